@@ -1,0 +1,67 @@
+//! The command line: clap definitions and one module per subcommand. Each
+//! subcommand returns an exit code; output goes through [`out`], which
+//! treats a closed pipe (`hotseat list | head`) as success.
+
+mod check;
+mod list;
+pub mod out;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit code for "problems were found" (check) or a failed operation.
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code for usage and I/O problems.
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "hotseat", version, about = "Rehearse hard job interviews in your terminal.", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check scenario files and report every problem with its location.
+    Check(check::Args),
+    /// List bundled and user scenarios.
+    List(list::Args),
+}
+
+/// Output format for commands that can print JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::List(args)) => list::run(&args),
+        // The picker arrives with the live session; until then, list.
+        None => list::run(&list::Args::default()),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hotseat: {e}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// The trap catalogue for this run, with the user's additions; problems in
+/// the user's catalogue are reported on stderr and do not stop the command.
+fn catalogue() -> crate::traps::Catalogue {
+    let user = crate::paths::user_catalogue();
+    let (cat, problems) = crate::traps::load(user.as_deref());
+    for p in problems {
+        eprintln!("{p}");
+    }
+    cat
+}

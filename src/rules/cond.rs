@@ -1,0 +1,129 @@
+//! The rule language as coaches write it: one condition type shared by
+//! FreeText branches and trap detection, so a coach learns it once.
+
+use serde::{Deserialize, Serialize};
+
+/// A condition over an answer's text, its signals and the session variables.
+///
+/// Phrases match case-insensitively on whole words for Latin text and as
+/// plain substrings for Chinese; spaces in a phrase match any whitespace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Cond {
+    /// Always true; handy as a catch-all.
+    Always,
+    /// At least one of the phrases occurs.
+    AnyOf(Vec<String>),
+    /// Every phrase occurs.
+    AllOf(Vec<String>),
+    /// None of the phrases occurs.
+    NoneOf(Vec<String>),
+    /// The regex matches (case-insensitive, Unicode).
+    Regex(String),
+    /// Any number at all (digits, 万/亿, full-width digits).
+    Number,
+    /// A percentage: `12%`, `12 percent`, `百分之十二`, `12个百分点`.
+    Percent,
+    /// A money amount: `¥18M`, `$50K`, `RMB 2 million`, `120万`, `3亿元`.
+    Money,
+    /// A before→after change: "from 40% to 12%", "从3天降到1天", "cut X by 30%".
+    Change,
+    /// At least this many words (Chinese counted by characters).
+    WordsAtLeast(u32),
+    /// Fewer than this many words (Chinese counted by characters).
+    WordsBelow(u32),
+    /// Structure markers: first/second/finally, 首先/其次/最后, numbered points.
+    Structured,
+    /// Hedging: "maybe", "I think", "kind of", "可能", "大概".
+    Hedged,
+    /// The speaker owns the work: "I built", "I led", "我负责", "我推动".
+    Owns,
+    /// Hands the problem to someone else: "legal will", "the team will", "交给法务".
+    Defers,
+    /// The answer falls into this catalogue trap (by its detection rules).
+    Trap(String),
+    /// A session variable compared with a number (variables start at 0).
+    Var(String, Cmp),
+    /// How many times a node has been visited, compared with a number.
+    Visits(String, Cmp),
+    /// Every condition holds.
+    And(Vec<Cond>),
+    /// At least one condition holds.
+    Or(Vec<Cond>),
+    /// The condition does not hold.
+    Not(Box<Cond>),
+}
+
+/// A comparison with a fixed integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cmp {
+    AtLeast(i64),
+    AtMost(i64),
+    Equals(i64),
+}
+
+impl Cmp {
+    pub fn holds(self, value: i64) -> bool {
+        match self {
+            Cmp::AtLeast(n) => value >= n,
+            Cmp::AtMost(n) => value <= n,
+            Cmp::Equals(n) => value == n,
+        }
+    }
+}
+
+impl Cond {
+    /// Calls `f` on this condition and every condition nested in it.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Cond)) {
+        f(self);
+        match self {
+            Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| c.walk(f)),
+            Cond::Not(c) => c.walk(f),
+            _ => {}
+        }
+    }
+
+    /// A short human summary, used for graph edge labels and messages.
+    pub fn summary(&self) -> String {
+        fn list(words: &[String]) -> String {
+            let shown: Vec<&str> = words.iter().take(3).map(String::as_str).collect();
+            let more = if words.len() > 3 { ", …" } else { "" };
+            format!("{}{more}", shown.join(", "))
+        }
+        match self {
+            Cond::Always => "always".into(),
+            Cond::AnyOf(w) => format!("any of {}", list(w)),
+            Cond::AllOf(w) => format!("all of {}", list(w)),
+            Cond::NoneOf(w) => format!("none of {}", list(w)),
+            Cond::Regex(r) => format!("/{r}/"),
+            Cond::Number => "a number".into(),
+            Cond::Percent => "a percentage".into(),
+            Cond::Money => "a money amount".into(),
+            Cond::Change => "a before→after change".into(),
+            Cond::WordsAtLeast(n) => format!("≥{n} words"),
+            Cond::WordsBelow(n) => format!("<{n} words"),
+            Cond::Structured => "structured".into(),
+            Cond::Hedged => "hedged".into(),
+            Cond::Owns => "owns it".into(),
+            Cond::Defers => "defers".into(),
+            Cond::Trap(t) => format!("trap {t}"),
+            Cond::Var(v, c) => format!("{v} {}", cmp_text(*c)),
+            Cond::Visits(n, c) => format!("visits({n}) {}", cmp_text(*c)),
+            Cond::And(cs) => join(cs, " and "),
+            Cond::Or(cs) => join(cs, " or "),
+            Cond::Not(c) => format!("not {}", c.summary()),
+        }
+    }
+}
+
+fn join(cs: &[Cond], sep: &str) -> String {
+    let parts: Vec<String> = cs.iter().map(Cond::summary).collect();
+    format!("({})", parts.join(sep))
+}
+
+fn cmp_text(c: Cmp) -> String {
+    match c {
+        Cmp::AtLeast(n) => format!("≥ {n}"),
+        Cmp::AtMost(n) => format!("≤ {n}"),
+        Cmp::Equals(n) => format!("= {n}"),
+    }
+}

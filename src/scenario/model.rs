@@ -1,0 +1,272 @@
+//! The scenario file format as serde types: exactly what a coach writes in RON.
+//!
+//! These are the *raw* types. They carry strings where the validated form
+//! carries checked ids; [`super::validate`] checks every cross-reference and
+//! reports problems at their place in the file. Keep this file in step with
+//! `docs/scenario-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Cond;
+
+/// The only `format` number this build understands.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One interview scenario: metadata, the interviewer and the question graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// File format version; always 1 for now.
+    pub format: u32,
+    pub id: String,
+    pub title: String,
+    pub company: String,
+    pub role: String,
+    pub language: Language,
+    pub difficulty: Difficulty,
+    /// Estimated minutes a typical run takes.
+    pub minutes: u32,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub description: String,
+    pub persona: Persona,
+    /// Session-wide limit in seconds; when it runs out the session ends.
+    #[serde(default)]
+    pub session_limit_s: Option<u32>,
+    /// Node to jump to when the session-wide limit runs out (an end node);
+    /// without it the session simply ends.
+    #[serde(default)]
+    pub on_session_timeout: Option<String>,
+    /// Id of the first node.
+    pub start: String,
+    pub nodes: Vec<Node>,
+}
+
+/// Which language(s) the scenario is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Language {
+    En,
+    Zh,
+    Both,
+}
+
+impl Language {
+    /// The short code used in `list --json` and the picker.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Zh => "zh",
+            Language::Both => "en+zh",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// The interviewer, shown in the session header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persona {
+    pub name: String,
+    pub role: String,
+    #[serde(default)]
+    pub style: String,
+}
+
+/// One question (or closing remark) in the graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    /// Optional scene-setting shown above the prompt.
+    #[serde(default)]
+    pub context: Option<String>,
+    /// The interviewer's question. End nodes may leave it empty.
+    #[serde(default)]
+    pub prompt: String,
+    /// Alternative wordings: the session draws one of `prompt` and these
+    /// with its seed, so reruns of the same seed ask the same question.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Seconds allowed for this question. Required on question nodes.
+    #[serde(default)]
+    pub limit_s: Option<u32>,
+    /// What happens when the time runs out.
+    #[serde(default)]
+    pub on_timeout: Timeout,
+    /// Competency tags scored in the debrief, e.g. `billing`.
+    #[serde(default)]
+    pub competencies: Vec<String>,
+    /// Catalogue trap ids this question is designed to expose.
+    #[serde(default)]
+    pub traps: Vec<String>,
+    /// What a strong answer covers; shown in the debrief.
+    #[serde(default)]
+    pub talking_points: Vec<String>,
+    /// A model answer for the debrief.
+    #[serde(default)]
+    pub model_answer: Option<String>,
+    pub answer: Answer,
+}
+
+impl Node {
+    /// End nodes close the interview and take no answer.
+    pub fn is_end(&self) -> bool {
+        matches!(self.answer, Answer::End { .. })
+    }
+}
+
+/// What happens when a question's time runs out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum Timeout {
+    /// The question stays open, the clock shows overtime and the answer
+    /// earns the `over-time` trap.
+    #[default]
+    Overtime,
+    /// Move on to this node; a half-typed answer is kept and assessed.
+    Goto(String),
+}
+
+/// How the candidate answers, and where each answer leads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    /// Pick one of 2-9 options.
+    Choice { options: Vec<ChoiceOption> },
+    /// Free text; rules are tried in order, first match wins.
+    FreeText {
+        #[serde(default)]
+        rules: Vec<Rule>,
+        default: Transition,
+    },
+    /// A number, graded against `expected` within `tolerance`.
+    Numeric {
+        expected: f64,
+        tolerance: Tolerance,
+        #[serde(default)]
+        unit: String,
+        right: Transition,
+        wrong: Transition,
+        /// Worked solution shown in the debrief.
+        solution: String,
+    },
+    /// Answer aloud or in notes, then tick the talking points covered.
+    /// Covering at least `pass` points takes `next`, fewer takes `short`
+    /// (or `next` when `short` is absent).
+    Spoken {
+        #[serde(default)]
+        pass: u32,
+        next: Transition,
+        #[serde(default)]
+        short: Option<Transition>,
+    },
+    /// Closes the interview with the interviewer's remarks.
+    End { remarks: String },
+}
+
+/// One option of a Choice question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    pub label: String,
+    pub next: String,
+    /// A catalogue trap this option falls into, if any.
+    #[serde(default)]
+    pub trap: Option<String>,
+    #[serde(default)]
+    pub set: Vec<VarOp>,
+}
+
+/// A FreeText branch: when `when` holds of the answer (and the variables),
+/// go to `next`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub when: Cond,
+    pub next: String,
+    #[serde(default)]
+    pub set: Vec<VarOp>,
+}
+
+/// An unconditional move to a node, possibly updating variables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    pub next: String,
+    #[serde(default)]
+    pub set: Vec<VarOp>,
+}
+
+/// How close a Numeric answer must be.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Tolerance {
+    /// Within this many units of the expected value.
+    Abs(f64),
+    /// Within this percentage of the expected value.
+    Percent(f64),
+}
+
+impl Tolerance {
+    /// Whether `given` is close enough to `expected`.
+    pub fn accepts(self, expected: f64, given: f64) -> bool {
+        let slack = match self {
+            Tolerance::Abs(a) => a,
+            Tolerance::Percent(p) => expected.abs() * p / 100.0,
+        };
+        (given - expected).abs() <= slack + f64::EPSILON * expected.abs().max(1.0)
+    }
+}
+
+/// A change to a session variable, made when a transition is taken.
+/// Variables are integers that start at 0; a flag is a variable set to 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VarOp {
+    /// Set the variable to a value.
+    Set(String, i64),
+    /// Add to the variable (use a negative number to subtract).
+    Add(String, i64),
+}
+
+impl VarOp {
+    pub fn var(&self) -> &str {
+        match self {
+            VarOp::Set(v, _) | VarOp::Add(v, _) => v,
+        }
+    }
+}
+
+impl Scenario {
+    /// Catalogue ids this scenario can expose: the traps its nodes are
+    /// designed for, those its choices and rules name, and `over-time`
+    /// when any question leaves the clock running past zero.
+    pub fn exposed_traps(&self) -> std::collections::BTreeSet<&str> {
+        let mut out = std::collections::BTreeSet::new();
+        for node in &self.nodes {
+            out.extend(node.traps.iter().map(String::as_str));
+            match &node.answer {
+                Answer::Choice { options } => out.extend(options.iter().filter_map(|o| o.trap.as_deref())),
+                Answer::FreeText { rules, .. } => {
+                    for r in rules {
+                        r.when.walk(&mut |c| {
+                            if let Cond::Trap(t) = c {
+                                out.insert(t.as_str());
+                            }
+                        });
+                    }
+                }
+                _ => {}
+            }
+            if !node.is_end() && node.on_timeout == Timeout::Overtime {
+                out.insert("over-time");
+            }
+        }
+        out
+    }
+}

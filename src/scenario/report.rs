@@ -1,0 +1,71 @@
+//! Collects diagnostics for one file while the validator walks it.
+
+use super::diag::{Diagnostic, LineIndex, Severity};
+use super::spans::SpanNode;
+
+/// Turns "this span is wrong because…" into located [`Diagnostic`]s.
+pub struct Reporter<'a> {
+    path: &'a str,
+    index: LineIndex<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(path: &'a str, src: &'a str) -> Self {
+        Reporter { path, index: LineIndex::new(src), diagnostics: Vec::new() }
+    }
+
+    /// Reports at the start of `at`, or at 1:1 when the place is unknown.
+    pub fn at(
+        &mut self,
+        at: Option<&SpanNode>,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let (line, col) = at.map_or((1, 1), |n| self.index.span_start(&n.span));
+        self.push(line, col, severity, code, message, help);
+    }
+
+    pub fn error(
+        &mut self,
+        at: Option<&SpanNode>,
+        code: &'static str,
+        message: String,
+        help: impl Into<Option<String>>,
+    ) {
+        self.at(at, Severity::Error, code, message, help.into());
+    }
+
+    pub fn warning(
+        &mut self,
+        at: Option<&SpanNode>,
+        code: &'static str,
+        message: String,
+        help: impl Into<Option<String>>,
+    ) {
+        self.at(at, Severity::Warning, code, message, help.into());
+    }
+
+    pub fn push(
+        &mut self,
+        line: usize,
+        col: usize,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.diagnostics.push(Diagnostic { path: self.path.to_string(), line, col, severity, code, message, help });
+    }
+
+    /// The line of a span, for "first defined at line N" hints.
+    pub fn line_of(&self, at: Option<&SpanNode>) -> Option<usize> {
+        at.map(|n| self.index.span_start(&n.span).0)
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.index.position(offset)
+    }
+}

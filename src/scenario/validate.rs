@@ -1,0 +1,484 @@
+//! Semantic checks on a parsed scenario: every cross-reference resolves,
+//! every node can be reached and left, and every value is in range. All
+//! problems are reported in one pass, each at its place in the file.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diag::did_you_mean;
+use super::graph::{self, EdgeKind};
+use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, VarOp};
+use super::report::Reporter;
+use super::spans::SpanNode;
+use crate::rules::{self, Cond};
+
+/// The longest time limit a question may have: two hours.
+pub const MAX_LIMIT_S: u32 = 2 * 60 * 60;
+
+/// Trap ids a scenario may name: the catalogue's.
+pub trait TrapIds {
+    fn contains(&self, id: &str) -> bool;
+    fn all(&self) -> Vec<&str>;
+}
+
+impl TrapIds for crate::traps::Catalogue {
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+    fn all(&self) -> Vec<&str> {
+        self.ids().collect()
+    }
+}
+
+/// Whether `id` is a valid scenario or node id: `[a-z0-9][a-z0-9_-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// Checks `sc`, whose source scanned to `root`, and reports into `rep`.
+pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
+    let mut v = Validator { sc, root, traps, rep, node_ids: HashSet::new(), vars_set: HashSet::new() };
+    v.run();
+}
+
+struct Validator<'a, 'r, 'p> {
+    sc: &'a Scenario,
+    root: Option<&'a SpanNode>,
+    traps: &'a dyn TrapIds,
+    rep: &'r mut Reporter<'p>,
+    node_ids: HashSet<&'a str>,
+    vars_set: HashSet<&'a str>,
+}
+
+impl<'a> Validator<'a, '_, '_> {
+    fn field(&self, name: &str) -> Option<&'a SpanNode> {
+        self.root.and_then(|r| r.field(name))
+    }
+
+    fn node_span(&self, i: usize) -> Option<&'a SpanNode> {
+        self.field("nodes").and_then(|n| n.item(i))
+    }
+
+    fn run(&mut self) {
+        self.header();
+        self.collect_ids();
+        self.collect_vars();
+        for (i, node) in self.sc.nodes.iter().enumerate() {
+            self.node(node, self.node_span(i));
+        }
+        self.graph();
+    }
+
+    fn header(&mut self) {
+        let sc = self.sc;
+        if sc.format != FORMAT_VERSION {
+            self.rep.error(
+                self.field("format"),
+                "unknown-format",
+                format!("unknown format {}", sc.format),
+                format!(
+                    "this hotseat reads format {FORMAT_VERSION}; upgrade hotseat or set `format: {FORMAT_VERSION}`"
+                ),
+            );
+        }
+        if !is_valid_id(&sc.id) {
+            self.bad_id(self.field("id"), "scenario", &sc.id);
+        }
+        for (name, value) in [("title", &sc.title), ("company", &sc.company), ("role", &sc.role)] {
+            if value.trim().is_empty() {
+                self.rep.error(
+                    self.field(name),
+                    "empty-field",
+                    format!("`{name}` is empty"),
+                    "give it a short text".to_string(),
+                );
+            }
+        }
+        if sc.minutes == 0 {
+            self.rep.error(
+                self.field("minutes"),
+                "bad-minutes",
+                "`minutes` is 0".into(),
+                "estimate how long a typical run takes".to_string(),
+            );
+        }
+        if let Some(limit) = sc.session_limit_s {
+            self.limit_range(limit, self.field("session_limit_s"), "session_limit_s", u32::MAX / 1000);
+        }
+        if sc.nodes.is_empty() {
+            self.rep.error(
+                self.field("nodes"),
+                "no-nodes",
+                "the scenario has no nodes".into(),
+                "add at least a start node and an end node".to_string(),
+            );
+        }
+    }
+
+    fn bad_id(&mut self, at: Option<&SpanNode>, what: &str, id: &str) {
+        self.rep.error(
+            at,
+            "bad-id",
+            format!("{what} id \"{id}\" is not valid"),
+            "ids use lowercase letters, digits, `-` and `_`, and start with a letter or digit".to_string(),
+        );
+    }
+
+    /// Node ids, reporting malformed and duplicate ones.
+    fn collect_ids(&mut self) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, node) in self.sc.nodes.iter().enumerate() {
+            let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
+            if !is_valid_id(&node.id) {
+                self.bad_id(at, "node", &node.id);
+            }
+            match first.get(node.id.as_str()) {
+                Some(&j) => {
+                    let line = self.rep.line_of(self.node_span(j).and_then(|n| n.field("id")));
+                    let help = line.map(|l| format!("the first node with this id is at line {l}; rename one of them"));
+                    self.rep.error(at, "duplicate-node", format!("duplicate node id \"{}\"", node.id), help);
+                }
+                None => {
+                    first.insert(&node.id, i);
+                }
+            }
+            self.node_ids.insert(&node.id);
+        }
+    }
+
+    /// Variables some transition sets, to warn about ones only ever read.
+    fn collect_vars(&mut self) {
+        for node in &self.sc.nodes {
+            let ops: Vec<&'a VarOp> = match &node.answer {
+                Answer::Choice { options } => options.iter().flat_map(|o| &o.set).collect(),
+                Answer::FreeText { rules, default } => rules.iter().flat_map(|r| &r.set).chain(&default.set).collect(),
+                Answer::Numeric { right, wrong, .. } => right.set.iter().chain(&wrong.set).collect(),
+                Answer::Spoken { next, short, .. } => {
+                    next.set.iter().chain(short.iter().flat_map(|s| &s.set)).collect()
+                }
+                Answer::End { .. } => Vec::new(),
+            };
+            self.vars_set.extend(ops.into_iter().map(VarOp::var));
+        }
+    }
+
+    fn node(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+        let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
+        if node.is_end() {
+            if let Answer::End { remarks } = &node.answer
+                && remarks.trim().is_empty()
+            {
+                self.rep.warning(
+                    f("answer"),
+                    "empty-remarks",
+                    format!("end node \"{}\" has no closing remarks", node.id),
+                    "say how the interviewer closes".to_string(),
+                );
+            }
+        } else {
+            self.question(node, ns);
+        }
+        for (i, t) in node.traps.iter().enumerate() {
+            let at = ns.and_then(|n| n.field("traps")).and_then(|l| l.item(i));
+            self.trap_ref(t, at.or(f("traps")));
+        }
+        for (i, c) in node.competencies.iter().enumerate() {
+            if !is_valid_id(c) {
+                let at = ns.and_then(|n| n.field("competencies")).and_then(|l| l.item(i));
+                self.rep.error(
+                    at.or(f("competencies")),
+                    "bad-competency",
+                    format!("competency \"{c}\" is not a valid tag"),
+                    "tags look like `unit-economics`: lowercase, digits, `-`".to_string(),
+                );
+            }
+        }
+        self.answer(node, ns.and_then(|n| n.field("answer")).or(ns));
+        self.edges(node, ns);
+    }
+
+    fn question(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+        let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
+        if node.prompt.trim().is_empty() {
+            self.rep.error(
+                f("prompt"),
+                "empty-prompt",
+                format!("node \"{}\" has an empty prompt", node.id),
+                "write the interviewer's question in `prompt`".to_string(),
+            );
+        }
+        for (i, v) in node.variants.iter().enumerate() {
+            if v.trim().is_empty() {
+                let at = ns.and_then(|n| n.field("variants")).and_then(|l| l.item(i));
+                self.rep.error(
+                    at.or(f("variants")),
+                    "empty-prompt",
+                    format!("variant {} of node \"{}\" is empty", i + 1, node.id),
+                    "remove it or write the question".to_string(),
+                );
+            }
+        }
+        match node.limit_s {
+            None => self.rep.error(
+                ns,
+                "missing-limit",
+                format!("node \"{}\" has no `limit_s`", node.id),
+                format!("give every question a time limit in seconds, 1 to {MAX_LIMIT_S}"),
+            ),
+            Some(limit) => self.limit_range(limit, f("limit_s"), "limit_s", MAX_LIMIT_S),
+        }
+    }
+
+    fn limit_range(&mut self, limit: u32, at: Option<&SpanNode>, name: &str, max: u32) {
+        if limit == 0 || limit > max {
+            self.rep.error(
+                at,
+                "bad-limit",
+                format!("`{name}` of {limit} s is out of range"),
+                format!("use 1 to {max} seconds"),
+            );
+        }
+    }
+
+    fn answer(&mut self, node: &'a Node, at: Option<&'a SpanNode>) {
+        let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        match &node.answer {
+            Answer::Choice { options } => {
+                if !(2..=9).contains(&options.len()) {
+                    self.rep.error(
+                        f("options"),
+                        "choice-count",
+                        format!("a Choice needs 2 to 9 options, this one has {}", options.len()),
+                        "options are picked with the keys 1-9".to_string(),
+                    );
+                }
+                for (i, o) in options.iter().enumerate() {
+                    let os = f("options").and_then(|l| l.item(i));
+                    if o.label.trim().is_empty() {
+                        self.rep.error(
+                            os.and_then(|o| o.field("label")).or(os),
+                            "empty-label",
+                            format!("option {} has an empty label", i + 1),
+                            "write what the candidate picks".to_string(),
+                        );
+                    }
+                    if let Some(t) = &o.trap {
+                        self.trap_ref(t, os.and_then(|o| o.field("trap")).or(os));
+                    }
+                }
+            }
+            Answer::FreeText { rules, .. } => {
+                for (i, r) in rules.iter().enumerate() {
+                    let rs = f("rules").and_then(|l| l.item(i));
+                    self.cond(&r.when, rs.and_then(|r| r.field("when")).or(rs));
+                }
+            }
+            Answer::Numeric { expected, tolerance, solution, .. } => {
+                if !expected.is_finite() {
+                    self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), None);
+                }
+                let (Tolerance::Abs(t) | Tolerance::Percent(t)) = *tolerance;
+                if t < 0.0 || !t.is_finite() {
+                    let at = f("tolerance").and_then(|n| n.item(0)).or(f("tolerance"));
+                    self.rep.error(
+                        at,
+                        "negative-tolerance",
+                        format!("tolerance {t} is negative"),
+                        "use 0 for an exact answer, or a positive margin".to_string(),
+                    );
+                }
+                if solution.trim().is_empty() {
+                    self.rep.warning(
+                        f("solution"),
+                        "empty-solution",
+                        "the worked solution is empty".into(),
+                        "show the arithmetic; the debrief prints it".to_string(),
+                    );
+                }
+            }
+            Answer::Spoken { pass, .. } => {
+                let points = node.talking_points.len();
+                if points == 0 {
+                    self.rep.error(
+                        at,
+                        "no-talking-points",
+                        format!("Spoken node \"{}\" has no talking points to tick", node.id),
+                        "list them in `talking_points`".to_string(),
+                    );
+                } else if *pass as usize > points {
+                    self.rep.error(
+                        f("pass"),
+                        "pass-too-high",
+                        format!("`pass: {pass}` but only {points} talking points"),
+                        format!("use at most {points}"),
+                    );
+                }
+            }
+            Answer::End { .. } => {}
+        }
+    }
+
+    /// Checks a rule condition: regexes compile, phrase lists are not empty,
+    /// trap and node ids exist, variables are set somewhere.
+    fn cond(&mut self, cond: &'a Cond, at: Option<&'a SpanNode>) {
+        let arg = at.and_then(|n| n.item(0)).or(at);
+        match cond {
+            Cond::AnyOf(words) | Cond::AllOf(words) | Cond::NoneOf(words) => {
+                if words.is_empty() {
+                    self.rep.error(
+                        arg,
+                        "empty-phrases",
+                        "the phrase list is empty".into(),
+                        "add a phrase, or remove the condition".to_string(),
+                    );
+                }
+                for (i, w) in words.iter().enumerate() {
+                    if w.trim().is_empty() {
+                        self.rep.error(
+                            arg.and_then(|l| l.item(i)).or(arg),
+                            "empty-phrases",
+                            "an empty phrase matches everything".into(),
+                            "remove it".to_string(),
+                        );
+                    }
+                }
+            }
+            Cond::Regex(pattern) => {
+                if let Err(e) = rules::build_regex(pattern) {
+                    let detail = e
+                        .to_string()
+                        .lines()
+                        .last()
+                        .unwrap_or("invalid")
+                        .trim()
+                        .trim_start_matches("error: ")
+                        .to_string();
+                    self.rep.error(arg, "bad-regex", format!("the regex does not compile: {detail}"), "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(".to_string());
+                }
+            }
+            Cond::Trap(t) => self.trap_ref(t, arg),
+            Cond::Var(name, _) => {
+                if !self.vars_set.contains(name.as_str()) {
+                    self.rep.warning(
+                        arg,
+                        "unset-variable",
+                        format!("variable \"{name}\" is never set, so it is always 0"),
+                        did_you_mean(name, self.vars_set.iter().copied()).map(|m| format!("did you mean \"{m}\"?")),
+                    );
+                }
+            }
+            Cond::Visits(node, _) => self.node_ref(node, arg),
+            Cond::And(cs) | Cond::Or(cs) => {
+                for (i, c) in cs.iter().enumerate() {
+                    self.cond(c, arg.and_then(|l| l.item(i)).or(arg));
+                }
+            }
+            Cond::Not(c) => self.cond(c, arg),
+            _ => {}
+        }
+    }
+
+    fn trap_ref(&mut self, id: &str, at: Option<&SpanNode>) {
+        if !self.traps.contains(id) {
+            let help = match did_you_mean(id, self.traps.all()) {
+                Some(m) => format!("did you mean \"{m}\"?"),
+                None => "trap ids come from the catalogue (assets/traps.ron, or <data dir>/traps.ron)".to_string(),
+            };
+            self.rep.error(at, "unknown-trap", format!("unknown trap id \"{id}\""), help);
+        }
+    }
+
+    fn node_ref(&mut self, id: &str, at: Option<&SpanNode>) {
+        if !self.node_ids.contains(id) {
+            let help = match did_you_mean(id, self.node_ids.iter().copied()) {
+                Some(m) => format!("did you mean \"{m}\"?"),
+                None => "no node has this id; check the `id` fields".to_string(),
+            };
+            self.rep.error(at, "unknown-node", format!("unknown node id \"{id}\""), help);
+        }
+    }
+
+    /// Every edge's target exists; set-ops name valid variables.
+    fn edges(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+        for edge in node.edges() {
+            let at = edge_span(ns, &edge.kind);
+            self.node_ref(edge.to, at.or(ns));
+        }
+    }
+
+    fn graph(&mut self) {
+        let sc = self.sc;
+        let start_ok = self.node_ids.contains(sc.start.as_str());
+        self.node_ref(&sc.start, self.field("start"));
+        if let Some(to) = &sc.on_session_timeout {
+            self.node_ref(to, self.field("on_session_timeout"));
+        }
+        if !start_ok {
+            return;
+        }
+        let reachable = graph::reachable(sc, &sc.start);
+        let finishes = graph::can_finish(sc);
+        if !sc.nodes.iter().any(Node::is_end) {
+            self.rep.error(
+                self.field("nodes"),
+                "no-end",
+                "the scenario has no end node".into(),
+                "add a node with `answer: End(remarks: \"...\")`".to_string(),
+            );
+            return;
+        }
+        let mut reported = HashSet::new();
+        for (i, node) in sc.nodes.iter().enumerate() {
+            if !reported.insert(node.id.as_str()) {
+                continue;
+            }
+            let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
+            if !reachable.contains(node.id.as_str()) {
+                self.rep.warning(
+                    at,
+                    "unreachable",
+                    format!("node \"{}\" cannot be reached from the start", node.id),
+                    "link to it from another node, or remove it".to_string(),
+                );
+            } else if !finishes.contains(node.id.as_str()) {
+                self.no_way_out(node, at);
+            }
+        }
+    }
+
+    fn no_way_out(&mut self, node: &'a Node, at: Option<&'a SpanNode>) {
+        let leaves = node.edges().iter().any(|e| e.to != node.id && self.node_ids.contains(e.to));
+        if !leaves {
+            let hint = if matches!(node.on_timeout, Timeout::Overtime) && node.edges().is_empty() {
+                "give it an answer that leads to another node"
+            } else {
+                "add a transition to another node"
+            };
+            self.rep.error(at, "dead-end", format!("node \"{}\" is a dead end: no way out", node.id), hint.to_string());
+        } else {
+            self.rep.error(
+                at,
+                "no-way-out",
+                format!("node \"{}\" is in a loop with no way out: no end node can be reached from it", node.id),
+                "let at least one branch of the loop lead towards an end node".to_string(),
+            );
+        }
+    }
+}
+
+/// Where the target id of an edge is written.
+fn edge_span<'s>(ns: Option<&'s SpanNode>, kind: &EdgeKind) -> Option<&'s SpanNode> {
+    let ans = ns.and_then(|n| n.field("answer"));
+    let next_of = |n: Option<&'s SpanNode>| n.and_then(|n| n.field("next")).or(n);
+    match kind {
+        EdgeKind::Choice(i) => next_of(ans.and_then(|a| a.field("options")).and_then(|o| o.item(*i))),
+        EdgeKind::Rule(i) => next_of(ans.and_then(|a| a.field("rules")).and_then(|o| o.item(*i))),
+        EdgeKind::Default => next_of(ans.and_then(|a| a.field("default"))),
+        EdgeKind::Right => next_of(ans.and_then(|a| a.field("right"))),
+        EdgeKind::Wrong => next_of(ans.and_then(|a| a.field("wrong"))),
+        EdgeKind::Next => next_of(ans.and_then(|a| a.field("next"))),
+        EdgeKind::Short => next_of(ans.and_then(|a| a.field("short"))),
+        EdgeKind::Timeout => ns.and_then(|n| n.field("on_timeout")).and_then(|t| t.item(0)),
+    }
+}

@@ -1,0 +1,115 @@
+//! The trap catalogue: the mistakes the debrief names, why they hurt and
+//! what a strong answer does instead. Bundled in `assets/traps.ron`; a user
+//! catalogue at `<data dir>/traps.ron` may add more.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Cond;
+
+/// The bundled catalogue source, compiled in so the binary works anywhere.
+pub const BUNDLED_SOURCE: &str = include_str!("../assets/traps.ron");
+
+/// The whole catalogue file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub traps: Vec<Trap>,
+}
+
+/// One trap a candidate can fall into.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trap {
+    pub id: String,
+    pub title: String,
+    /// Why interviewers mark it down.
+    pub why: String,
+    /// What a strong answer does instead.
+    pub instead: String,
+    /// An example of a strong answer.
+    pub example: String,
+    /// Detection rules over answer text; any one firing means the trap.
+    /// Empty for traps that come from elsewhere (the clock, a choice).
+    #[serde(default)]
+    pub detect: Vec<Detect>,
+}
+
+/// One detection rule for a trap.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detect {
+    pub when: Cond,
+    /// Run only on answers to nodes with one of these competencies;
+    /// empty means on every answer.
+    #[serde(default)]
+    pub competencies: Vec<String>,
+}
+
+impl Catalogue {
+    pub fn get(&self, id: &str) -> Option<&Trap> {
+        self.traps.iter().find(|t| t.id == id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.traps.iter().map(|t| t.id.as_str())
+    }
+}
+
+/// A catalogue problem: the bundled one is checked by tests, so this is
+/// about the user's `traps.ron`.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("{path}:{line}:{col}: error: {message}")]
+    Parse { path: String, line: usize, col: usize, message: String },
+    #[error("{path}: error: trap id \"{id}\" is already in the catalogue")]
+    Duplicate { path: String, id: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Parses catalogue text.
+pub fn parse(path: &str, src: &str) -> Result<Catalogue, CatalogueError> {
+    crate::scenario::load::ron_options().from_str(src).map_err(|e: ron::error::SpannedError| CatalogueError::Parse {
+        path: path.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: crate::text::one_line(&e.code.to_string()),
+    })
+}
+
+/// The bundled catalogue plus the user's additions, if any. A broken user
+/// catalogue is reported and left out; the bundled traps still work.
+pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) {
+    let mut problems = Vec::new();
+    let mut cat = match parse("bundled:traps.ron", BUNDLED_SOURCE) {
+        Ok(c) => c,
+        Err(e) => {
+            problems.push(e);
+            Catalogue { traps: Vec::new() }
+        }
+    };
+    let Some(path) = user.filter(|p| p.exists()) else {
+        return (cat, problems);
+    };
+    let shown = path.display().to_string();
+    let added = std::fs::read_to_string(path)
+        .map_err(|source| CatalogueError::Io { path: shown.clone(), source })
+        .and_then(|src| parse(&shown, &src));
+    match added {
+        Ok(extra) => {
+            for t in extra.traps {
+                if cat.get(&t.id).is_some() {
+                    problems.push(CatalogueError::Duplicate { path: shown.clone(), id: t.id });
+                } else {
+                    cat.traps.push(t);
+                }
+            }
+        }
+        Err(e) => problems.push(e),
+    }
+    (cat, problems)
+}
