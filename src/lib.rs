@@ -1,5 +1,19 @@
 //! hotseat: a terminal mock-interview simulator.
+//!
+//! # Map
+//! - [`scenario`]: the RON file format ([`scenario::model`]), loading with
+//!   located errors ([`scenario::load`]), validation ([`scenario::validate`])
+//!   and the question graph ([`scenario::graph`]).
+//! - [`rules`]: the rule language shared by FreeText branches and trap
+//!   detection: conditions, their compiled form, and answer signals.
+//! - [`traps`]: the trap catalogue (`assets/traps.ron` + the user's).
+//! - [`assess`]: which traps an answer falls into.
+//! - [`library`]: bundled and user scenarios, as the picker and `list` see them.
+//! - [`paths`]: the data directory and where user files live.
+//! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
+//! - [`text`]: escaping, so nothing from a file drives the terminal.
 
+pub mod assess;
 pub mod cli;
 pub mod library;
 pub mod paths;

@@ -1,0 +1,153 @@
+//! Trap detection: the catalogue's rules compiled once, run on an answer.
+
+use crate::rules::{Answer, Env, Evidence, Matcher};
+use crate::traps::Catalogue;
+
+/// `Trap("id")` inside a detection rule may name another trap; this bounds
+/// the chain so a cycle in a user catalogue cannot recurse forever.
+const MAX_TRAP_DEPTH: usize = 4;
+
+/// A trap one answer fell into, and the words that triggered it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub id: String,
+    pub evidence: Evidence,
+}
+
+/// A detection rule that does not compile.
+#[derive(Debug, thiserror::Error)]
+#[error("trap \"{id}\": detection rule {rule} does not compile: {source}")]
+pub struct DetectError {
+    pub id: String,
+    pub rule: usize,
+    #[source]
+    pub source: regex::Error,
+}
+
+struct Rule {
+    matcher: Matcher,
+    competencies: Vec<String>,
+}
+
+struct CompiledTrap {
+    id: String,
+    rules: Vec<Rule>,
+}
+
+/// Every text trap of a catalogue, ready to run.
+pub struct Detector {
+    traps: Vec<CompiledTrap>,
+}
+
+impl Detector {
+    pub fn new(cat: &Catalogue) -> Result<Detector, DetectError> {
+        let mut traps = Vec::with_capacity(cat.traps.len());
+        for t in &cat.traps {
+            let mut rules = Vec::with_capacity(t.detect.len());
+            for (i, d) in t.detect.iter().enumerate() {
+                let matcher =
+                    Matcher::compile(&d.when).map_err(|source| DetectError { id: t.id.clone(), rule: i + 1, source })?;
+                rules.push(Rule { matcher, competencies: d.competencies.clone() });
+            }
+            traps.push(CompiledTrap { id: t.id.clone(), rules });
+        }
+        Ok(Detector { traps })
+    }
+
+    /// Every trap `answer` falls into. `competencies` are the node's tags;
+    /// empty means "unknown", and then scoped rules run too.
+    pub fn detect(&self, answer: &Answer, competencies: &[String], env: &dyn Env) -> Vec<Finding> {
+        self.traps
+            .iter()
+            .filter_map(|t| {
+                let evidence = self.run(t, answer, competencies, env, 0)?;
+                Some(Finding { id: t.id.clone(), evidence })
+            })
+            .collect()
+    }
+
+    /// Whether `answer` falls into trap `id`.
+    pub fn check(&self, id: &str, answer: &Answer, competencies: &[String], env: &dyn Env) -> Option<Evidence> {
+        let t = self.traps.iter().find(|t| t.id == id)?;
+        self.run(t, answer, competencies, env, 0)
+    }
+
+    fn run(
+        &self,
+        t: &CompiledTrap,
+        answer: &Answer,
+        competencies: &[String],
+        env: &dyn Env,
+        depth: usize,
+    ) -> Option<Evidence> {
+        let scoped = ScopedEnv { detector: self, inner: env, competencies, depth: depth + 1 };
+        t.rules
+            .iter()
+            .filter(|r| in_scope(&r.competencies, competencies))
+            .find_map(|r| r.matcher.eval(answer, &scoped))
+    }
+}
+
+/// A rule scoped to competencies runs only on nodes with one of them.
+fn in_scope(rule: &[String], node: &[String]) -> bool {
+    rule.is_empty() || node.is_empty() || rule.iter().any(|c| node.contains(c))
+}
+
+/// Answers `Trap("id")` inside detection rules from the same detector.
+struct ScopedEnv<'a> {
+    detector: &'a Detector,
+    inner: &'a dyn Env,
+    competencies: &'a [String],
+    depth: usize,
+}
+
+impl Env for ScopedEnv<'_> {
+    fn var(&self, name: &str) -> i64 {
+        self.inner.var(name)
+    }
+    fn visits(&self, node: &str) -> u32 {
+        self.inner.visits(node)
+    }
+    fn trap(&self, id: &str, answer: &Answer) -> Option<Evidence> {
+        if self.depth > MAX_TRAP_DEPTH {
+            return None;
+        }
+        let t = self.detector.traps.iter().find(|t| t.id == id)?;
+        self.detector.run(t, answer, self.competencies, self.inner, self.depth)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::NoEnv;
+
+    fn catalogue(src: &str) -> Catalogue {
+        crate::traps::parse("test", src).expect("test catalogue parses")
+    }
+
+    #[test]
+    fn scoped_rules_only_narrow() {
+        let cat = catalogue(
+            r#"Catalogue(traps: [(id: "k8s", title: "t", why: "w", instead: "i", example: "e",
+                detect: [(when: AnyOf(["kubernetes"]), competencies: ["billing"])])])"#,
+        );
+        let d = Detector::new(&cat).expect("compiles");
+        let a = Answer::new("I led the Kubernetes migration");
+        assert_eq!(d.detect(&a, &["billing".into()], &NoEnv).len(), 1);
+        assert_eq!(d.detect(&a, &["negotiation".into()], &NoEnv).len(), 0);
+        assert_eq!(d.detect(&a, &[], &NoEnv).len(), 1);
+    }
+
+    #[test]
+    fn trap_cycles_terminate() {
+        let cat = catalogue(
+            r#"Catalogue(traps: [
+                (id: "a", title: "t", why: "w", instead: "i", example: "e", detect: [(when: Trap("b"))]),
+                (id: "b", title: "t", why: "w", instead: "i", example: "e", detect: [(when: Trap("a"))]),
+            ])"#,
+        );
+        let d = Detector::new(&cat).expect("compiles");
+        assert!(d.detect(&Answer::new("x"), &[], &NoEnv).is_empty());
+    }
+}

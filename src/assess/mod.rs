@@ -1,0 +1,6 @@
+//! Assessment: which catalogue traps an answer falls into, and (with the
+//! debrief) how the session went. Pure functions over text and state.
+
+mod detect;
+
+pub use detect::{DetectError, Detector, Finding};

@@ -1,0 +1,244 @@
+//! Compiled conditions and their evaluation. A [`Matcher`] is a [`Cond`]
+//! with its phrases and regexes compiled once, at load time, so answering a
+//! question never compiles a pattern.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::signals::{Signals, analyse};
+use super::{Cmp, Cond, build_regex};
+
+/// The words that made a condition true: byte ranges into the answer. A
+/// condition can hold with no evidence (e.g. `Not(Money)`).
+pub type Evidence = Vec<Range<usize>>;
+
+/// One answer, analysed once and shared by every rule that looks at it.
+#[derive(Debug, Clone)]
+pub struct Answer<'a> {
+    pub text: &'a str,
+    pub signals: Signals,
+}
+
+impl<'a> Answer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Answer { text, signals: analyse(text) }
+    }
+}
+
+/// What a condition may ask of the session besides the text.
+pub trait Env {
+    /// A session variable's value (0 when never set).
+    fn var(&self, name: &str) -> i64;
+    /// How many times a node has been visited.
+    fn visits(&self, node: &str) -> u32;
+    /// Whether the answer falls into catalogue trap `id`, with evidence.
+    fn trap(&self, id: &str, answer: &Answer) -> Option<Evidence>;
+}
+
+/// An environment with no session: variables are 0, no visits, no traps.
+pub struct NoEnv;
+
+impl Env for NoEnv {
+    fn var(&self, _: &str) -> i64 {
+        0
+    }
+    fn visits(&self, _: &str) -> u32 {
+        0
+    }
+    fn trap(&self, _: &str, _: &Answer) -> Option<Evidence> {
+        None
+    }
+}
+
+/// A compiled [`Cond`].
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    Always,
+    AnyOf(Regex),
+    AllOf(Vec<Regex>),
+    NoneOf(Regex),
+    Regex(Regex),
+    Number,
+    Percent,
+    Money,
+    Change,
+    WordsAtLeast(u32),
+    WordsBelow(u32),
+    Structured,
+    Hedged,
+    Owns,
+    Defers,
+    Trap(String),
+    Var(String, Cmp),
+    Visits(String, Cmp),
+    And(Vec<Matcher>),
+    Or(Vec<Matcher>),
+    Not(Box<Matcher>),
+}
+
+/// The regex source for one phrase: case-insensitive, whitespace-tolerant,
+/// and bounded by word edges where the phrase starts or ends with a Latin
+/// letter or digit (Chinese phrases match anywhere: Han has no spaces).
+pub fn phrase_pattern(phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let body = phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
+    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { r"(?-u:\b)" } else { "" };
+    format!("{}{}{}", edge(phrase.chars().next()), body, edge(phrase.chars().last()))
+}
+
+fn phrases_regex(phrases: &[String]) -> Result<Regex, regex::Error> {
+    let alternatives: Vec<String> = phrases.iter().map(|p| phrase_pattern(p)).collect();
+    build_regex(&format!("(?:{})", alternatives.join("|")))
+}
+
+impl Matcher {
+    /// Compiles `cond`; fails only on a regex that does not compile.
+    pub fn compile(cond: &Cond) -> Result<Matcher, regex::Error> {
+        let all = |cs: &[Cond]| cs.iter().map(Matcher::compile).collect::<Result<Vec<_>, _>>();
+        Ok(match cond {
+            Cond::Always => Matcher::Always,
+            Cond::AnyOf(p) => Matcher::AnyOf(phrases_regex(p)?),
+            Cond::AllOf(p) => {
+                Matcher::AllOf(p.iter().map(|p| build_regex(&phrase_pattern(p))).collect::<Result<_, _>>()?)
+            }
+            Cond::NoneOf(p) => Matcher::NoneOf(phrases_regex(p)?),
+            Cond::Regex(r) => Matcher::Regex(build_regex(r)?),
+            Cond::Number => Matcher::Number,
+            Cond::Percent => Matcher::Percent,
+            Cond::Money => Matcher::Money,
+            Cond::Change => Matcher::Change,
+            Cond::WordsAtLeast(n) => Matcher::WordsAtLeast(*n),
+            Cond::WordsBelow(n) => Matcher::WordsBelow(*n),
+            Cond::Structured => Matcher::Structured,
+            Cond::Hedged => Matcher::Hedged,
+            Cond::Owns => Matcher::Owns,
+            Cond::Defers => Matcher::Defers,
+            Cond::Trap(t) => Matcher::Trap(t.clone()),
+            Cond::Var(v, c) => Matcher::Var(v.clone(), *c),
+            Cond::Visits(n, c) => Matcher::Visits(n.clone(), *c),
+            Cond::And(cs) => Matcher::And(all(cs)?),
+            Cond::Or(cs) => Matcher::Or(all(cs)?),
+            Cond::Not(c) => Matcher::Not(Box::new(Matcher::compile(c)?)),
+        })
+    }
+
+    /// `Some(evidence)` when the condition holds of `answer` in `env`.
+    pub fn eval(&self, answer: &Answer, env: &dyn Env) -> Option<Evidence> {
+        let s = &answer.signals;
+        let text = answer.text;
+        let found = |spans: &[Range<usize>]| (!spans.is_empty()).then(|| spans.to_vec());
+        let holds = |b: bool| b.then(Vec::new);
+        match self {
+            Matcher::Always => Some(Vec::new()),
+            Matcher::AnyOf(re) | Matcher::Regex(re) => {
+                found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>())
+            }
+            Matcher::AllOf(res) => {
+                let mut ev = Vec::new();
+                for re in res {
+                    ev.push(re.find(text)?.range());
+                }
+                Some(ev)
+            }
+            Matcher::NoneOf(re) => holds(!re.is_match(text)),
+            Matcher::Number => found(&s.numbers),
+            Matcher::Percent => found(&s.percents),
+            Matcher::Money => found(&s.money),
+            Matcher::Change => found(&s.changes),
+            Matcher::WordsAtLeast(n) => holds(s.words >= *n as usize),
+            Matcher::WordsBelow(n) => holds(s.words < *n as usize),
+            Matcher::Structured => s.structured().then(|| s.structure.clone()),
+            Matcher::Hedged => found(&s.hedges),
+            Matcher::Owns => found(&s.ownership),
+            Matcher::Defers => found(&s.deferrals),
+            Matcher::Trap(id) => env.trap(id, answer),
+            Matcher::Var(v, c) => holds(c.holds(env.var(v))),
+            Matcher::Visits(n, c) => holds(c.holds(i64::from(env.visits(n)))),
+            Matcher::And(ms) => {
+                let mut ev = Vec::new();
+                for m in ms {
+                    ev.extend(m.eval(answer, env)?);
+                }
+                Some(ev)
+            }
+            Matcher::Or(ms) => ms.iter().find_map(|m| m.eval(answer, env)),
+            Matcher::Not(m) => holds(m.eval(answer, env).is_none()),
+        }
+    }
+
+    /// Shorthand for tests and `assess`: does `cond` hold of `text` alone?
+    pub fn matches(&self, text: &str) -> bool {
+        self.eval(&Answer::new(text), &NoEnv).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(cond: &str) -> Matcher {
+        let cond: Cond = ron::from_str(cond).expect("test condition parses");
+        Matcher::compile(&cond).expect("compiles")
+    }
+
+    #[test]
+    fn phrases_are_case_insensitive_whole_words() {
+        let k8s = m(r#"AnyOf(["kubernetes", "k8s"])"#);
+        assert!(k8s.matches("I led the KUBERNETES migration"));
+        assert!(k8s.matches("用Kubernetes做调度"));
+        assert!(!k8s.matches("k8ss"));
+        assert!(m(r#"AnyOf(["legal  team"])"#).matches("the Legal\nteam will"));
+    }
+
+    #[test]
+    fn chinese_phrases_match_inside_text() {
+        assert!(m(r#"AnyOf(["法务"])"#).matches("这个问题交给法务部门处理"));
+        assert!(m(r#"AllOf(["数据", "主权"])"#).matches("数据主权很重要"));
+        assert!(!m(r#"AllOf(["数据", "出境"])"#).matches("数据主权很重要"));
+    }
+
+    #[test]
+    fn compliance_dodge_example_from_the_format_docs() {
+        let dodge = m(r#"And([AnyOf(["legal", "法务"]), Not(Owns)])"#);
+        assert!(dodge.matches("Legal would handle that."));
+        assert!(dodge.matches("这个交给法务"));
+        assert!(!dodge.matches("I built a residency rule engine and legal reviewed it"));
+    }
+
+    #[test]
+    fn none_of_and_not_hold_without_evidence() {
+        let ev = m(r#"NoneOf(["rsu"])"#).eval(&Answer::new("base only"), &NoEnv);
+        assert_eq!(ev, Some(vec![]));
+        assert!(!m(r#"Not(Money)"#).matches("¥18M"));
+    }
+
+    #[test]
+    fn evidence_points_at_the_words() {
+        let text = "Honestly we saved a lot";
+        let ev = m(r#"AnyOf(["saved a lot"])"#).eval(&Answer::new(text), &NoEnv).expect("holds");
+        assert_eq!(&text[ev[0].clone()], "saved a lot");
+    }
+
+    struct Vars;
+    impl Env for Vars {
+        fn var(&self, name: &str) -> i64 {
+            if name == "dodges" { 1 } else { 0 }
+        }
+        fn visits(&self, _: &str) -> u32 {
+            2
+        }
+        fn trap(&self, id: &str, _: &Answer) -> Option<Evidence> {
+            (id == "vague-ask").then(Vec::new)
+        }
+    }
+
+    #[test]
+    fn variables_visits_and_traps_come_from_the_env() {
+        let a = Answer::new("");
+        assert!(m(r#"Var("dodges", AtLeast(1))"#).eval(&a, &Vars).is_some());
+        assert!(m(r#"Var("other", AtLeast(1))"#).eval(&a, &Vars).is_none());
+        assert!(m(r#"Visits("intro", Equals(2))"#).eval(&a, &Vars).is_some());
+        assert!(m(r#"Trap("vague-ask")"#).eval(&a, &Vars).is_some());
+    }
+}
