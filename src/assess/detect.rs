@@ -45,8 +45,11 @@ impl Detector {
         for t in &cat.traps {
             let mut rules = Vec::with_capacity(t.detect.len());
             for (i, d) in t.detect.iter().enumerate() {
-                let matcher =
-                    Matcher::compile(&d.when).map_err(|source| DetectError { id: t.id.clone(), rule: i + 1, source })?;
+                let matcher = Matcher::compile(&d.when).map_err(|source| DetectError {
+                    id: t.id.clone(),
+                    rule: i + 1,
+                    source,
+                })?;
                 rules.push(Rule { matcher, competencies: d.competencies.clone() });
             }
             traps.push(CompiledTrap { id: t.id.clone(), rules });
@@ -81,10 +84,7 @@ impl Detector {
         depth: usize,
     ) -> Option<Evidence> {
         let scoped = ScopedEnv { detector: self, inner: env, competencies, depth: depth + 1 };
-        t.rules
-            .iter()
-            .filter(|r| in_scope(&r.competencies, competencies))
-            .find_map(|r| r.matcher.eval(answer, &scoped))
+        t.rules.iter().filter(|r| in_scope(&r.competencies, competencies)).find_map(|r| r.matcher.eval(answer, &scoped))
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// A condition over an answer's text, its signals and the session variables.
 ///
 /// Phrases match case-insensitively on whole words for Latin text and as
-/// plain substrings for Chinese; spaces in a phrase match any whitespace.
+/// plain substrings for Chinese; spaces in a phrase match any whitespace,
+/// and a trailing `*` makes the last word a stem (`patch*` matches "patching").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Cond {
     /// Always true; handy as a catch-all.

@@ -80,11 +80,17 @@ pub enum Matcher {
 /// The regex source for one phrase: case-insensitive, whitespace-tolerant,
 /// and bounded by word edges where the phrase starts or ends with a Latin
 /// letter or digit (Chinese phrases match anywhere: Han has no spaces).
+/// A trailing `*` makes the last word a stem: `patch*` matches "patching".
 pub fn phrase_pattern(phrase: &str) -> String {
     let phrase = phrase.trim();
+    let (phrase, stem) = match phrase.strip_suffix('*') {
+        Some(p) => (p.trim_end(), true),
+        None => (phrase, false),
+    };
     let body = phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
     let edge = |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { r"(?-u:\b)" } else { "" };
-    format!("{}{}{}", edge(phrase.chars().next()), body, edge(phrase.chars().last()))
+    let tail = if stem { r"[\p{Latin}\p{N}'-]*" } else { edge(phrase.chars().last()) };
+    format!("{}{}{}", edge(phrase.chars().next()), body, tail)
 }
 
 fn phrases_regex(phrases: &[String]) -> Result<Regex, regex::Error> {
@@ -189,6 +195,8 @@ mod tests {
         assert!(k8s.matches("用Kubernetes做调度"));
         assert!(!k8s.matches("k8ss"));
         assert!(m(r#"AnyOf(["legal  team"])"#).matches("the Legal\nteam will"));
+        let stem = m(r#"AnyOf(["patch*"])"#);
+        assert!(stem.matches("we'd be patching it") && stem.matches("Patched") && !stem.matches("dispatch"));
     }
 
     #[test]

@@ -17,3 +17,21 @@ pub use eval::{Answer, Env, Evidence, Matcher, NoEnv, phrase_pattern};
 pub fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
     regex::RegexBuilder::new(pattern).case_insensitive(true).size_limit(1 << 20).dfa_size_limit(1 << 20).build()
 }
+
+/// Checks a coach-written regex without compiling it: parsing costs a few
+/// microseconds where compiling costs ~150, so `check` stays fast on large
+/// scenarios. Case folding cannot make a valid pattern invalid, so the
+/// translation skips it; only counted repetitions (`{n}`) can blow the size
+/// limit, so those patterns are compiled as well.
+pub fn check_regex(pattern: &str) -> Result<(), String> {
+    let last_line = |e: &dyn std::fmt::Display| {
+        let text = e.to_string();
+        text.lines().last().unwrap_or("invalid").trim().trim_start_matches("error: ").to_string()
+    };
+    let mut parser = regex_syntax::ParserBuilder::new().unicode(true).build();
+    parser.parse(pattern).map_err(|e| last_line(&e))?;
+    if pattern.contains('{') {
+        build_regex(pattern).map_err(|e| last_line(&e))?;
+    }
+    Ok(())
+}

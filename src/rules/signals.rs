@@ -65,19 +65,27 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|to summari[sz]e|in summary|step one|step two)(?-u:\b)|首先|其次|再次|然后|最后|第一|第二|第三|一是|二是|三是|总结来说|总之|(?m:^\s*(?:[0-9]+[.)、]|[-*•]|[（(][0-9一二三四五][)）])\s*)")
+    re(
+        r"(?-u:\b)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|to summari[sz]e|in summary|step one|step two)(?-u:\b)|首先|其次|再次|然后|最后|第一|第二|第三|一是|二是|三是|总结来说|总之|(?m:^\s*(?:[0-9]+[.)、]|[-*•]|[（(][0-9一二三四五][)）])\s*)",
+    )
 });
 
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:maybe|perhaps|probably|possibly|i think|i guess|i suppose|i believe|kind of|sort of|not sure|hopefully|might be|more or less)(?-u:\b)|可能|大概|也许|或许|应该吧|差不多|说不定|我觉得")
+    re(
+        r"(?-u:\b)(?:maybe|perhaps|probably|possibly|i think|i guess|i suppose|i believe|kind of|sort of|not sure|hopefully|might be|more or less)(?-u:\b)|可能|大概|也许|或许|应该吧|差不多|说不定|我觉得",
+    )
 });
 
 static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)i(?:'ve|'d|'ll| have| had| would| will)?\s+(?:\w+\s+){0,2}?(?:built|build|led|lead|own|owned|designed|design|redesigned|drove|drive|launched|wrote|write|shipped|negotiated|created|ran|set up|defined|define|modell?ed|model|trained|cut|reduced|increased|mapped|map|introduced|personally|made|changed|rebuilt|started|put)(?-u:\b)|(?-u:\b)my\s+(?:plan|model|roadmap|design|team|proposal|approach|framework)(?-u:\b)|我(?:负责|主导|推动|设计|搭建|牵头|带领|会|来|建立|制定|重新设计|亲自|推进|做了|定义)")
+    re(
+        r"(?-u:\b)i(?:'ve|'d|'ll| have| had| would| will)?\s+(?:\w+\s+){0,2}?(?:built|build|led|lead|own|owned|designed|design|redesigned|drove|drive|launched|wrote|write|shipped|negotiated|created|ran|set up|defined|define|modell?ed|model|trained|cut|reduced|increased|mapped|map|introduced|personally|made|changed|rebuilt|started|put)(?-u:\b)|(?-u:\b)my\s+(?:plan|model|roadmap|design|team|proposal|approach|framework)(?-u:\b)|我(?:负责|主导|推动|设计|搭建|牵头|带领|会|来|建立|制定|重新设计|亲自|推进|做了|定义)",
+    )
 });
 
 static DEFERRAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?-u:\b)(?:the\s+)?(?:legal(?:\s+team)?|lawyers|compliance(?:\s+team)?|the\s+\w+\s+team|sales(?:\s+team)?|engineering|security(?:\s+team)?|someone(?:\s+else)?|they)\s+(?:will|would|'ll|can|should|could|needs? to|has to|handles?|owns?|takes? care)(?-u:\b)|(?-u:\b)(?:leave|hand|pass|defer|escalate|delegate|push)\w*\s+(?:it\s+|this\s+|that\s+)?(?:off\s+)?(?:to|with)\s+(?:the\s+)?(?:legal|compliance|lawyers|\w+\s+team|sales|engineering)|(?-u:\b)let\s+(?:the\s+)?(?:legal|sales|compliance|lawyers|\w+\s+team)(?-u:\b)|交给|让法务|由法务|法务(?:会|来|负责|处理|部门)|合规(?:部门|团队)(?:会|来|负责|处理)|让销售|销售(?:会|来|去)")
+    re(
+        r"(?-u:\b)(?:the\s+)?(?:legal(?:\s+team)?|lawyers|compliance(?:\s+team)?|the\s+\w+\s+team|sales(?:\s+team)?|engineering|security(?:\s+team)?|someone(?:\s+else)?|they)\s+(?:will|would|'ll|can|should|could|needs? to|has to|handles?|owns?|takes? care)(?-u:\b)|(?-u:\b)(?:leave|hand|pass|defer|escalate|delegate|push)\w*\s+(?:it\s+|this\s+|that\s+)?(?:off\s+)?(?:to|with)\s+(?:the\s+)?(?:legal|compliance|lawyers|\w+\s+team|sales|engineering)|(?-u:\b)let\s+(?:the\s+)?(?:legal|sales|compliance|lawyers|\w+\s+team)(?-u:\b)|交给|让法务|由法务|法务(?:会|来|负责|处理|部门)|合规(?:部门|团队)(?:会|来|负责|处理)|让销售|销售(?:会|来|去)",
+    )
 });
 
 static LATIN_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{Latin}\p{N}][\p{Latin}\p{N}'’-]*"));

@@ -75,7 +75,8 @@ fn excerpt(line: &str, col: usize) -> (String, usize) {
     const WINDOW: usize = 100;
     let chars: Vec<char> = line.chars().collect();
     let at = col.saturating_sub(1).min(chars.len());
-    let from = at.saturating_sub(WINDOW / 2);
+    // Short lines are shown whole; long ones as a window around the column.
+    let from = if chars.len() <= WINDOW { 0 } else { at.saturating_sub(WINDOW / 2).min(chars.len() - WINDOW) };
     let to = (from + WINDOW).min(chars.len());
     let mut shown = String::new();
     let mut caret = 0;
@@ -122,6 +123,15 @@ impl<'a> LineIndex<'a> {
         let start = self.starts[line - 1];
         let col = self.src.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, col)
+    }
+
+    /// Byte offset of a 1-based line and character column, clamped.
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return self.src.len();
+        };
+        let rest = &self.src[start..];
+        rest.char_indices().nth(col.saturating_sub(1)).map_or(self.src.len(), |(i, _)| start + i)
     }
 
     pub fn span_start(&self, span: &Range<usize>) -> (usize, usize) {

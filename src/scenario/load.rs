@@ -94,8 +94,14 @@ pub fn check_bytes(path: &str, bytes: &[u8], traps: &dyn TrapIds) -> Checked {
         Ok(text) => text,
         Err(e) => return bad_utf8(path, bytes, e),
     };
-    let (scenario, diagnostics) = check_text(path, text, traps);
-    Checked { path: path.to_string(), source: text.to_string(), scenario, diagnostics }
+    // A byte-order mark from a Windows editor is read as a space, which
+    // keeps every character column where the editor shows it.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!(" {rest}"),
+        None => text.to_string(),
+    };
+    let (scenario, diagnostics) = check_text(path, &text, traps);
+    Checked { path: path.to_string(), source: text, scenario, diagnostics }
 }
 
 fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
@@ -128,58 +134,102 @@ pub fn ron_options() -> ron::Options {
 
 fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>, Vec<Diagnostic>) {
     let mut rep = Reporter::new(path, text);
-    if text.trim().is_empty() {
-        rep.error(
-            None,
-            "empty-file",
-            "the file is empty".into(),
-            "a scenario starts with `Scenario(`; `hotseat new FILE` writes a starter".to_string(),
-        );
+    if spans::is_blank(text) {
+        let help = "a scenario starts with `Scenario(`; docs/scenario-format.md has a complete example";
+        rep.error(None, "empty-file", "the file is empty".into(), help.to_string());
         return (None, rep.diagnostics);
     }
+    let hazards = report_hazards(&mut rep, text);
     let root = spans::scan(text);
     // An unknown format version may not parse as this version's schema:
     // say so first rather than report a confusing field error.
-    if let Some(fmt) = root.as_ref().and_then(|r| r.field("format"))
-        && text[fmt.span.clone()].trim() != FORMAT_VERSION.to_string()
-    {
-        let found = crate::text::one_line(&text[fmt.span.clone()]);
-        rep.error(
-            Some(fmt),
-            "unknown-format",
-            format!("unknown format {found}"),
-            format!("this hotseat reads format {FORMAT_VERSION}"),
-        );
-        return (None, rep.diagnostics);
+    if let Some(fmt) = root.as_ref().and_then(|r| r.field("format")) {
+        let written = text[fmt.span.clone()].trim();
+        if written.parse::<u64>().ok() != Some(u64::from(FORMAT_VERSION)) {
+            let found = crate::text::one_line(written);
+            rep.error(
+                Some(fmt),
+                "unknown-format",
+                format!("unknown format {found}"),
+                format!("this hotseat reads format {FORMAT_VERSION}"),
+            );
+            return (None, rep.diagnostics);
+        }
     }
-    match ron_options().from_str::<Scenario>(text) {
+    let scenario = match ron_options().from_str::<Scenario>(text) {
         Ok(sc) => {
             validate(&sc, root.as_ref(), traps, &mut rep);
-            let mut diags = rep.diagnostics;
-            diags.sort_by_key(|d| (d.line, d.col));
-            (Some(sc), diags)
+            Some(sc)
         }
         Err(e) => {
-            ron_diagnostic(&mut rep, &e);
-            (None, rep.diagnostics)
+            ron_diagnostic(&mut rep, text, root.as_ref(), &hazards, &e);
+            None
         }
+    };
+    let mut diags = rep.diagnostics;
+    diags.sort_by_key(|d| (d.line, d.col));
+    (scenario, diags)
+}
+
+/// Reports every character that must not be in a scenario: C0/C1 controls
+/// (other than tab and line breaks) and bidi overrides, which could drive a
+/// terminal or make text read differently than it is. Returns their offsets.
+fn report_hazards(rep: &mut Reporter, text: &str) -> Vec<usize> {
+    const SHOWN: usize = 20;
+    let found: Vec<(usize, char)> =
+        text.char_indices().filter(|&(_, c)| crate::text::is_hazard(c) && c != '\r').collect();
+    for &(at, c) in found.iter().take(SHOWN) {
+        let (line, col) = rep.position(at);
+        let what = match c {
+            '\0' => "a NUL byte".to_string(),
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                format!("a bidi control U+{:04X}", c as u32)
+            }
+            _ => format!("control character U+{:04X}", c as u32),
+        };
+        let help = "remove it; invisible control characters are not allowed in scenarios".to_string();
+        rep.push(line, col, Severity::Error, "control-char", format!("{what} in the file"), Some(help));
     }
+    if found.len() > SHOWN {
+        let (line, col) = rep.position(found[SHOWN].0);
+        let msg = format!("{} more control characters not shown", found.len() - SHOWN);
+        rep.push(line, col, Severity::Error, "control-char", msg, Some("is this a text file?".into()));
+    }
+    found.into_iter().map(|(at, _)| at).collect()
 }
 
-/// Turns a `ron` error into our message and hint. `ron` positions are
-/// 1-based and count characters, like ours.
-fn ron_diagnostic(rep: &mut Reporter, e: &SpannedError) {
-    let (message, help) = describe(&e.code);
-    let pos = e.span.start;
-    rep.push(pos.line.max(1), pos.col.max(1), Severity::Error, code_name(&e.code), message, Some(help));
+/// Turns a `ron` error into our message and hint, at the token it is about.
+fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>, hazards: &[usize], e: &SpannedError) {
+    // ron reports the cursor before the offending token: step over blanks.
+    let start = rep.offset(e.span.start.line.max(1), e.span.start.col.max(1));
+    let at = start + text[start..].len() - text[start..].trim_start().len();
+    if hazards.contains(&at) {
+        return; // already reported as a control character
+    }
+    let path = root.map(|r| spans::path_at(r, at)).unwrap_or_default();
+    let field = path.iter().rev().find_map(|(name, _)| *name);
+    let (message, help) = describe(&e.code, field);
+    // A missing field is best shown at the value that lacks it.
+    let at = match (&e.code, path.last()) {
+        (RonError::MissingStructField { .. }, Some((_, node))) => node.span.start,
+        // ron has already consumed a minus sign when it finds the number too small.
+        (RonError::IntegerOutOfBounds, _) if text[..at].ends_with('-') => at - 1,
+        _ => at,
+    };
+    let (line, col) = rep.position(at);
+    rep.push(line, col, Severity::Error, code_name(&e.code), message, Some(help));
 }
 
-fn describe(code: &RonError) -> (String, String) {
+fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
     let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
     let suggest = |found: &str, expected: &[&str], what: &str| match did_you_mean(found, expected.iter().copied()) {
         Some(m) => format!("did you mean \"{m}\"?"),
         None if expected.is_empty() => format!("this {what} takes nothing here"),
         None => format!("expected one of: {}", expected.join(", ")),
+    };
+    let subject = field.map_or("this value".to_string(), |f| format!("`{f}`"));
+    let must_be = |what: &str, example: &str| {
+        (format!("{subject} must be {what}"), format!("for example `{}: {example}`", field.unwrap_or("field")))
     };
     match code {
         RonError::NoSuchStructField { expected, found, outer } => {
@@ -199,6 +249,27 @@ fn describe(code: &RonError) -> (String, String) {
             format!("expected `{expected}(...)`, found `{found}(...)`"),
             format!("write `{expected}(` or leave the name out"),
         ),
+        RonError::ExpectedInteger => must_be("a whole number", "90"),
+        RonError::ExpectedFloat => must_be("a number", "22.5"),
+        RonError::ExpectedString => must_be("a string in double quotes", "\"...\""),
+        RonError::ExpectedBoolean => must_be("true or false", "true"),
+        RonError::ExpectedArray => must_be("a list in square brackets", "[...]"),
+        RonError::IntegerOutOfBounds => {
+            (format!("{subject} is out of range"), "use a whole number from 0 up; limits are in seconds".into())
+        }
+        RonError::ExpectedNamedStructLike(name) => (
+            format!("expected `(` to start {}", friendly(name)),
+            "check that every bracket before this point is closed by the same kind".into(),
+        ),
+        RonError::ExpectedArrayEnd => {
+            ("expected `]` to close the list".into(), "check for a missing comma or a `)` where `]` belongs".into())
+        }
+        RonError::ExpectedStructLikeEnd => {
+            ("expected `)` here".into(), "check for a missing comma or a `]` where `)` belongs".into())
+        }
+        RonError::ExpectedIdentifier => {
+            ("expected a field name or value here".into(), "check for a stray character".into())
+        }
         RonError::Eof => ("unexpected end of file".into(), "a bracket, parenthesis or string is not closed".into()),
         RonError::ExceededRecursionLimit => (
             "nesting is too deep (more than 128 levels)".into(),
@@ -213,10 +284,24 @@ fn describe(code: &RonError) -> (String, String) {
         }
         RonError::ExpectedComma => ("expected a comma".into(), "separate fields and items with `,`".into()),
         RonError::ExpectedStringEnd => ("string is not closed".into(), "add the closing `\"`".into()),
-        RonError::InvalidValueForType { expected, found } => {
-            (format!("expected {expected}, found {found}"), "see docs/scenario-format.md for each field's type".into())
-        }
+        RonError::InvalidValueForType { expected, found } => (
+            format!("{subject}: expected {expected}, found {found}"),
+            "see docs/scenario-format.md for each field's type".into(),
+        ),
         other => (other.to_string(), "see docs/scenario-format.md".into()),
+    }
+}
+
+/// How a coach would name one of the format's structs.
+fn friendly(name: &str) -> &str {
+    match name {
+        "ChoiceOption" => "a choice option",
+        "Rule" => "a rule",
+        "Transition" => "a transition like `(next: \"id\")`",
+        "Node" => "a node",
+        "Persona" => "the persona",
+        "Scenario" => "the scenario",
+        other => other,
     }
 }
 

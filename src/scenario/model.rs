@@ -137,6 +137,7 @@ pub enum Timeout {
 
 /// How the candidate answers, and where each answer leads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Answer {
     /// Pick one of 2-9 options.
     Choice { options: Vec<ChoiceOption> },

@@ -68,4 +68,8 @@ impl<'a> Reporter<'a> {
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.index.position(offset)
     }
+
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        self.index.offset(line, col)
+    }
 }

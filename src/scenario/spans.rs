@@ -15,37 +15,37 @@ const MAX_DEPTH: usize = 200;
 
 /// One value and its byte span in the source.
 #[derive(Debug, Clone)]
-pub struct SpanNode {
+pub struct SpanNode<'s> {
     pub span: Range<usize>,
     /// The identifier before the brackets: a struct or enum variant name.
-    pub tag: Option<String>,
-    pub kind: Kind,
+    pub tag: Option<&'s str>,
+    pub kind: Kind<'s>,
 }
 
 /// The shape of a value: enough to walk to a field or an item.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub enum Kind<'s> {
     /// `Name(a: 1, b: 2)` or `(a: 1)`: named fields.
-    Struct(Vec<Field>),
+    Struct(Vec<Field<'s>>),
     /// `Name(1, 2)`, `(1, 2)` or `[1, 2]`: positional items.
-    Items(Vec<SpanNode>),
+    Items(Vec<SpanNode<'s>>),
     /// `{k: v}`: keys and values in order.
-    Map(Vec<(SpanNode, SpanNode)>),
+    Map(Vec<(SpanNode<'s>, SpanNode<'s>)>),
     /// A string, number, char or bare identifier.
     Scalar,
 }
 
 /// A named field of a struct-like value.
 #[derive(Debug, Clone)]
-pub struct Field {
-    pub name: String,
+pub struct Field<'s> {
+    pub name: &'s str,
     pub name_span: Range<usize>,
-    pub value: SpanNode,
+    pub value: SpanNode<'s>,
 }
 
-impl SpanNode {
+impl<'s> SpanNode<'s> {
     /// The value of field `name`, looking through an explicit `Some(..)`.
-    pub fn field(&self, name: &str) -> Option<&SpanNode> {
+    pub fn field(&self, name: &str) -> Option<&SpanNode<'s>> {
         match &self.kind {
             Kind::Struct(fields) => fields.iter().find(|f| f.name == name).map(|f| f.value.unwrap_some()),
             _ => None,
@@ -53,8 +53,8 @@ impl SpanNode {
     }
 
     /// Every field named `name`, for spotting duplicates.
-    pub fn fields_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Field> + 'a {
-        let fields: &[Field] = match &self.kind {
+    pub fn fields_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Field<'s>> + 'a {
+        let fields: &[Field<'s>] = match &self.kind {
             Kind::Struct(f) => f,
             _ => &[],
         };
@@ -62,7 +62,7 @@ impl SpanNode {
     }
 
     /// Item `i` of a list or tuple-like value.
-    pub fn item(&self, i: usize) -> Option<&SpanNode> {
+    pub fn item(&self, i: usize) -> Option<&SpanNode<'s>> {
         match &self.kind {
             Kind::Items(items) => items.get(i),
             _ => None,
@@ -71,17 +71,47 @@ impl SpanNode {
 
     /// An explicit `Some(x)` is written where IMPLICIT_SOME allows plain `x`;
     /// both must locate the same.
-    fn unwrap_some(&self) -> &SpanNode {
+    fn unwrap_some(&self) -> &SpanNode<'s> {
         match (&self.tag, &self.kind) {
-            (Some(tag), Kind::Items(items)) if tag == "Some" && items.len() == 1 => &items[0],
+            (Some(tag), Kind::Items(items)) if *tag == "Some" && items.len() == 1 => &items[0],
             _ => self,
         }
     }
 }
 
+/// Whether `src` holds nothing but whitespace and comments.
+pub fn is_blank(src: &str) -> bool {
+    let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
+    s.skip_trivia().is_some() && s.pos == src.len()
+}
+
+/// The chain of values containing byte `offset`, outermost first, with the
+/// name of the field each one is the value of (if it is one). Used to name
+/// the field a `ron` type error is about.
+pub fn path_at<'t, 's>(root: &'t SpanNode<'s>, offset: usize) -> Vec<(Option<&'s str>, &'t SpanNode<'s>)> {
+    let mut path = vec![(None, root)];
+    let mut node = root;
+    loop {
+        let inside = |n: &SpanNode<'_>| n.span.start <= offset && offset < n.span.end;
+        let next = match &node.kind {
+            Kind::Struct(fields) => fields.iter().find(|f| inside(&f.value)).map(|f| (Some(f.name), &f.value)),
+            Kind::Items(items) => items.iter().find(|n| inside(n)).map(|n| (None, n)),
+            Kind::Map(entries) => entries.iter().flat_map(|(k, v)| [k, v]).find(|n| inside(n)).map(|n| (None, n)),
+            Kind::Scalar => None,
+        };
+        match next {
+            Some((name, child)) => {
+                path.push((name, child));
+                node = child;
+            }
+            None => return path,
+        }
+    }
+}
+
 /// Scans `src` into a span tree, or `None` when it is not well-formed RON.
-pub fn scan(src: &str) -> Option<SpanNode> {
-    let mut s = Scanner { src: src.as_bytes(), pos: 0 };
+pub fn scan(src: &str) -> Option<SpanNode<'_>> {
+    let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
     s.skip_trivia()?;
     // An optional `#![enable(...)]` attribute comes first.
     while s.peek() == Some(b'#') {
@@ -92,11 +122,12 @@ pub fn scan(src: &str) -> Option<SpanNode> {
 }
 
 struct Scanner<'a> {
+    text: &'a str,
     src: &'a [u8],
     pos: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
@@ -149,7 +180,7 @@ impl Scanner<'_> {
         Some(())
     }
 
-    fn value(&mut self, depth: usize) -> Option<SpanNode> {
+    fn value(&mut self, depth: usize) -> Option<SpanNode<'a>> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -178,7 +209,7 @@ impl Scanner<'_> {
             }
             b if is_ident_start(b) => {
                 self.ident()?;
-                tag = Some(String::from_utf8_lossy(&self.src[start..self.pos]).into_owned());
+                tag = self.text.get(start..self.pos);
                 self.skip_trivia()?;
                 if self.peek() == Some(b'(') { self.parens(depth)? } else { Kind::Scalar }
             }
@@ -192,7 +223,7 @@ impl Scanner<'_> {
     }
 
     /// `( ... )`: struct fields when the first thing inside is `name:`.
-    fn parens(&mut self, depth: usize) -> Option<Kind> {
+    fn parens(&mut self, depth: usize) -> Option<Kind<'a>> {
         let save = self.pos;
         self.pos += 1;
         self.skip_trivia()?;
@@ -211,7 +242,7 @@ impl Scanner<'_> {
         found
     }
 
-    fn fields(&mut self, depth: usize) -> Option<Kind> {
+    fn fields(&mut self, depth: usize) -> Option<Kind<'a>> {
         self.pos += 1; // (
         let mut fields = Vec::new();
         loop {
@@ -223,7 +254,7 @@ impl Scanner<'_> {
             let name_start = self.pos;
             self.ident()?;
             let name_span = name_start..self.pos;
-            let name = String::from_utf8_lossy(&self.src[name_span.clone()]).into_owned();
+            let name = self.text.get(name_span.clone())?;
             self.skip_trivia()?;
             self.expect(b':')?;
             self.skip_trivia()?;
@@ -233,7 +264,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn items(&mut self, close: u8, depth: usize) -> Option<Vec<SpanNode>> {
+    fn items(&mut self, close: u8, depth: usize) -> Option<Vec<SpanNode<'a>>> {
         self.pos += 1; // ( or [
         let mut items = Vec::new();
         loop {
@@ -247,7 +278,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn map(&mut self, depth: usize) -> Option<Kind> {
+    fn map(&mut self, depth: usize) -> Option<Kind<'a>> {
         self.pos += 1; // {
         let mut entries = Vec::new();
         loop {
@@ -361,7 +392,7 @@ fn is_ident_continue(b: u8) -> bool {
 mod tests {
     use super::*;
 
-    fn text<'a>(src: &'a str, n: &SpanNode) -> &'a str {
+    fn text<'a>(src: &'a str, n: &SpanNode<'_>) -> &'a str {
         &src[n.span.clone()]
     }
 

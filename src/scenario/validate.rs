@@ -9,7 +9,7 @@ use super::graph::{self, EdgeKind};
 use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, VarOp};
 use super::report::Reporter;
 use super::spans::SpanNode;
-use crate::rules::{self, Cond};
+use crate::rules::{self, Cond, Matcher};
 
 /// The longest time limit a question may have: two hours.
 pub const MAX_LIMIT_S: u32 = 2 * 60 * 60;
@@ -37,14 +37,14 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 /// Checks `sc`, whose source scanned to `root`, and reports into `rep`.
-pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
+pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode<'a>>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
     let mut v = Validator { sc, root, traps, rep, node_ids: HashSet::new(), vars_set: HashSet::new() };
     v.run();
 }
 
 struct Validator<'a, 'r, 'p> {
     sc: &'a Scenario,
-    root: Option<&'a SpanNode>,
+    root: Option<&'a SpanNode<'a>>,
     traps: &'a dyn TrapIds,
     rep: &'r mut Reporter<'p>,
     node_ids: HashSet<&'a str>,
@@ -52,11 +52,11 @@ struct Validator<'a, 'r, 'p> {
 }
 
 impl<'a> Validator<'a, '_, '_> {
-    fn field(&self, name: &str) -> Option<&'a SpanNode> {
+    fn field(&self, name: &str) -> Option<&'a SpanNode<'a>> {
         self.root.and_then(|r| r.field(name))
     }
 
-    fn node_span(&self, i: usize) -> Option<&'a SpanNode> {
+    fn node_span(&self, i: usize) -> Option<&'a SpanNode<'a>> {
         self.field("nodes").and_then(|n| n.item(i))
     }
 
@@ -116,7 +116,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn bad_id(&mut self, at: Option<&SpanNode>, what: &str, id: &str) {
+    fn bad_id(&mut self, at: Option<&SpanNode<'a>>, what: &str, id: &str) {
         self.rep.error(
             at,
             "bad-id",
@@ -163,7 +163,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn node(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+    fn node(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
         if node.is_end() {
             if let Answer::End { remarks } = &node.answer
@@ -182,6 +182,14 @@ impl<'a> Validator<'a, '_, '_> {
         for (i, t) in node.traps.iter().enumerate() {
             let at = ns.and_then(|n| n.field("traps")).and_then(|l| l.item(i));
             self.trap_ref(t, at.or(f("traps")));
+            if t == "over-time" && matches!(node.on_timeout, Timeout::Goto(_)) {
+                self.rep.warning(
+                    at,
+                    "over-time-unreachable",
+                    format!("node \"{}\" moves on when time runs out, so it cannot earn `over-time`", node.id),
+                    "remove `over-time` from its traps, or use `on_timeout: Overtime`".to_string(),
+                );
+            }
         }
         for (i, c) in node.competencies.iter().enumerate() {
             if !is_valid_id(c) {
@@ -198,7 +206,7 @@ impl<'a> Validator<'a, '_, '_> {
         self.edges(node, ns);
     }
 
-    fn question(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+    fn question(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
         if node.prompt.trim().is_empty() {
             self.rep.error(
@@ -230,7 +238,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn limit_range(&mut self, limit: u32, at: Option<&SpanNode>, name: &str, max: u32) {
+    fn limit_range(&mut self, limit: u32, at: Option<&SpanNode<'a>>, name: &str, max: u32) {
         if limit == 0 || limit > max {
             self.rep.error(
                 at,
@@ -241,7 +249,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn answer(&mut self, node: &'a Node, at: Option<&'a SpanNode>) {
+    fn answer(&mut self, node: &'a Node, at: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
         match &node.answer {
             Answer::Choice { options } => {
@@ -276,17 +284,17 @@ impl<'a> Validator<'a, '_, '_> {
             }
             Answer::Numeric { expected, tolerance, solution, .. } => {
                 if !expected.is_finite() {
-                    self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), None);
+                    let help = "write the correct answer as a plain number, e.g. `expected: 22.2`".to_string();
+                    self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), help);
                 }
                 let (Tolerance::Abs(t) | Tolerance::Percent(t)) = *tolerance;
-                if t < 0.0 || !t.is_finite() {
-                    let at = f("tolerance").and_then(|n| n.item(0)).or(f("tolerance"));
-                    self.rep.error(
-                        at,
-                        "negative-tolerance",
-                        format!("tolerance {t} is negative"),
-                        "use 0 for an exact answer, or a positive margin".to_string(),
-                    );
+                let at = f("tolerance").and_then(|n| n.item(0)).or(f("tolerance"));
+                if !t.is_finite() {
+                    let help = "use a margin such as `Abs(0.5)` or `Percent(2.0)`".to_string();
+                    self.rep.error(at, "bad-number", format!("tolerance {t} is not a finite number"), help);
+                } else if t < 0.0 {
+                    let help = "use 0 for an exact answer, or a positive margin".to_string();
+                    self.rep.error(at, "negative-tolerance", format!("tolerance {t} is negative"), help);
                 }
                 if solution.trim().is_empty() {
                     self.rep.warning(
@@ -321,7 +329,7 @@ impl<'a> Validator<'a, '_, '_> {
 
     /// Checks a rule condition: regexes compile, phrase lists are not empty,
     /// trap and node ids exist, variables are set somewhere.
-    fn cond(&mut self, cond: &'a Cond, at: Option<&'a SpanNode>) {
+    fn cond(&mut self, cond: &'a Cond, at: Option<&'a SpanNode<'a>>) {
         let arg = at.and_then(|n| n.item(0)).or(at);
         match cond {
             Cond::AnyOf(words) | Cond::AllOf(words) | Cond::NoneOf(words) => {
@@ -333,8 +341,19 @@ impl<'a> Validator<'a, '_, '_> {
                         "add a phrase, or remove the condition".to_string(),
                     );
                 }
+                // Escaped phrases always compile; only a huge list can hit
+                // the size limit, so skip the cost for ordinary ones.
+                let big = words.iter().map(String::len).sum::<usize>() > 4096;
+                if big && let Err(e) = Matcher::compile(cond) {
+                    self.rep.error(
+                        arg,
+                        "bad-regex",
+                        format!("the phrase list is too large to compile: {e}"),
+                        "split it into several conditions".to_string(),
+                    );
+                }
                 for (i, w) in words.iter().enumerate() {
-                    if w.trim().is_empty() {
+                    if w.trim().trim_end_matches('*').trim().is_empty() {
                         self.rep.error(
                             arg.and_then(|l| l.item(i)).or(arg),
                             "empty-phrases",
@@ -345,28 +364,22 @@ impl<'a> Validator<'a, '_, '_> {
                 }
             }
             Cond::Regex(pattern) => {
-                if let Err(e) = rules::build_regex(pattern) {
-                    let detail = e
-                        .to_string()
-                        .lines()
-                        .last()
-                        .unwrap_or("invalid")
-                        .trim()
-                        .trim_start_matches("error: ")
-                        .to_string();
+                if let Err(detail) = rules::check_regex(pattern) {
                     self.rep.error(arg, "bad-regex", format!("the regex does not compile: {detail}"), "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(".to_string());
                 }
             }
             Cond::Trap(t) => self.trap_ref(t, arg),
-            Cond::Var(name, _) => {
-                if !self.vars_set.contains(name.as_str()) {
-                    self.rep.warning(
-                        arg,
-                        "unset-variable",
-                        format!("variable \"{name}\" is never set, so it is always 0"),
-                        did_you_mean(name, self.vars_set.iter().copied()).map(|m| format!("did you mean \"{m}\"?")),
-                    );
-                }
+            Cond::Var(name, _) if !self.vars_set.contains(name.as_str()) => {
+                let help = match did_you_mean(name, self.vars_set.iter().copied()) {
+                    Some(m) => format!("did you mean \"{m}\"?"),
+                    None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
+                };
+                self.rep.warning(
+                    arg,
+                    "unset-variable",
+                    format!("variable \"{name}\" is never set, so it is always 0"),
+                    help,
+                );
             }
             Cond::Visits(node, _) => self.node_ref(node, arg),
             Cond::And(cs) | Cond::Or(cs) => {
@@ -379,7 +392,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn trap_ref(&mut self, id: &str, at: Option<&SpanNode>) {
+    fn trap_ref(&mut self, id: &str, at: Option<&SpanNode<'a>>) {
         if !self.traps.contains(id) {
             let help = match did_you_mean(id, self.traps.all()) {
                 Some(m) => format!("did you mean \"{m}\"?"),
@@ -389,7 +402,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn node_ref(&mut self, id: &str, at: Option<&SpanNode>) {
+    fn node_ref(&mut self, id: &str, at: Option<&SpanNode<'a>>) {
         if !self.node_ids.contains(id) {
             let help = match did_you_mean(id, self.node_ids.iter().copied()) {
                 Some(m) => format!("did you mean \"{m}\"?"),
@@ -400,7 +413,7 @@ impl<'a> Validator<'a, '_, '_> {
     }
 
     /// Every edge's target exists; set-ops name valid variables.
-    fn edges(&mut self, node: &'a Node, ns: Option<&'a SpanNode>) {
+    fn edges(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         for edge in node.edges() {
             let at = edge_span(ns, &edge.kind);
             self.node_ref(edge.to, at.or(ns));
@@ -447,7 +460,7 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    fn no_way_out(&mut self, node: &'a Node, at: Option<&'a SpanNode>) {
+    fn no_way_out(&mut self, node: &'a Node, at: Option<&'a SpanNode<'a>>) {
         let leaves = node.edges().iter().any(|e| e.to != node.id && self.node_ids.contains(e.to));
         if !leaves {
             let hint = if matches!(node.on_timeout, Timeout::Overtime) && node.edges().is_empty() {
@@ -468,9 +481,9 @@ impl<'a> Validator<'a, '_, '_> {
 }
 
 /// Where the target id of an edge is written.
-fn edge_span<'s>(ns: Option<&'s SpanNode>, kind: &EdgeKind) -> Option<&'s SpanNode> {
+fn edge_span<'a, 's>(ns: Option<&'s SpanNode<'a>>, kind: &EdgeKind) -> Option<&'s SpanNode<'a>> {
     let ans = ns.and_then(|n| n.field("answer"));
-    let next_of = |n: Option<&'s SpanNode>| n.and_then(|n| n.field("next")).or(n);
+    let next_of = |n: Option<&'s SpanNode<'a>>| n.and_then(|n| n.field("next")).or(n);
     match kind {
         EdgeKind::Choice(i) => next_of(ans.and_then(|a| a.field("options")).and_then(|o| o.item(*i))),
         EdgeKind::Rule(i) => next_of(ans.and_then(|a| a.field("rules")).and_then(|o| o.item(*i))),

@@ -1,0 +1,215 @@
+//! The broken-scenario suite: every file in `tests/fixtures/broken/` breaks
+//! `docs/example.ron` in exactly one way. For each one the checker's whole
+//! rendered output is snapshotted, and the first line, the one an editor
+//! jumps to, is spelled out in [`EXPECTED`] so its place and message are in
+//! plain sight.
+
+use std::path::{Path, PathBuf};
+
+use hotseat::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_file};
+
+/// What a fixture must yield besides its first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// At least one error.
+    Error,
+    /// No errors, at least one warning.
+    Warning,
+}
+
+use Expect::{Error, Warning};
+
+/// Each fixture, its expected first rendered line, and its severity.
+const EXPECTED: &[(&str, &str, Expect)] = &[
+    ("01-empty-file.ron", "01-empty-file.ron:1:1: error: the file is empty", Error),
+    ("02-truncated.ron", "02-truncated.ron:49:21: error: string is not closed", Error),
+    ("03-unknown-node.ron", "03-unknown-node.ron:33:56: error: unknown node id \"quizz\"", Error),
+    ("04-unknown-trap.ron", "04-unknown-trap.ron:26:21: error: unknown trap id \"tech-over-economic\"", Error),
+    ("05-misspelled-field.ron", "05-misspelled-field.ron:40:13: error: unknown field \"promt\" in `Node`", Error),
+    (
+        "06-misspelled-variant.ron",
+        "06-misspelled-variant.ron:9:17: error: unknown variant \"Meduim\" in `Difficulty`",
+        Error,
+    ),
+    ("07-duplicate-node.ron", "07-duplicate-node.ron:69:14: error: duplicate node id \"end-good\"", Error),
+    ("08-missing-start.ron", "08-missing-start.ron:2:1: error: missing field \"start\" in `Scenario`", Error),
+    ("09-unknown-start.ron", "09-unknown-start.ron:16:12: error: unknown node id \"intor\"", Error),
+    (
+        "10-unreachable-node.ron",
+        "10-unreachable-node.ron:68:17: warning: node \"bonus\" cannot be reached from the start",
+        Warning,
+    ),
+    ("11-dead-end.ron", "11-dead-end.ron:39:17: error: node \"pressure\" is a dead end: no way out", Error),
+    (
+        "12-loop-no-way-out.ron",
+        "12-loop-no-way-out.ron:39:17: error: node \"pressure\" is in a loop with no way out: no end node can be reached from it",
+        Error,
+    ),
+    ("13-empty-prompt.ron", "13-empty-prompt.ron:40:21: error: node \"pressure\" has an empty prompt", Error),
+    (
+        "14-choice-one-option.ron",
+        "14-choice-one-option.ron:42:37: error: a Choice needs 2 to 9 options, this one has 1",
+        Error,
+    ),
+    (
+        "15-choice-ten-options.ron",
+        "15-choice-ten-options.ron:42:37: error: a Choice needs 2 to 9 options, this one has 10",
+        Error,
+    ),
+    ("16-negative-tolerance.ron", "16-negative-tolerance.ron:53:32: error: tolerance -0.5 is negative", Error),
+    ("17-bad-regex.ron", "17-bad-regex.ron:33:34: error: the regex does not compile: unclosed group", Error),
+    ("18-limit-zero.ron", "18-limit-zero.ron:41:22: error: `limit_s` of 0 s is out of range", Error),
+    ("19-limit-too-long.ron", "19-limit-too-long.ron:63:22: error: `limit_s` of 7201 s is out of range", Error),
+    ("20-unknown-format.ron", "20-unknown-format.ron:3:13: error: unknown format 2", Error),
+    ("21-missing-field.ron", "21-missing-field.ron:51:21: error: missing field \"solution\" in `Numeric`", Error),
+    ("22-nul-byte.ron", "22-nul-byte.ron:41:25: error: a NUL byte in the file", Error),
+    ("23-invalid-utf8.ron", "23-invalid-utf8.ron:62:44: error: invalid UTF-8 (byte 0xE9)", Error),
+    ("24-escape-in-string.ron", "24-escape-in-string.ron:43:46: error: unknown node id \"quiz\\u{1b}[2J\"", Error),
+    (
+        "25-spoken-pass-too-high.ron",
+        "25-spoken-pass-too-high.ron:65:34: error: `pass: 3` but only 2 talking points",
+        Error,
+    ),
+    (
+        "26-unknown-variable.ron",
+        "26-unknown-variable.ron:31:66: warning: variable \"dodgse\" is never set, so it is always 0",
+        Warning,
+    ),
+    ("27-cjk-column.ron", "27-cjk-column.ron:40:35: error: unknown field \"limt_s\" in `Node`", Error),
+    ("28-unknown-timeout-node.ron", "28-unknown-timeout-node.ron:24:30: error: unknown node id \"presure\"", Error),
+    ("29-duplicate-field.ron", "29-duplicate-field.ron:64:13: error: field \"limit_s\" appears twice in `Node`", Error),
+    ("30-wrong-type.ron", "30-wrong-type.ron:41:22: error: `limit_s` must be a whole number", Error),
+    ("31-trailing-text.ron", "31-trailing-text.ron:71:1: error: unexpected text after the end of the scenario", Error),
+    (
+        "32-unknown-trap-in-choice.ron",
+        "32-unknown-trap-in-choice.ron:44:59: error: unknown trap id \"tech-over-economic\"",
+        Error,
+    ),
+    (
+        "34-infinite-tolerance.ron",
+        "34-infinite-tolerance.ron:53:36: error: tolerance inf is not a finite number",
+        Error,
+    ),
+    ("35-missing-comma.ron", "35-missing-comma.ron:42:13: error: expected a comma", Error),
+    ("36-mismatched-bracket.ron", "36-mismatched-bracket.ron:45:13: error: expected `(` to start a choice option", Error),
+    ("37-negative-limit.ron", "37-negative-limit.ron:41:22: error: `limit_s` is out of range", Error),
+    (
+        "38-misspelled-answer-field.ron",
+        "38-misspelled-answer-field.ron:68:39: error: unknown field \"remark\" in `End`",
+        Error,
+    ),
+    (
+        "39-unknown-session-timeout.ron",
+        "39-unknown-session-timeout.ron:16:25: error: unknown node id \"end-god\"",
+        Error,
+    ),
+    (
+        "40-bidi-override-in-prompt.ron",
+        "40-bidi-override-in-prompt.ron:40:30: error: a bidi control U+202E in the file",
+        Error,
+    ),
+    ("41-escape-in-prompt.ron", "41-escape-in-prompt.ron:40:30: error: control character U+001B in the file", Error),
+    (
+        "42-misspelled-freetext-rules.ron",
+        "42-misspelled-freetext-rules.ron:30:17: error: unknown field \"rulez\" in `FreeText`",
+        Error,
+    ),
+    (
+        "43-misspelled-numeric-unit.ron",
+        "43-misspelled-numeric-unit.ron:54:17: error: unknown field \"units\" in `Numeric`",
+        Error,
+    ),
+    (
+        "44-misspelled-spoken-pass.ron",
+        "44-misspelled-spoken-pass.ron:65:28: error: unknown field \"pas\" in `Spoken`",
+        Error,
+    ),
+    ("45-nul-in-prompt.ron", "45-nul-in-prompt.ron:40:30: error: a NUL byte in the file", Error),
+];
+
+fn dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The `.ron` files in a fixture directory, sorted by name.
+fn fixtures(name: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir(name))
+        .expect("fixture directory exists")
+        .map(|e| e.expect("readable directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().expect("a file name").to_string_lossy().into_owned()
+}
+
+fn check(path: &Path) -> Checked {
+    let (catalogue, problems) = hotseat::traps::load(None);
+    assert!(problems.is_empty(), "bundled catalogue has problems: {problems:?}");
+    check_file(path, DEFAULT_MAX_SIZE, &catalogue).expect("fixture is readable")
+}
+
+/// Every diagnostic rendered with its excerpt, the path shown as the bare
+/// file name so snapshots do not depend on where the repository lives.
+fn render(checked: &Checked, name: &str) -> String {
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            d.path = name.to_string();
+            d.render(Some(&checked.source))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// C0 controls other than newline, DEL and C1 controls.
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars().filter(|&c| (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)).collect()
+}
+
+#[test]
+fn every_fixture_is_listed_once() {
+    let on_disk: Vec<String> = fixtures("broken").iter().map(|p| file_name(p)).collect();
+    let listed: Vec<String> = EXPECTED.iter().map(|(name, ..)| name.to_string()).collect();
+    assert_eq!(on_disk, listed, "tests/fixtures/broken/ and EXPECTED must list the same files, in order");
+    assert!(listed.len() >= 18);
+}
+
+#[test]
+fn broken_fixtures() {
+    for path in fixtures("broken") {
+        let name = file_name(&path);
+        let Some(&(_, first_line, expect)) = EXPECTED.iter().find(|(n, ..)| *n == name) else {
+            panic!("{name} has no entry in EXPECTED");
+        };
+        let checked = check(&path);
+        let text = render(&checked, &name);
+
+        assert_eq!(text.lines().next(), Some(first_line), "first line of {name}:\n{text}");
+        match expect {
+            Error => assert!(checked.errors() >= 1, "{name} should yield an error:\n{text}"),
+            Warning => {
+                assert_eq!(checked.errors(), 0, "{name} should yield no errors:\n{text}");
+                assert!(checked.warnings() >= 1, "{name} should yield a warning:\n{text}");
+            }
+        }
+        assert!(checked.runnable().is_none() || expect == Warning, "{name} must not be runnable");
+        let raw = raw_controls(&text);
+        assert!(raw.is_empty(), "{name}: raw control characters {raw:?} in output:\n{text}");
+
+        let stem = name.trim_end_matches(".ron");
+        insta::assert_snapshot!(stem, text);
+    }
+}
+
+/// A UTF-8 byte-order mark (common from Windows editors) is not an error.
+#[test]
+fn byte_order_mark_is_accepted() {
+    let checked = check(&dir("valid").join("byte-order-mark.ron"));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+}
