@@ -125,6 +125,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Error,
     ),
     ("45-nul-in-prompt.ron", "45-nul-in-prompt.ron:40:30: error: a NUL byte in the file", Error),
+    (
+        "46-catalogue-problems.ron",
+        "46-catalogue-problems.ron:10:31: error: the regex does not compile: unclosed group",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

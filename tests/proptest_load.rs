@@ -22,9 +22,11 @@ fn catalogue() -> &'static Catalogue {
 }
 
 fn config() -> ProptestConfig {
-    // No regression files are written into the tree; a failure prints its
-    // minimal input, which belongs in a plain test.
-    ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() }
+    // 256 cases each unless PROPTEST_CASES says otherwise (for a longer
+    // hunt). No regression files are written into the tree; a failure
+    // prints its minimal input, which belongs in a plain test.
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 /// Whether `c` must never reach a terminal raw (as in tests/hostile.rs).

@@ -32,6 +32,10 @@ pub enum Cond {
     WordsAtLeast(u32),
     /// Fewer than this many words (Chinese counted by characters).
     WordsBelow(u32),
+    /// At least this many Latin-script words, ignoring Chinese.
+    LatinWordsAtLeast(u32),
+    /// At least this many CJK characters, ignoring Latin words.
+    CjkCharsAtLeast(u32),
     /// Structure markers: first/second/finally, 首先/其次/最后, numbered points.
     Structured,
     /// Hedging: "maybe", "I think", "kind of", "可能", "大概".
@@ -102,6 +106,8 @@ impl Cond {
             Cond::Change => "a before→after change".into(),
             Cond::WordsAtLeast(n) => format!("≥{n} words"),
             Cond::WordsBelow(n) => format!("<{n} words"),
+            Cond::LatinWordsAtLeast(n) => format!("≥{n} Latin words"),
+            Cond::CjkCharsAtLeast(n) => format!("≥{n} CJK characters"),
             Cond::Structured => "structured".into(),
             Cond::Hedged => "hedged".into(),
             Cond::Owns => "owns it".into(),

@@ -20,6 +20,10 @@ pub struct Signals {
     pub changes: Vec<Range<usize>>,
     /// Latin words plus CJK characters.
     pub words: usize,
+    /// Latin words alone.
+    pub latin_words: usize,
+    /// CJK characters alone.
+    pub cjk_chars: usize,
     pub structure: Vec<Range<usize>>,
     pub hedges: Vec<Range<usize>>,
     pub ownership: Vec<Range<usize>>,
@@ -44,7 +48,24 @@ fn re(pattern: &str) -> Regex {
 
 const DIGITS: &str = r"[0-9０-９]+(?:[.,．][0-9０-９]+)*";
 
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"{DIGITS}|百分之[一二三四五六七八九十百点零两]+")));
+/// Digits with any Latin letters glued to them, so "k8s", "P7" and "IC6"
+/// can be told apart from figures; see [`is_figure`].
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\p{{Latin}}*{DIGITS}\p{{Latin}}*|百分之[一二三四五六七八九十百点零两]+")));
+
+/// Unit suffixes that keep a number a number: "18M", "3x", "40pp", "2TB".
+const UNIT_SUFFIXES: &[&str] =
+    &["", "k", "m", "b", "bn", "x", "pp", "s", "h", "ms", "kb", "mb", "gb", "tb", "pb", "kw", "mw", "kwh", "w", "st", "nd", "rd", "th"];
+
+/// A figure, not a name: no letters before the digits, and only a unit after.
+fn is_figure(token: &str) -> bool {
+    let Some(first_digit) = token.find(|c: char| c.is_numeric()) else {
+        return true; // 百分之…
+    };
+    let last_digit = token.rfind(|c: char| c.is_numeric()).unwrap_or(first_digit);
+    let suffix = token[last_digit..].trim_start_matches(|c: char| c.is_numeric());
+    first_digit == 0 && UNIT_SUFFIXES.contains(&suffix.to_ascii_lowercase().as_str())
+}
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -66,7 +87,7 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
 
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|to summari[sz]e|in summary|step one|step two)(?-u:\b)|首先|其次|再次|然后|最后|第一|第二|第三|一是|二是|三是|总结来说|总之|(?m:^\s*(?:[0-9]+[.)、]|[-*•]|[（(][0-9一二三四五][)）])\s*)",
+        r"(?-u:\b)(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|to summari[sz]e|in summary|step one|step two)(?-u:\b)|首先|其次|再次|最后|第[一二三四五六七八九十1-9](?:点|步|个方面|方面|是|，|,|、)|一是|二是|三是|一方面|另一方面|总结来说|总之|(?m:^\s*(?:[0-9]+[.)、]|[-*•]|[（(][0-9一二三四五][)）])\s*)",
     )
 });
 
@@ -98,7 +119,15 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Word count: Latin words plus CJK characters.
 pub fn word_count(text: &str) -> usize {
-    LATIN_WORD.find_iter(text).count() + text.chars().filter(|&c| is_cjk(c)).count()
+    latin_words(text) + cjk_chars(text)
+}
+
+fn latin_words(text: &str) -> usize {
+    LATIN_WORD.find_iter(text).count()
+}
+
+fn cjk_chars(text: &str) -> usize {
+    text.chars().filter(|&c| is_cjk(c)).count()
 }
 
 fn spans(re: &Regex, text: &str) -> Vec<Range<usize>> {
@@ -107,12 +136,15 @@ fn spans(re: &Regex, text: &str) -> Vec<Range<usize>> {
 
 /// Computes every signal of `text`.
 pub fn analyse(text: &str) -> Signals {
+    let (latin_words, cjk_chars) = (latin_words(text), cjk_chars(text));
     Signals {
-        numbers: spans(&NUMBER, text),
+        numbers: NUMBER.find_iter(text).filter(|m| is_figure(m.as_str())).map(|m| m.range()).collect(),
         percents: spans(&PERCENT, text),
         money: spans(&MONEY, text),
         changes: spans(&CHANGE, text),
-        words: word_count(text),
+        words: latin_words + cjk_chars,
+        latin_words,
+        cjk_chars,
         structure: spans(&STRUCTURE, text),
         hedges: spans(&HEDGE, text),
         ownership: spans(&OWNERSHIP, text),
@@ -160,6 +192,12 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_figures_not_names() {
+        let text = "k8s on P7 and IC6 cut cost 30% to ¥18M in 2024, 3x faster, 第1点";
+        assert_eq!(found(&analyse(text).numbers, text), ["30", "18M", "2024", "3x", "1"]);
+    }
+
+    #[test]
     fn words_count_cjk_by_character() {
         assert_eq!(word_count("I led the 2024 migration"), 5);
         assert_eq!(word_count("数据主权 canary"), 5);
@@ -171,6 +209,8 @@ mod tests {
         assert!(analyse("首先看成本，其次看定价").structured());
         assert!(analyse("1. cost\n2. price\n").structured());
         assert!(!analyse("At first I was unsure").structured());
+        assert!(!analyse("然后我们做了，然后又做了，第一次上线").structured());
+        assert!(analyse("第一点是成本，第二点是定价").structured());
     }
 
     #[test]

@@ -141,6 +141,12 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
     }
     let hazards = report_hazards(&mut rep, text);
     let root = spans::scan(text);
+    if root.as_ref().is_some_and(|r| r.tag == Some("Catalogue")) {
+        check_catalogue(path, text, root.as_ref(), &hazards, &mut rep);
+        let mut diags = rep.diagnostics;
+        diags.sort_by_key(|d| (d.line, d.col));
+        return (None, diags);
+    }
     // An unknown format version may not parse as this version's schema:
     // say so first rather than report a confusing field error.
     if let Some(fmt) = root.as_ref().and_then(|r| r.field("format")) {
@@ -169,6 +175,27 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
     let mut diags = rep.diagnostics;
     diags.sort_by_key(|d| (d.line, d.col));
     (scenario, diags)
+}
+
+/// A trap catalogue given to `check`: parsed and validated like a scenario.
+/// Clashes with bundled ids count only in the user's own catalogue.
+fn check_catalogue(path: &str, text: &str, root: Option<&spans::SpanNode>, hazards: &[usize], rep: &mut Reporter) {
+    let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE).unwrap_or(crate::traps::Catalogue { traps: Vec::new() });
+    let is_user = crate::paths::user_catalogue().is_some_and(|u| same_file(&u, path));
+    match ron_options().from_str::<crate::traps::Catalogue>(text) {
+        Ok(cat) => {
+            let known = if is_user { bundled } else { crate::traps::Catalogue { traps: Vec::new() } };
+            super::validate::validate_catalogue(&cat, root, &known, is_user, rep);
+        }
+        Err(e) => ron_diagnostic(rep, text, root, hazards, &e),
+    }
+}
+
+fn same_file(a: &Path, b: &str) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Reports every character that must not be in a scenario: C0/C1 controls

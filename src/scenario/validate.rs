@@ -327,89 +327,17 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
-    /// Checks a rule condition: regexes compile, phrase lists are not empty,
-    /// trap and node ids exist, variables are set somewhere.
-    fn cond(&mut self, cond: &'a Cond, at: Option<&'a SpanNode<'a>>) {
-        let arg = at.and_then(|n| n.item(0)).or(at);
-        match cond {
-            Cond::AnyOf(words) | Cond::AllOf(words) | Cond::NoneOf(words) => {
-                if words.is_empty() {
-                    self.rep.error(
-                        arg,
-                        "empty-phrases",
-                        "the phrase list is empty".into(),
-                        "add a phrase, or remove the condition".to_string(),
-                    );
-                }
-                // Escaped phrases always compile; only a huge list can hit
-                // the size limit, so skip the cost for ordinary ones.
-                let big = words.iter().map(String::len).sum::<usize>() > 4096;
-                if big && let Err(e) = Matcher::compile(cond) {
-                    self.rep.error(
-                        arg,
-                        "bad-regex",
-                        format!("the phrase list is too large to compile: {e}"),
-                        "split it into several conditions".to_string(),
-                    );
-                }
-                for (i, w) in words.iter().enumerate() {
-                    if w.trim().trim_end_matches('*').trim().is_empty() {
-                        self.rep.error(
-                            arg.and_then(|l| l.item(i)).or(arg),
-                            "empty-phrases",
-                            "an empty phrase matches everything".into(),
-                            "remove it".to_string(),
-                        );
-                    }
-                }
-            }
-            Cond::Regex(pattern) => {
-                if let Err(detail) = rules::check_regex(pattern) {
-                    self.rep.error(arg, "bad-regex", format!("the regex does not compile: {detail}"), "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(".to_string());
-                }
-            }
-            Cond::Trap(t) => self.trap_ref(t, arg),
-            Cond::Var(name, _) if !self.vars_set.contains(name.as_str()) => {
-                let help = match did_you_mean(name, self.vars_set.iter().copied()) {
-                    Some(m) => format!("did you mean \"{m}\"?"),
-                    None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
-                };
-                self.rep.warning(
-                    arg,
-                    "unset-variable",
-                    format!("variable \"{name}\" is never set, so it is always 0"),
-                    help,
-                );
-            }
-            Cond::Visits(node, _) => self.node_ref(node, arg),
-            Cond::And(cs) | Cond::Or(cs) => {
-                for (i, c) in cs.iter().enumerate() {
-                    self.cond(c, arg.and_then(|l| l.item(i)).or(arg));
-                }
-            }
-            Cond::Not(c) => self.cond(c, arg),
-            _ => {}
-        }
+    fn cond(&mut self, cond: &Cond, at: Option<&SpanNode<'_>>) {
+        let refs = Refs { nodes: Some(&self.node_ids), vars: Some(&self.vars_set), traps: self.traps };
+        check_cond(self.rep, &refs, cond, at);
     }
 
-    fn trap_ref(&mut self, id: &str, at: Option<&SpanNode<'a>>) {
-        if !self.traps.contains(id) {
-            let help = match did_you_mean(id, self.traps.all()) {
-                Some(m) => format!("did you mean \"{m}\"?"),
-                None => "trap ids come from the catalogue (assets/traps.ron, or <data dir>/traps.ron)".to_string(),
-            };
-            self.rep.error(at, "unknown-trap", format!("unknown trap id \"{id}\""), help);
-        }
+    fn trap_ref(&mut self, id: &str, at: Option<&SpanNode<'_>>) {
+        trap_ref(self.rep, self.traps, id, at);
     }
 
-    fn node_ref(&mut self, id: &str, at: Option<&SpanNode<'a>>) {
-        if !self.node_ids.contains(id) {
-            let help = match did_you_mean(id, self.node_ids.iter().copied()) {
-                Some(m) => format!("did you mean \"{m}\"?"),
-                None => "no node has this id; check the `id` fields".to_string(),
-            };
-            self.rep.error(at, "unknown-node", format!("unknown node id \"{id}\""), help);
-        }
+    fn node_ref(&mut self, id: &str, at: Option<&SpanNode<'_>>) {
+        node_ref(self.rep, &self.node_ids, id, at);
     }
 
     /// Every edge's target exists; set-ops name valid variables.
@@ -493,5 +421,163 @@ fn edge_span<'a, 's>(ns: Option<&'s SpanNode<'a>>, kind: &EdgeKind) -> Option<&'
         EdgeKind::Next => next_of(ans.and_then(|a| a.field("next"))),
         EdgeKind::Short => next_of(ans.and_then(|a| a.field("short"))),
         EdgeKind::Timeout => ns.and_then(|n| n.field("on_timeout")).and_then(|t| t.item(0)),
+    }
+}
+
+/// What names a condition may refer to. `None` means the context has no
+/// such thing (a trap rule has no nodes or variables).
+pub struct Refs<'x> {
+    pub nodes: Option<&'x HashSet<&'x str>>,
+    pub vars: Option<&'x HashSet<&'x str>>,
+    pub traps: &'x dyn TrapIds,
+}
+
+/// Checks a rule condition: regexes compile, phrase lists are not empty,
+/// trap and node ids exist, variables are set somewhere.
+pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&SpanNode<'_>>) {
+    let arg = at.and_then(|n| n.item(0)).or(at);
+    match cond {
+        Cond::AnyOf(words) | Cond::AllOf(words) | Cond::NoneOf(words) => {
+            if words.is_empty() {
+                rep.error(
+                    arg,
+                    "empty-phrases",
+                    "the phrase list is empty".into(),
+                    "add a phrase, or remove the condition".to_string(),
+                );
+            }
+            // Escaped phrases always compile; only a huge list can hit
+            // the size limit, so skip the cost for ordinary ones.
+            let big = words.iter().map(String::len).sum::<usize>() > 4096;
+            if big && let Err(e) = Matcher::compile(cond) {
+                rep.error(
+                    arg,
+                    "bad-regex",
+                    format!("the phrase list is too large to compile: {e}"),
+                    "split it into several conditions".to_string(),
+                );
+            }
+            for (i, w) in words.iter().enumerate() {
+                if w.trim().trim_end_matches('*').trim().is_empty() {
+                    rep.error(
+                        arg.and_then(|l| l.item(i)).or(arg),
+                        "empty-phrases",
+                        "an empty phrase matches everything".into(),
+                        "remove it".to_string(),
+                    );
+                }
+            }
+        }
+        Cond::Regex(pattern) => {
+            if let Err(detail) = rules::check_regex(pattern) {
+                rep.error(arg, "bad-regex", format!("the regex does not compile: {detail}"), "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(".to_string());
+            }
+        }
+        Cond::Trap(t) => trap_ref(rep, refs.traps, t, arg),
+        Cond::Var(name, _) if refs.vars.is_some_and(|v| !v.contains(name.as_str())) => {
+            let help = match did_you_mean(name, refs.vars.into_iter().flatten().copied()) {
+                Some(m) => format!("did you mean \"{m}\"?"),
+                None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
+            };
+            rep.warning(
+                arg,
+                "unset-variable",
+                format!("variable \"{name}\" is never set, so it is always 0"),
+                help,
+            );
+        }
+        Cond::Visits(node, _) => match refs.nodes {
+            Some(nodes) => node_ref(rep, nodes, node, arg),
+            None => rep.warning(arg, "visits-outside-scenario", "`Visits` means nothing outside a scenario".into(), "a trap rule sees only the answer; remove this condition".to_string()),
+        },
+        Cond::And(cs) | Cond::Or(cs) => {
+            for (i, c) in cs.iter().enumerate() {
+                check_cond(rep, refs, c, arg.and_then(|l| l.item(i)).or(arg));
+            }
+        }
+        Cond::Not(c) => check_cond(rep, refs, c, arg),
+        _ => {}
+    }
+}
+
+
+pub fn trap_ref(rep: &mut Reporter, traps: &dyn TrapIds, id: &str, at: Option<&SpanNode<'_>>) {
+    if !traps.contains(id) {
+        let help = match did_you_mean(id, traps.all()) {
+            Some(m) => format!("did you mean \"{m}\"?"),
+            None => "trap ids come from the catalogue (assets/traps.ron, or <data dir>/traps.ron)".to_string(),
+        };
+        rep.error(at, "unknown-trap", format!("unknown trap id \"{id}\""), help);
+    }
+}
+
+pub fn node_ref(rep: &mut Reporter, nodes: &HashSet<&str>, id: &str, at: Option<&SpanNode<'_>>) {
+    if !nodes.contains(id) {
+        let help = match did_you_mean(id, nodes.iter().copied()) {
+            Some(m) => format!("did you mean \"{m}\"?"),
+            None => "no node has this id; check the `id` fields".to_string(),
+        };
+        rep.error(at, "unknown-node", format!("unknown node id \"{id}\""), help);
+    }
+}
+
+
+/// Checks a trap catalogue file: ids valid and unique, texts present,
+/// detection rules well-formed. `known` holds the ids of traps defined
+/// elsewhere (the bundled catalogue) that rules here may refer to;
+/// `clash` says whether defining one of those again is an error (it is in
+/// a user catalogue, which may only add traps).
+pub fn validate_catalogue(
+    cat: &crate::traps::Catalogue,
+    root: Option<&SpanNode<'_>>,
+    known: &crate::traps::Catalogue,
+    clash: bool,
+    rep: &mut Reporter,
+) {
+    let list = root.and_then(|r| r.field("traps"));
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, t) in cat.traps.iter().enumerate() {
+        let ts = list.and_then(|l| l.item(i));
+        let at = ts.and_then(|t| t.field("id")).or(ts);
+        if !is_valid_id(&t.id) {
+            rep.error(at, "bad-id", format!("trap id \"{}\" is not valid", t.id), "ids use lowercase letters, digits, `-` and `_`".to_string());
+        }
+        if let Some(&j) = seen.get(t.id.as_str()) {
+            let first = rep.line_of(list.and_then(|l| l.item(j)).and_then(|t| t.field("id")));
+            let help = first.map(|l| format!("the first trap with this id is at line {l}"));
+            rep.error(at, "duplicate-trap", format!("duplicate trap id \"{}\"", t.id), help);
+        } else if clash && known.get(&t.id).is_some() {
+            rep.error(at, "duplicate-trap", format!("trap \"{}\" is already in the bundled catalogue", t.id), "a user catalogue can only add traps; pick a new id".to_string());
+        }
+        seen.entry(&t.id).or_insert(i);
+        for (name, text) in [("title", &t.title), ("why", &t.why), ("instead", &t.instead), ("example", &t.example)] {
+            if text.trim().is_empty() {
+                rep.error(ts.and_then(|t| t.field(name)).or(ts), "empty-field", format!("`{name}` of trap \"{}\" is empty", t.id), "the debrief shows it; write a sentence or two".to_string());
+            }
+        }
+    }
+    let ids = CatalogueIds { here: cat, known };
+    let refs = Refs { nodes: None, vars: None, traps: &ids };
+    for (i, t) in cat.traps.iter().enumerate() {
+        let rules = list.and_then(|l| l.item(i)).and_then(|t| t.field("detect"));
+        for (j, d) in t.detect.iter().enumerate() {
+            let at = rules.and_then(|r| r.item(j)).and_then(|r| r.field("when"));
+            check_cond(rep, &refs, &d.when, at.or(rules));
+        }
+    }
+}
+
+/// Trap ids visible from a catalogue being checked: its own and the known ones.
+struct CatalogueIds<'c> {
+    here: &'c crate::traps::Catalogue,
+    known: &'c crate::traps::Catalogue,
+}
+
+impl TrapIds for CatalogueIds<'_> {
+    fn contains(&self, id: &str) -> bool {
+        self.here.get(id).is_some() || self.known.get(id).is_some()
+    }
+    fn all(&self) -> Vec<&str> {
+        self.here.ids().chain(self.known.ids()).collect()
     }
 }
