@@ -101,7 +101,7 @@ fn assert_no_hazards(label: &str, stream: &str, bytes: &[u8]) {
         panic!(
             "{label}: raw U+{:04X} at byte {at} of {stream}; around it: {}",
             c as u32,
-            shown(text[from..].as_bytes(), 120)
+            shown(&text.as_bytes()[from..], 120)
         );
     }
 }

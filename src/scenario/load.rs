@@ -140,41 +140,52 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
         return (None, rep.diagnostics);
     }
     let hazards = report_hazards(&mut rep, text);
-    let root = spans::scan(text);
-    if root.as_ref().is_some_and(|r| r.tag == Some("Catalogue")) {
-        check_catalogue(path, text, root.as_ref(), &hazards, &mut rep);
-        let mut diags = rep.diagnostics;
-        diags.sort_by_key(|d| (d.line, d.col));
-        return (None, diags);
-    }
-    // An unknown format version may not parse as this version's schema:
-    // say so first rather than report a confusing field error.
-    if let Some(fmt) = root.as_ref().and_then(|r| r.field("format")) {
-        let written = text[fmt.span.clone()].trim();
-        if written.parse::<u64>().ok() != Some(u64::from(FORMAT_VERSION)) {
-            let found = crate::text::one_line(written);
-            rep.error(
-                Some(fmt),
-                "unknown-format",
-                format!("unknown format {found}"),
-                format!("this hotseat reads format {FORMAT_VERSION}"),
-            );
-            return (None, rep.diagnostics);
-        }
+    if spans::root_tag(text) == Some("Catalogue") {
+        check_catalogue(path, text, spans::scan(text).as_ref(), &hazards, &mut rep);
+        return (None, sorted(rep.diagnostics));
     }
     let scenario = match ron_options().from_str::<Scenario>(text) {
         Ok(sc) => {
-            validate(&sc, root.as_ref(), traps, &mut rep);
+            // The span tree is only needed to place diagnostics, and costs
+            // more than validating: build it only when there is something
+            // to place.
+            let mut quick = Reporter::new(path, text);
+            validate(&sc, None, traps, &mut quick);
+            if !quick.diagnostics.is_empty() {
+                validate(&sc, spans::scan(text).as_ref(), traps, &mut rep);
+            }
             Some(sc)
         }
         Err(e) => {
-            ron_diagnostic(&mut rep, text, root.as_ref(), &hazards, &e);
+            let root = spans::scan(text);
+            if !unknown_format(&mut rep, text, root.as_ref()) {
+                ron_diagnostic(&mut rep, text, root.as_ref(), &hazards, &e);
+            }
             None
         }
     };
-    let mut diags = rep.diagnostics;
+    (scenario, sorted(rep.diagnostics))
+}
+
+fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diags.sort_by_key(|d| (d.line, d.col));
-    (scenario, diags)
+    diags
+}
+
+/// An unknown format version may not parse as this version's schema: when
+/// parsing fails, say that first rather than report a confusing field error.
+fn unknown_format(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>) -> bool {
+    let Some(fmt) = root.and_then(|r| r.field("format")) else {
+        return false;
+    };
+    let written = text[fmt.span.clone()].trim();
+    if written.parse::<u64>().ok() == Some(u64::from(FORMAT_VERSION)) {
+        return false;
+    }
+    let found = crate::text::one_line(written);
+    let help = format!("this hotseat reads format {FORMAT_VERSION}");
+    rep.error(Some(fmt), "unknown-format", format!("unknown format {found}"), help);
+    true
 }
 
 /// A trap catalogue given to `check`: parsed and validated like a scenario.

@@ -79,6 +79,20 @@ impl<'s> SpanNode<'s> {
     }
 }
 
+/// The struct name the document starts with (`Scenario`, `Catalogue`),
+/// found without scanning the rest.
+pub fn root_tag(src: &str) -> Option<&str> {
+    let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
+    s.skip_trivia()?;
+    while s.peek() == Some(b'#') {
+        s.skip_attribute()?;
+        s.skip_trivia()?;
+    }
+    let start = s.pos;
+    s.ident()?;
+    src.get(start..s.pos)
+}
+
 /// Whether `src` holds nothing but whitespace and comments.
 pub fn is_blank(src: &str) -> bool {
     let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
@@ -331,14 +345,13 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<()> {
         self.pos += 1; // opening quote
         loop {
-            match self.peek()? {
-                b'\\' => self.pos += 2,
-                b'"' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => self.pos += 1,
+            // Prompts are long: jump to the next quote or backslash.
+            self.pos += memchr::memchr2(b'"', b'\\', self.src.get(self.pos..)?)?;
+            if self.peek()? == b'"' {
+                self.pos += 1;
+                return Some(());
             }
+            self.pos += 2;
         }
     }
 

@@ -1,0 +1,273 @@
+//! The command line as a user meets it: `--version`, `help`, and `list`
+//! with bundled and user scenarios.
+//!
+//! The bundled scenarios are still being written, so nothing here depends
+//! on their number or content: only that they are listed as bundled, with
+//! no path.
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+const EXAMPLE: &str = include_str!("../docs/example.ron");
+
+const ROW_KEYS: [&str; 9] = ["id", "title", "path", "source", "language", "nodes", "minutes", "traps", "errors"];
+
+/// `hotseat` with a private data directory and no extra scenario path.
+fn hotseat(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
+    cmd.env("HOTSEAT_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env_remove("HOTSEAT_SCENARIO_PATH")
+        .timeout(std::time::Duration::from_secs(120));
+    cmd
+}
+
+fn describe(out: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The example with its id changed, so it cannot clash with a bundled one.
+fn scenario_with_id(id: &str) -> String {
+    assert_eq!(EXAMPLE.matches("id: \"example\"").count(), 1, "test setup: docs/example.ron changed");
+    EXAMPLE.replacen("id: \"example\"", &format!("id: \"{id}\""), 1)
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create dirs");
+    std::fs::write(path, text).expect("write scenario");
+}
+
+/// Runs `list --json`, checks the row shape, and returns the rows.
+fn list_json(cmd: &mut Command) -> Vec<Value> {
+    let out = cmd.args(["list", "--json"]).output().expect("run hotseat");
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let value: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("list --json is not JSON ({e})\n{}", describe(&out)));
+    let rows = value.as_array().unwrap_or_else(|| panic!("not a JSON array: {value}")).clone();
+    for row in &rows {
+        let obj = row.as_object().unwrap_or_else(|| panic!("not an object: {row}"));
+        let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut want = ROW_KEYS.to_vec();
+        want.sort_unstable();
+        assert_eq!(keys, want, "wrong fields in {row}");
+        assert!(obj["id"].is_string() && obj["title"].is_string(), "{row}");
+        assert!(obj["path"].is_string() || obj["path"].is_null(), "{row}");
+        assert!(matches!(obj["source"].as_str(), Some("bundled" | "user")), "{row}");
+        assert!(obj["language"].is_string() || obj["language"].is_null(), "{row}");
+        assert!(obj["nodes"].is_u64(), "{row}");
+        assert!(obj["minutes"].is_u64() || obj["minutes"].is_null(), "{row}");
+        assert!(obj["traps"].as_array().is_some_and(|t| t.iter().all(Value::is_string)), "{row}");
+        assert!(obj["errors"].is_u64(), "{row}");
+        if obj["source"] == "bundled" {
+            assert!(obj["path"].is_null(), "bundled scenarios have no path: {row}");
+        }
+    }
+    rows
+}
+
+fn user_rows(rows: &[Value]) -> Vec<&Value> {
+    rows.iter().filter(|r| r["source"] == "user").collect()
+}
+
+fn row_at<'a>(rows: &'a [Value], path: &Path) -> &'a Value {
+    let path = path.display().to_string();
+    rows.iter().find(|r| r["path"] == path.as_str()).unwrap_or_else(|| panic!("no row with path {path} in {rows:#?}"))
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let data = TempDir::new().unwrap();
+    let out = hotseat(data.path()).arg("--version").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("hotseat {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let data = TempDir::new().unwrap();
+    let out = hotseat(data.path()).arg("help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for word in ["Usage:", "check", "list"] {
+        assert!(stdout.contains(word), "`hotseat help` lacks {word}:\n{stdout}");
+    }
+
+    let out = hotseat(data.path()).args(["help", "check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--format", "--deny-warnings", "--max-size"] {
+        assert!(stdout.contains(flag), "`hotseat help check` lacks {flag}:\n{stdout}");
+    }
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    let data = TempDir::new().unwrap();
+    let out = hotseat(data.path()).arg("no-such-command").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(!out.stderr.is_empty());
+}
+
+#[test]
+fn list_json_with_a_fresh_data_dir_lists_only_bundled_scenarios() {
+    let data = TempDir::new().unwrap();
+    let rows = list_json(&mut hotseat(data.path()));
+    for row in &rows {
+        assert_eq!(row["source"], "bundled", "{row}");
+        assert!(row["path"].is_null(), "{row}");
+    }
+}
+
+#[test]
+fn list_table_with_a_fresh_data_dir() {
+    let data = TempDir::new().unwrap();
+    let out = hotseat(data.path()).arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().next().is_some_and(|l| l.starts_with("ID")), "no header:\n{stdout}");
+    assert!(out.stderr.is_empty(), "{}", describe(&out));
+}
+
+/// Enough user scenarios, with long titles, that `list` writes far more
+/// than a pipe holds, as a table or as JSON.
+fn many_user_scenarios(data: &Path, n: usize) {
+    let title = format!("title: \"{}\"", "Long title ".repeat(30));
+    for i in 0..n {
+        let text = scenario_with_id(&format!("pipe-test-{i}")).replacen("title: \"Example\"", &title, 1);
+        write(&data.join(format!("scenarios/many/s{i:04}.ron")), &text);
+    }
+}
+
+/// Runs `hotseat ARGS | head -c 10` through `sh -c`; returns the shell's
+/// output and hotseat's own exit status.
+fn into_closed_pipe(data: &Path, args: &str) -> (Output, String) {
+    let status_file = data.join("hotseat-status");
+    let script = format!("(\"$0\" {args}; echo $? > \"$1\") | head -c 10");
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_hotseat")])
+        .arg(&status_file)
+        .env("HOTSEAT_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env_remove("HOTSEAT_SCENARIO_PATH")
+        .output()
+        .expect("run sh");
+    let status = std::fs::read_to_string(&status_file).unwrap_or_default().trim().to_string();
+    (out, status)
+}
+
+#[test]
+fn list_into_a_closed_pipe_is_quiet() {
+    let data = TempDir::new().unwrap();
+    many_user_scenarios(data.path(), 400);
+    for args in ["list --json", "list"] {
+        // The setup is only a test if the output overflows the pipe buffer.
+        let full = hotseat(data.path()).args(args.split(' ')).output().unwrap();
+        assert!(full.stdout.len() > 128 * 1024, "{args}: only {} bytes, the pipe never fills", full.stdout.len());
+
+        let (out, status) = into_closed_pipe(data.path(), args);
+        assert_eq!(out.status.code(), Some(0), "{args}: {}", describe(&out));
+        assert_eq!(out.stdout.len(), 10, "{args}: head should pass 10 bytes: {}", describe(&out));
+        assert!(out.stderr.is_empty(), "`hotseat {args} | head -c 10` printed to stderr:\n{}", describe(&out));
+        assert_eq!(status, "0", "`hotseat {args}` into a closed pipe should exit 0");
+    }
+}
+
+#[test]
+fn a_user_scenario_in_a_subdirectory_is_listed_with_its_path() {
+    let data = TempDir::new().unwrap();
+    let path = data.path().join("scenarios/sub/mine.ron");
+    write(&path, &scenario_with_id("my-own-scenario"));
+    let rows = list_json(&mut hotseat(data.path()));
+    assert_eq!(user_rows(&rows).len(), 1, "{rows:#?}");
+    let row = row_at(&rows, &path);
+    assert_eq!(row["id"], "my-own-scenario");
+    assert_eq!(row["title"], "Example");
+    assert_eq!(row["source"], "user");
+    assert_eq!(row["language"], "en");
+    assert_eq!(row["nodes"], 6);
+    assert_eq!(row["minutes"], 10);
+    assert_eq!(row["errors"], 0);
+    assert!(row["traps"].as_array().is_some_and(|t| t.contains(&Value::from("tech-over-economics"))), "{row}");
+}
+
+#[test]
+fn a_broken_user_scenario_is_listed_with_its_errors() {
+    let data = TempDir::new().unwrap();
+    let path = data.path().join("scenarios/broken.ron");
+    write(&path, &EXAMPLE[..EXAMPLE.len() / 2]);
+    let rows = list_json(&mut hotseat(data.path()));
+    let row = row_at(&rows, &path);
+    assert_eq!(row["source"], "user");
+    assert_eq!(row["id"], "broken", "a file that does not parse is named by its stem");
+    assert!(row["errors"].as_u64().is_some_and(|n| n >= 1), "{row}");
+    assert_eq!(row["nodes"], 0);
+
+    let out = hotseat(data.path()).arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().any(|l| l.starts_with("broken ") && l.contains("error")), "{stdout}");
+}
+
+/// Two user files with one id; the second in path order is `b/two.ron`.
+fn duplicate_ids(data: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let first = data.join("scenarios/a/one.ron");
+    let second = data.join("scenarios/b/two.ron");
+    write(&first, &scenario_with_id("same-id"));
+    write(&second, &scenario_with_id("same-id"));
+    (first, second)
+}
+
+#[test]
+fn two_user_scenarios_with_one_id_mark_the_second() {
+    let data = TempDir::new().unwrap();
+    let (first, second) = duplicate_ids(data.path());
+    let rows = list_json(&mut hotseat(data.path()));
+    assert_eq!(row_at(&rows, &first)["errors"], 0, "{rows:#?}");
+    assert!(row_at(&rows, &second)["errors"].as_u64().is_some_and(|n| n >= 1), "{rows:#?}");
+}
+
+#[test]
+#[ignore = "bug: the table row of the second file only says \"also used by <first file>\"; the second file is named nowhere"]
+fn two_user_scenarios_with_one_id_are_both_named_in_the_table() {
+    let data = TempDir::new().unwrap();
+    let (first, second) = duplicate_ids(data.path());
+    let out = hotseat(data.path()).arg("list").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for path in [&first, &second] {
+        assert!(stdout.contains(&path.display().to_string()), "the table should name {}:\n{stdout}", path.display());
+    }
+}
+
+#[test]
+fn hotseat_scenario_path_searches_every_directory() {
+    let data = TempDir::new().unwrap();
+    let extra1 = TempDir::new().unwrap();
+    let extra2 = TempDir::new().unwrap();
+    let in_data = data.path().join("scenarios/home.ron");
+    let in_1 = extra1.path().join("one.ron");
+    let in_2 = extra2.path().join("nested/two.ron");
+    write(&in_data, &scenario_with_id("from-data-dir"));
+    write(&in_1, &scenario_with_id("from-path-one"));
+    write(&in_2, &scenario_with_id("from-path-two"));
+    let joined = format!("{}:{}", extra1.path().display(), extra2.path().display());
+
+    let rows = list_json(hotseat(data.path()).env("HOTSEAT_SCENARIO_PATH", &joined));
+    assert_eq!(user_rows(&rows).len(), 3, "{rows:#?}");
+    for (path, id) in [(&in_data, "from-data-dir"), (&in_1, "from-path-one"), (&in_2, "from-path-two")] {
+        let row = row_at(&rows, path);
+        assert_eq!(row["id"], id);
+        assert_eq!(row["source"], "user");
+        assert_eq!(row["errors"], 0, "{row}");
+    }
+}
