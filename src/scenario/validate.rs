@@ -77,9 +77,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.field("format"),
                 "unknown-format",
                 format!("unknown format {}", sc.format),
-                format!(
-                    "this hotseat reads format {FORMAT_VERSION}; upgrade hotseat or set `format: {FORMAT_VERSION}`"
-                ),
+                format!("this hotseat reads format {FORMAT_VERSION}"),
             );
         }
         if !is_valid_id(&sc.id) {
