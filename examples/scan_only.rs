@@ -10,7 +10,7 @@ fn main() {
         drop(root);
         println!("scan {:?} drop {:?}", e, t2.elapsed());
     }
-    let half = &src[..src.len()/2];
+    let half = &src[..src.len() / 2];
     let t = Instant::now();
     let _ = hotseat::scenario::spans::scan(half);
     println!("half (fails) {:?}", t.elapsed());

@@ -19,5 +19,6 @@ pub mod library;
 pub mod paths;
 pub mod rules;
 pub mod scenario;
+pub mod session;
 pub mod text;
 pub mod traps;

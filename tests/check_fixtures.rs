@@ -91,7 +91,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Error,
     ),
     ("35-missing-comma.ron", "35-missing-comma.ron:42:13: error: expected a comma", Error),
-    ("36-mismatched-bracket.ron", "36-mismatched-bracket.ron:45:13: error: expected `(` to start a choice option", Error),
+    (
+        "36-mismatched-bracket.ron",
+        "36-mismatched-bracket.ron:45:13: error: expected `(` to start a choice option",
+        Error,
+    ),
     ("37-negative-limit.ron", "37-negative-limit.ron:41:22: error: `limit_s` is out of range", Error),
     (
         "38-misspelled-answer-field.ron",

@@ -54,8 +54,10 @@ static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\p{{Latin}}*{DIGITS}\p{{Latin}}*|百分之[一二三四五六七八九十百点零两]+")));
 
 /// Unit suffixes that keep a number a number: "18M", "3x", "40pp", "2TB".
-const UNIT_SUFFIXES: &[&str] =
-    &["", "k", "m", "b", "bn", "x", "pp", "s", "h", "ms", "kb", "mb", "gb", "tb", "pb", "kw", "mw", "kwh", "w", "st", "nd", "rd", "th"];
+const UNIT_SUFFIXES: &[&str] = &[
+    "", "k", "m", "b", "bn", "x", "pp", "s", "h", "ms", "kb", "mb", "gb", "tb", "pb", "kw", "mw", "kwh", "w", "st",
+    "nd", "rd", "th",
+];
 
 /// A figure, not a name: no letters before the digits, and only a unit after.
 fn is_figure(token: &str) -> bool {

@@ -191,7 +191,8 @@ fn unknown_format(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
 /// A trap catalogue given to `check`: parsed and validated like a scenario.
 /// Clashes with bundled ids count only in the user's own catalogue.
 fn check_catalogue(path: &str, text: &str, root: Option<&spans::SpanNode>, hazards: &[usize], rep: &mut Reporter) {
-    let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE).unwrap_or(crate::traps::Catalogue { traps: Vec::new() });
+    let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE)
+        .unwrap_or(crate::traps::Catalogue { traps: Vec::new() });
     let is_user = crate::paths::user_catalogue().is_some_and(|u| same_file(&u, path));
     match ron_options().from_str::<crate::traps::Catalogue>(text) {
         Ok(cat) => {

@@ -468,7 +468,13 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
         }
         Cond::Regex(pattern) => {
             if let Err(detail) = rules::check_regex(pattern) {
-                rep.error(arg, "bad-regex", format!("the regex does not compile: {detail}"), "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(".to_string());
+                rep.error(
+                    arg,
+                    "bad-regex",
+                    format!("the regex does not compile: {detail}"),
+                    "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\("
+                        .to_string(),
+                );
             }
         }
         Cond::Trap(t) => trap_ref(rep, refs.traps, t, arg),
@@ -477,16 +483,16 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                 Some(m) => format!("did you mean \"{m}\"?"),
                 None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
             };
-            rep.warning(
-                arg,
-                "unset-variable",
-                format!("variable \"{name}\" is never set, so it is always 0"),
-                help,
-            );
+            rep.warning(arg, "unset-variable", format!("variable \"{name}\" is never set, so it is always 0"), help);
         }
         Cond::Visits(node, _) => match refs.nodes {
             Some(nodes) => node_ref(rep, nodes, node, arg),
-            None => rep.warning(arg, "visits-outside-scenario", "`Visits` means nothing outside a scenario".into(), "a trap rule sees only the answer; remove this condition".to_string()),
+            None => rep.warning(
+                arg,
+                "visits-outside-scenario",
+                "`Visits` means nothing outside a scenario".into(),
+                "a trap rule sees only the answer; remove this condition".to_string(),
+            ),
         },
         Cond::And(cs) | Cond::Or(cs) => {
             for (i, c) in cs.iter().enumerate() {
@@ -497,7 +503,6 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
         _ => {}
     }
 }
-
 
 pub fn trap_ref(rep: &mut Reporter, traps: &dyn TrapIds, id: &str, at: Option<&SpanNode<'_>>) {
     if !traps.contains(id) {
@@ -519,7 +524,6 @@ pub fn node_ref(rep: &mut Reporter, nodes: &HashSet<&str>, id: &str, at: Option<
     }
 }
 
-
 /// Checks a trap catalogue file: ids valid and unique, texts present,
 /// detection rules well-formed. `known` holds the ids of traps defined
 /// elsewhere (the bundled catalogue) that rules here may refer to;
@@ -538,19 +542,34 @@ pub fn validate_catalogue(
         let ts = list.and_then(|l| l.item(i));
         let at = ts.and_then(|t| t.field("id")).or(ts);
         if !is_valid_id(&t.id) {
-            rep.error(at, "bad-id", format!("trap id \"{}\" is not valid", t.id), "ids use lowercase letters, digits, `-` and `_`".to_string());
+            rep.error(
+                at,
+                "bad-id",
+                format!("trap id \"{}\" is not valid", t.id),
+                "ids use lowercase letters, digits, `-` and `_`".to_string(),
+            );
         }
         if let Some(&j) = seen.get(t.id.as_str()) {
             let first = rep.line_of(list.and_then(|l| l.item(j)).and_then(|t| t.field("id")));
             let help = first.map(|l| format!("the first trap with this id is at line {l}"));
             rep.error(at, "duplicate-trap", format!("duplicate trap id \"{}\"", t.id), help);
         } else if clash && known.get(&t.id).is_some() {
-            rep.error(at, "duplicate-trap", format!("trap \"{}\" is already in the bundled catalogue", t.id), "a user catalogue can only add traps; pick a new id".to_string());
+            rep.error(
+                at,
+                "duplicate-trap",
+                format!("trap \"{}\" is already in the bundled catalogue", t.id),
+                "a user catalogue can only add traps; pick a new id".to_string(),
+            );
         }
         seen.entry(&t.id).or_insert(i);
         for (name, text) in [("title", &t.title), ("why", &t.why), ("instead", &t.instead), ("example", &t.example)] {
             if text.trim().is_empty() {
-                rep.error(ts.and_then(|t| t.field(name)).or(ts), "empty-field", format!("`{name}` of trap \"{}\" is empty", t.id), "the debrief shows it; write a sentence or two".to_string());
+                rep.error(
+                    ts.and_then(|t| t.field(name)).or(ts),
+                    "empty-field",
+                    format!("`{name}` of trap \"{}\" is empty", t.id),
+                    "the debrief shows it; write a sentence or two".to_string(),
+                );
             }
         }
     }

@@ -1,0 +1,20 @@
+//! The session core: a pure state machine. [`update`] takes the state and
+//! one [`Event`] (with its monotonic time) and returns [`Effect`]s for the
+//! runtime to carry out. No I/O, no clock, no terminal: the TUI, the
+//! headless playtest, the tests and replay all drive this same function.
+
+mod compiled;
+mod draw;
+mod event;
+pub mod numeric;
+mod pace;
+mod state;
+mod update;
+
+pub use compiled::{CompileError, Compiled};
+pub use event::{Event, EventKind, Key, KeyCode, Target};
+pub use pace::Pace;
+pub use state::{Ending, Exit, Given, Phase, State, Turn};
+pub use update::{Effect, update};
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,254 @@
+//! The whole state of one interview session. Everything here is data: the
+//! views read it, [`super::update`] changes it, and a recording rebuilds it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::compiled::Compiled;
+use super::pace::Pace;
+use crate::assess::Finding;
+use crate::scenario::graph::EdgeKind;
+use crate::scenario::{Answer, Node};
+
+/// Where the session is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Waiting for the candidate to start the clock.
+    Ready,
+    Running,
+    /// Clock frozen and question hidden since this monotonic time.
+    Paused {
+        since: u64,
+    },
+    Finished(Ending),
+}
+
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// An end node was reached.
+    Completed,
+    /// The session-wide limit ran out.
+    SessionTimeout,
+    /// The candidate quit.
+    Quit,
+}
+
+/// How one question was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Submitted,
+    /// The question's time ran out and it moved on.
+    TimedOut,
+    /// The session's time ran out during this question.
+    SessionOver,
+    /// The candidate quit during this question.
+    Quit,
+}
+
+/// What the candidate gave as an answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Given {
+    /// Nothing: an empty submit, or time ran out on an empty answer.
+    Pass,
+    Text(String),
+    Choice(usize),
+    Number {
+        raw: String,
+        value: f64,
+    },
+    /// A number field holding something that is not a number.
+    NotANumber(String),
+    /// Talking points ticked (0-based), and any text typed alongside.
+    Points {
+        ticked: Vec<usize>,
+        text: String,
+    },
+}
+
+/// One question asked and how it went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Turn {
+    pub node: usize,
+    /// Which wording was asked (0 is `prompt`, then `variants`).
+    pub variant: usize,
+    /// Session time (ms, pauses excluded) when it was asked and left.
+    pub asked_ms: u64,
+    pub left_ms: u64,
+    /// The question's limit under the session's pace.
+    pub limit_ms: Option<u64>,
+    pub given: Given,
+    pub exit: Exit,
+    /// Where it led, and by which edge.
+    pub next: Option<usize>,
+    pub edge: Option<EdgeKind>,
+    /// For Numeric questions: within tolerance?
+    pub correct: Option<bool>,
+    /// Traps the answer fell into, with the words that did it.
+    pub traps: Vec<Finding>,
+}
+
+impl Turn {
+    pub fn spent_ms(&self) -> u64 {
+        self.left_ms.saturating_sub(self.asked_ms)
+    }
+
+    pub fn over_time(&self) -> bool {
+        self.limit_ms.is_some_and(|l| self.spent_ms() > l)
+    }
+}
+
+/// The session. Cloning it is cheap enough to keep snapshots for replay.
+#[derive(Clone)]
+pub struct State {
+    pub compiled: Arc<Compiled>,
+    pub seed: u64,
+    pub pace: Pace,
+    pub phase: Phase,
+    /// Monotonic time of the `Start` event.
+    pub(super) started_at: Option<u64>,
+    /// Total paused time so far, in ms.
+    pub(super) paused_total: u64,
+    /// Session time when it finished.
+    pub(super) finished_ms: Option<u64>,
+    /// The latest event time seen, so views can show the clock without
+    /// reading one.
+    pub last_at: u64,
+    /// The current node and the wording drawn for it.
+    pub node: usize,
+    pub variant: usize,
+    /// Session time when the current question was asked.
+    pub asked_ms: u64,
+    /// The current question's time ran out and it stays open.
+    pub overtime: bool,
+    pub answer: TextArea<'static>,
+    pub notes: TextArea<'static>,
+    /// Choice cursor.
+    pub selected: usize,
+    /// Spoken talking points ticked so far.
+    pub ticked: Vec<bool>,
+    /// Why the number field's text is not a number, after a submit.
+    pub numeric_error: Option<String>,
+    pub vars: BTreeMap<String, i64>,
+    /// Times each node (by index) has been entered.
+    pub visits: Vec<u32>,
+    pub turns: Vec<Turn>,
+}
+
+/// A text area set up the way every hotseat editor works.
+pub fn editor() -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_max_histories(200);
+    t
+}
+
+impl State {
+    /// A session at the ready screen: nothing asked, clock not started.
+    pub fn new(compiled: Arc<Compiled>, seed: u64, pace: Pace) -> State {
+        let n = compiled.scenario.nodes.len();
+        let start = compiled.start;
+        State {
+            compiled,
+            seed,
+            pace,
+            phase: Phase::Ready,
+            started_at: None,
+            paused_total: 0,
+            finished_ms: None,
+            last_at: 0,
+            node: start,
+            variant: 0,
+            asked_ms: 0,
+            overtime: false,
+            answer: editor(),
+            notes: editor(),
+            selected: 0,
+            ticked: Vec::new(),
+            numeric_error: None,
+            vars: BTreeMap::new(),
+            visits: vec![0; n],
+            turns: Vec::new(),
+        }
+    }
+
+    pub fn current(&self) -> &Node {
+        &self.compiled.scenario.nodes[self.node]
+    }
+
+    /// The wording asked for the current question.
+    pub fn prompt(&self) -> &str {
+        let node = self.current();
+        match self.variant {
+            0 => &node.prompt,
+            i => node.variants.get(i - 1).map_or(&node.prompt, |v| v.as_str()),
+        }
+    }
+
+    /// Session time at monotonic time `at`: since Start, pauses excluded.
+    pub fn session_ms(&self, at: u64) -> u64 {
+        if let Some(done) = self.finished_ms {
+            return done;
+        }
+        let Some(start) = self.started_at else {
+            return 0;
+        };
+        let until = match self.phase {
+            Phase::Paused { since } => since,
+            _ => at,
+        };
+        until.saturating_sub(start).saturating_sub(self.paused_total)
+    }
+
+    /// Session time now, as far as the last event knows.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.session_ms(self.last_at)
+    }
+
+    /// The current question's limit under this pace.
+    pub fn limit_ms(&self) -> Option<u64> {
+        self.current().limit_s.and_then(|s| self.pace.scale(s))
+    }
+
+    /// Time left on the current question (negative: overtime), if timed.
+    pub fn remaining_ms(&self) -> Option<i64> {
+        let limit = self.limit_ms()?;
+        let spent = self.elapsed_ms().saturating_sub(self.asked_ms);
+        Some(limit as i64 - spent as i64)
+    }
+
+    /// The session-wide limit under this pace.
+    pub fn session_limit_ms(&self) -> Option<u64> {
+        self.compiled.scenario.session_limit_s.and_then(|s| self.pace.scale(s))
+    }
+
+    pub fn is_finished(&self) -> bool {
+        matches!(self.phase, Phase::Finished(_))
+    }
+
+    /// Questions asked so far, counting the current one.
+    pub fn question_number(&self) -> usize {
+        self.turns.len() + usize::from(!self.current().is_end())
+    }
+
+    /// Roughly how many questions the whole session will have.
+    pub fn questions_estimate(&self) -> usize {
+        self.turns.len() + self.compiled.questions_to_end(self.node) as usize
+    }
+
+    /// The answer text as typed.
+    pub fn answer_text(&self) -> String {
+        self.answer.lines().join("\n")
+    }
+
+    pub fn notes_text(&self) -> String {
+        self.notes.lines().join("\n")
+    }
+
+    /// Talking points of the current question, for Spoken answers.
+    pub fn is_spoken(&self) -> bool {
+        matches!(self.current().answer, Answer::Spoken { .. })
+    }
+}

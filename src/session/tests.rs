@@ -1,0 +1,281 @@
+//! Unit tests of the session core: every transition kind, timeouts, the
+//! session limit, variables, pause, and determinism.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::scenario::graph::EdgeKind;
+
+/// A small scenario with every answer kind and both timeout rules.
+const SCENARIO: &str = r#"Scenario(
+    format: 1, id: "t", title: "T", company: "C", role: "R", language: En, difficulty: Easy,
+    minutes: 5, persona: (name: "N", role: "R"), session_limit_s: 600, start: "open",
+    nodes: [
+        (id: "open", prompt: "Tell me.", variants: ["Say it.", "Go on."], limit_s: 60,
+         on_timeout: Goto("quiz"), competencies: ["compliance"],
+         answer: FreeText(rules: [
+            (when: And([AnyOf(["legal", "法务"]), Var("dodges", AtLeast(1))]), next: "early"),
+            (when: AnyOf(["legal", "法务"]), next: "open", set: [Add("dodges", 1)]),
+            (when: Money, next: "pick"),
+         ], default: (next: "quiz"))),
+        (id: "quiz", prompt: "Margin?", limit_s: 30, answer: Numeric(expected: 22.2, tolerance: Abs(0.5),
+         unit: "%", right: (next: "pick"), wrong: (next: "talk"), solution: "20/90")),
+        (id: "pick", prompt: "Which?", limit_s: 20, answer: Choice(options: [
+            (label: "Good", next: "talk"),
+            (label: "Bad", next: "talk", trap: "vague-ask", set: [Set("bad", 1)]),
+        ])),
+        (id: "talk", prompt: "Pitch.", limit_s: 10, talking_points: ["a", "b"],
+         answer: Spoken(pass: 2, next: (next: "good"), short: (next: "early"))),
+        (id: "good", answer: End(remarks: "Thanks.")),
+        (id: "early", answer: End(remarks: "Stop.")),
+    ],
+)"#;
+
+/// Compiled once: building the trap detector is the slow part.
+static COMPILED: std::sync::LazyLock<Arc<Compiled>> = std::sync::LazyLock::new(|| {
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(SCENARIO).expect("test scenario parses");
+    Compiled::new(sc, cat).expect("test scenario compiles")
+});
+
+fn compiled() -> Arc<Compiled> {
+    COMPILED.clone()
+}
+
+fn started(seed: u64, pace: Pace) -> State {
+    let mut s = State::new(compiled(), seed, pace);
+    update(&mut s, Event::new(0, EventKind::Start));
+    s
+}
+
+fn ev(s: &mut State, at: u64, kind: EventKind) -> Vec<Effect> {
+    update(s, Event::new(at, kind))
+}
+
+fn type_text(s: &mut State, at: u64, text: &str) {
+    ev(s, at, EventKind::Paste(Target::Answer, text.into()));
+}
+
+fn node_id(s: &State) -> &str {
+    &s.current().id
+}
+
+#[test]
+fn free_text_rules_first_match_wins_and_default_otherwise() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 1000, "We grew committed spend by ¥18M");
+    ev(&mut s, 2000, EventKind::Submit);
+    assert_eq!(node_id(&s), "pick");
+    assert_eq!(s.turns[0].edge, Some(EdgeKind::Rule(2)));
+
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 1000, "No idea");
+    ev(&mut s, 2000, EventKind::Submit);
+    assert_eq!(node_id(&s), "quiz");
+    assert_eq!(s.turns[0].edge, Some(EdgeKind::Default));
+}
+
+#[test]
+fn a_second_dodge_ends_early_through_a_variable() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 1000, "Legal would handle that.");
+    ev(&mut s, 2000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.vars.get("dodges")), ("open", Some(&1)));
+    assert_eq!(s.visits[0], 2);
+    type_text(&mut s, 3000, "还是交给法务吧");
+    ev(&mut s, 4000, EventKind::Submit);
+    assert_eq!(node_id(&s), "early");
+    assert_eq!(s.phase, Phase::Finished(Ending::Completed));
+}
+
+#[test]
+fn numeric_right_wrong_pass_and_not_a_number() {
+    let to_quiz = |s: &mut State| {
+        ev(s, 500, EventKind::Submit); // empty: a pass, default route
+        assert_eq!(s.turns[0].given, Given::Pass);
+    };
+    let mut s = started(1, Pace::Real);
+    to_quiz(&mut s);
+    type_text(&mut s, 1000, "22.2%");
+    ev(&mut s, 2000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.turns[1].correct), ("pick", Some(true)));
+
+    let mut s = started(1, Pace::Real);
+    to_quiz(&mut s);
+    type_text(&mut s, 1000, "abc");
+    ev(&mut s, 2000, EventKind::Submit);
+    assert_eq!(node_id(&s), "quiz", "not a number stays on the question");
+    assert!(s.numeric_error.is_some());
+    ev(&mut s, 2100, EventKind::Key(Target::Answer, Key::plain(KeyCode::Backspace)));
+    assert!(s.numeric_error.is_none(), "editing clears the message");
+    s.answer = state_editor_with("30");
+    ev(&mut s, 3000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.turns[1].correct), ("talk", Some(false)));
+}
+
+fn state_editor_with(text: &str) -> ratatui_textarea::TextArea<'static> {
+    let mut t = super::state::editor();
+    t.insert_str(text);
+    t
+}
+
+#[test]
+fn choice_marks_its_trap_and_sets_variables() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 100, "¥5M");
+    ev(&mut s, 200, EventKind::Submit);
+    ev(&mut s, 300, EventKind::Select(1));
+    ev(&mut s, 400, EventKind::Submit);
+    let turn = s.turns.last().expect("answered");
+    assert_eq!(turn.given, Given::Choice(1));
+    assert_eq!(turn.traps[0].id, "vague-ask");
+    assert_eq!(s.vars.get("bad"), Some(&1));
+    assert_eq!(node_id(&s), "talk");
+}
+
+#[test]
+fn spoken_needs_enough_points() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 100, "¥5M");
+    ev(&mut s, 200, EventKind::Submit);
+    ev(&mut s, 300, EventKind::Submit);
+    ev(&mut s, 400, EventKind::Toggle(0));
+    ev(&mut s, 500, EventKind::Submit);
+    assert_eq!(node_id(&s), "early");
+    assert_eq!(s.turns.last().map(|t| t.edge.clone()), Some(Some(EdgeKind::Short)));
+}
+
+#[test]
+fn timeout_goto_keeps_the_half_typed_answer() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 5_000, "Legal will");
+    ev(&mut s, 61_000, EventKind::Tick);
+    assert_eq!(node_id(&s), "quiz");
+    let turn = &s.turns[0];
+    assert_eq!((turn.exit, turn.left_ms), (Exit::TimedOut, 60_000));
+    assert_eq!(turn.given, Given::Text("Legal will".into()));
+    assert!(turn.traps.iter().any(|t| t.id == "compliance-deferred-to-legal"), "{:?}", turn.traps);
+    assert_eq!(s.asked_ms, 60_000, "the next question starts at the deadline, not the tick");
+}
+
+#[test]
+fn overtime_keeps_the_question_open_and_earns_the_trap() {
+    let mut s = started(1, Pace::Real);
+    ev(&mut s, 500, EventKind::Submit); // -> quiz (30 s, Overtime)
+    ev(&mut s, 40_000, EventKind::Tick);
+    assert!(s.overtime);
+    assert_eq!(s.remaining_ms(), Some(30_000 - 39_500));
+    type_text(&mut s, 41_000, "22.2");
+    ev(&mut s, 42_000, EventKind::Submit);
+    let turn = &s.turns[1];
+    assert!(turn.over_time());
+    assert!(turn.traps.iter().any(|t| t.id == "over-time"));
+}
+
+#[test]
+fn a_late_event_settles_every_deadline_it_passed_in_order() {
+    let mut s = started(1, Pace::Real);
+    // No tick for 100 s: open times out at 60 s into quiz, which then runs
+    // over at 90 s and stays open.
+    ev(&mut s, 100_000, EventKind::Tick);
+    assert_eq!(node_id(&s), "quiz");
+    assert!(s.overtime);
+    assert_eq!(s.turns.len(), 1);
+}
+
+#[test]
+fn the_session_limit_ends_the_session() {
+    let mut s = started(1, Pace::Real);
+    ev(&mut s, 500, EventKind::Submit);
+    ev(&mut s, 700_000, EventKind::Tick);
+    assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout));
+    assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::SessionOver, 600_000)));
+}
+
+#[test]
+fn pause_freezes_the_clock_and_blocks_typing() {
+    let mut s = started(1, Pace::Real);
+    ev(&mut s, 10_000, EventKind::Pause);
+    type_text(&mut s, 20_000, "peek");
+    ev(&mut s, 500_000, EventKind::Tick);
+    assert_eq!((node_id(&s), s.answer_text().as_str()), ("open", ""));
+    ev(&mut s, 500_000, EventKind::Resume);
+    assert_eq!(s.elapsed_ms(), 10_000);
+    ev(&mut s, 549_000, EventKind::Tick);
+    assert_eq!(node_id(&s), "open", "59 s of session time");
+    ev(&mut s, 551_000, EventKind::Tick);
+    assert_eq!(node_id(&s), "quiz");
+}
+
+#[test]
+fn paces_scale_the_limits() {
+    let s = started(1, Pace::Pressure);
+    assert_eq!(s.limit_ms(), Some(45_000));
+    assert_eq!(started(1, Pace::Relaxed).limit_ms(), Some(90_000));
+    let mut s = started(1, Pace::Untimed);
+    ev(&mut s, 10_000_000, EventKind::Tick);
+    assert_eq!((node_id(&s), s.remaining_ms()), ("open", None));
+}
+
+#[test]
+fn quit_records_the_answer_in_progress() {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 1000, "half an answer");
+    ev(&mut s, 2000, EventKind::Quit);
+    assert_eq!(s.phase, Phase::Finished(Ending::Quit));
+    assert_eq!(s.turns[0].given, Given::Text("half an answer".into()));
+    assert!(ev(&mut s, 3000, EventKind::Submit).is_empty(), "a finished session ignores input");
+}
+
+#[test]
+fn notes_last_the_whole_session() {
+    let mut s = started(1, Pace::Real);
+    ev(&mut s, 100, EventKind::Paste(Target::Notes, "数据主权 canary".into()));
+    ev(&mut s, 200, EventKind::Submit);
+    assert_eq!(s.notes_text(), "数据主权 canary");
+}
+
+fn script() -> Vec<Event> {
+    let kinds = [
+        (0, EventKind::Start),
+        (1000, EventKind::Paste(Target::Answer, "Legal will".into())),
+        (2000, EventKind::Submit),
+        (3000, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char('x')))),
+        (70_000, EventKind::Tick),
+        (71_000, EventKind::Paste(Target::Answer, "22.2".into())),
+        (72_000, EventKind::Submit),
+    ];
+    kinds.into_iter().map(|(at, k)| Event::new(at, k)).collect()
+}
+
+fn run(seed: u64, events: &[Event]) -> State {
+    let mut s = State::new(compiled(), seed, Pace::Real);
+    for e in events {
+        update(&mut s, e.clone());
+    }
+    s
+}
+
+#[test]
+fn same_seed_and_events_give_the_same_session() {
+    let a = run(42, &script());
+    let b = run(42, &script());
+    assert_eq!(a.turns, b.turns);
+    assert_eq!((a.node, a.variant, a.vars.clone()), (b.node, b.variant, b.vars.clone()));
+    let variants: std::collections::HashSet<usize> = (0..32).map(|seed| run(seed, &script()[..1]).variant).collect();
+    assert_eq!(variants.len(), 3, "the seed draws among all wordings");
+}
+
+#[test]
+fn ticks_never_change_the_outcome() {
+    let plain = run(7, &script());
+    let mut ticked = Vec::new();
+    for e in script() {
+        let from = ticked.last().map_or(0, |x: &Event| x.at_ms);
+        ticked.extend((from..e.at_ms).step_by(333).map(|t| Event::new(t, EventKind::Tick)));
+        ticked.push(e);
+    }
+    let with_ticks = run(7, &ticked);
+    assert_eq!(plain.turns, with_ticks.turns);
+    assert_eq!(plain.node, with_ticks.node);
+}

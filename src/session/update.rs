@@ -1,0 +1,366 @@
+//! The session's only logic: `update(state, event)`. First every deadline
+//! due by the event's time is settled (question timeouts, the session
+//! limit), each at the exact time it fell due; then the event is handled.
+//! So the outcome depends only on the events and their times, never on
+//! when a tick happened to arrive.
+
+use super::draw;
+use super::event::{Event, EventKind, Target};
+use super::numeric::parse_number;
+use super::state::{Ending, Exit, Given, Phase, State, Turn, editor};
+use crate::assess::Finding;
+use crate::rules::{self, Evidence};
+use crate::scenario::graph::EdgeKind;
+use crate::scenario::{Answer, Timeout, Transition, VarOp};
+
+/// What the runtime should do after an update. The core does no I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A new question was asked: a good moment to make the record durable.
+    Asked(usize),
+    /// The session is over.
+    Finished,
+}
+
+/// Applies one event to the session.
+pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    state.last_at = state.last_at.max(event.at_ms);
+    settle(state, event.at_ms, &mut fx);
+    handle(state, event, &mut fx);
+    fx
+}
+
+/// Fires every deadline due by monotonic time `at`, earliest first.
+fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
+    while s.phase == Phase::Running {
+        let now = s.session_ms(at);
+        let node_due = node_deadline(s).filter(|&d| d <= now);
+        let session_due = s.session_limit_ms().filter(|&d| d <= now);
+        match (node_due, session_due) {
+            (_, Some(end)) if node_due.is_none_or(|n| end <= n) => return session_over(s, end, fx),
+            (Some(due), _) => question_timeout(s, due, fx),
+            _ => return,
+        }
+    }
+}
+
+/// When the current question runs out, if it still can.
+fn node_deadline(s: &State) -> Option<u64> {
+    if s.overtime || s.current().is_end() {
+        return None;
+    }
+    Some(s.asked_ms + s.limit_ms()?)
+}
+
+fn question_timeout(s: &mut State, due: u64, fx: &mut Vec<Effect>) {
+    match s.current().on_timeout.clone() {
+        Timeout::Overtime => s.overtime = true,
+        Timeout::Goto(to) => {
+            let next = s.compiled.node_index(&to);
+            leave(s, due, Exit::TimedOut, next, Some(EdgeKind::Timeout), fx);
+        }
+    }
+}
+
+fn session_over(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
+    let next = s.compiled.scenario.on_session_timeout.as_deref().and_then(|id| s.compiled.node_index(id));
+    leave(s, at, Exit::SessionOver, next, None, fx);
+    if !s.is_finished() {
+        finish(s, at, Ending::SessionTimeout, fx);
+    }
+}
+
+fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
+    let at = event.at_ms;
+    match (s.phase, event.kind) {
+        (Phase::Ready, EventKind::Start) => {
+            s.started_at = Some(at);
+            s.phase = Phase::Running;
+            enter(s, s.compiled.start, 0, fx);
+        }
+        (Phase::Ready | Phase::Running | Phase::Paused { .. }, EventKind::Quit) => {
+            let now = s.session_ms(at);
+            if s.phase != Phase::Ready && !s.current().is_end() {
+                let given = partial(s);
+                record(
+                    s,
+                    Leaving {
+                        at: now,
+                        given,
+                        exit: Exit::Quit,
+                        next: None,
+                        edge: None,
+                        correct: None,
+                        traps: Vec::new(),
+                    },
+                );
+            }
+            finish(s, now, Ending::Quit, fx);
+        }
+        (Phase::Running, EventKind::Pause) => s.phase = Phase::Paused { since: at },
+        (Phase::Paused { since }, EventKind::Resume) => {
+            s.paused_total += at.saturating_sub(since);
+            s.phase = Phase::Running;
+        }
+        (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| {
+            t.input(key.to_input());
+        }),
+        (Phase::Running, EventKind::Paste(target, text)) => {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            edit(s, target, |t| {
+                t.insert_str(&text);
+            });
+        }
+        (Phase::Running, EventKind::Select(i)) => {
+            if let Answer::Choice { options } = &s.current().answer
+                && i < options.len()
+            {
+                s.selected = i;
+            }
+        }
+        (Phase::Running, EventKind::Toggle(i)) => {
+            if let Some(t) = s.ticked.get_mut(i) {
+                *t = !*t;
+            }
+        }
+        (Phase::Running, EventKind::Submit) => submit(s, s.session_ms(at), fx),
+        _ => {}
+    }
+}
+
+/// Applies an edit to the answer or the notes. Single-line answers (a
+/// number) never take a line break; a Choice has no text to edit.
+fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut ratatui_textarea::TextArea<'static>)) {
+    match target {
+        Target::Notes => f(&mut s.notes),
+        Target::Answer => match s.current().answer {
+            Answer::Choice { .. } | Answer::End { .. } => {}
+            Answer::Numeric { .. } => {
+                f(&mut s.answer);
+                if s.answer.lines().len() > 1 {
+                    let joined = s.answer.lines().concat();
+                    s.answer = editor();
+                    s.answer.insert_str(joined);
+                }
+                s.numeric_error = None;
+            }
+            _ => f(&mut s.answer),
+        },
+    }
+}
+
+/// The candidate submits the current answer.
+fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
+    let node = s.current().clone();
+    let (given, route, correct, mut traps) = match &node.answer {
+        Answer::Choice { options } => {
+            let Some(opt) = options.get(s.selected) else { return };
+            let traps = opt.trap.iter().map(|t| Finding { id: t.clone(), evidence: Vec::new() }).collect();
+            let route = Route { next: opt.next.clone(), set: opt.set.clone(), edge: EdgeKind::Choice(s.selected) };
+            (Given::Choice(s.selected), route, None, traps)
+        }
+        Answer::Numeric { expected, tolerance, right, wrong, .. } => {
+            let raw = s.answer_text();
+            let (given, ok) = match parse_number(&raw) {
+                Ok(value) => (Given::Number { raw, value }, tolerance.accepts(*expected, value)),
+                Err(_) if raw.trim().is_empty() => (Given::Pass, false),
+                Err(e) => {
+                    s.numeric_error = Some(e.to_string());
+                    return;
+                }
+            };
+            let (t, edge) = if ok { (right, EdgeKind::Right) } else { (wrong, EdgeKind::Wrong) };
+            (given, Route::of(t, edge), Some(ok), Vec::new())
+        }
+        Answer::FreeText { .. } | Answer::Spoken { .. } => {
+            let (given, route, traps) = text_answer(s);
+            (given, route, None, traps)
+        }
+        Answer::End { .. } => return,
+    };
+    if s.overtime {
+        traps.push(Finding { id: "over-time".into(), evidence: Vec::new() });
+    }
+    apply(s, &route.set);
+    let next = s.compiled.node_index(&route.next);
+    let edge = Some(route.edge);
+    record(s, Leaving { at: now, given, exit: Exit::Submitted, next, edge, correct, traps });
+    if let Some(next) = next {
+        enter(s, next, now, fx);
+    }
+}
+
+/// Where an answer leads and what it changes on the way.
+struct Route {
+    next: String,
+    set: Vec<VarOp>,
+    edge: EdgeKind,
+}
+
+impl Route {
+    fn of(t: &Transition, edge: EdgeKind) -> Route {
+        Route { next: t.next.clone(), set: t.set.clone(), edge }
+    }
+}
+
+/// Routes a FreeText or Spoken answer and finds the traps in its text.
+fn text_answer(s: &State) -> (Given, Route, Vec<Finding>) {
+    let text = s.answer_text();
+    let analysed = rules::Answer::new(&text);
+    let traps = detect(s, &analysed);
+    match &s.current().answer {
+        Answer::Spoken { pass, next, short } => {
+            let ticked: Vec<usize> = s.ticked.iter().enumerate().filter(|(_, t)| **t).map(|(i, _)| i).collect();
+            let route = match short {
+                Some(short) if (ticked.len() as u32) < *pass => Route::of(short, EdgeKind::Short),
+                _ => Route::of(next, EdgeKind::Next),
+            };
+            (Given::Points { ticked, text }, route, traps)
+        }
+        Answer::FreeText { rules, default } => {
+            let env = SessionEnv { s };
+            let hit = s.compiled.rules(s.node).iter().position(|m| m.eval(&analysed, &env).is_some());
+            let route = match hit {
+                Some(i) => Route { next: rules[i].next.clone(), set: rules[i].set.clone(), edge: EdgeKind::Rule(i) },
+                None => Route::of(default, EdgeKind::Default),
+            };
+            let given = if text.trim().is_empty() { Given::Pass } else { Given::Text(text) };
+            (given, route, traps)
+        }
+        _ => unreachable_route(s),
+    }
+}
+
+/// `text_answer` is only called for text kinds; keep the type total anyway.
+fn unreachable_route(s: &State) -> (Given, Route, Vec<Finding>) {
+    let id = s.current().id.clone();
+    (Given::Pass, Route { next: id, set: Vec::new(), edge: EdgeKind::Default }, Vec::new())
+}
+
+/// Every catalogue trap the text falls into (none for an empty answer).
+fn detect(s: &State, answer: &rules::Answer) -> Vec<Finding> {
+    if answer.text.trim().is_empty() {
+        return Vec::new();
+    }
+    s.compiled.detector.detect(answer, &s.current().competencies, &SessionEnv { s })
+}
+
+/// What rule conditions see of the session.
+struct SessionEnv<'a> {
+    s: &'a State,
+}
+
+impl rules::Env for SessionEnv<'_> {
+    fn var(&self, name: &str) -> i64 {
+        self.s.vars.get(name).copied().unwrap_or(0)
+    }
+    fn visits(&self, node: &str) -> u32 {
+        self.s.compiled.node_index(node).and_then(|i| self.s.visits.get(i).copied()).unwrap_or(0)
+    }
+    fn trap(&self, id: &str, answer: &rules::Answer) -> Option<Evidence> {
+        self.s.compiled.detector.check(id, answer, &self.s.current().competencies, self)
+    }
+}
+
+fn apply(s: &mut State, ops: &[VarOp]) {
+    for op in ops {
+        match op {
+            VarOp::Set(v, n) => {
+                s.vars.insert(v.clone(), *n);
+            }
+            VarOp::Add(v, n) => {
+                let slot = s.vars.entry(v.clone()).or_insert(0);
+                *slot = slot.saturating_add(*n);
+            }
+        }
+    }
+}
+
+/// Leaves the current question without a submit (timeout, session over):
+/// whatever was typed is kept and assessed, never dropped.
+fn leave(s: &mut State, at: u64, exit: Exit, next: Option<usize>, edge: Option<EdgeKind>, fx: &mut Vec<Effect>) {
+    let text = s.answer_text();
+    let analysed = rules::Answer::new(&text);
+    let traps = match s.current().answer {
+        Answer::FreeText { .. } | Answer::Spoken { .. } => detect(s, &analysed),
+        _ => Vec::new(),
+    };
+    let given = partial(s);
+    record(s, Leaving { at, given, exit, next, edge, correct: None, traps });
+    if let Some(next) = next {
+        enter(s, next, at, fx);
+    }
+}
+
+/// How the current question was left; becomes a [`Turn`].
+struct Leaving {
+    at: u64,
+    given: Given,
+    exit: Exit,
+    next: Option<usize>,
+    edge: Option<EdgeKind>,
+    correct: Option<bool>,
+    traps: Vec<Finding>,
+}
+
+/// Appends the current question's turn to the history.
+fn record(s: &mut State, l: Leaving) {
+    let turn = Turn {
+        node: s.node,
+        variant: s.variant,
+        asked_ms: s.asked_ms,
+        left_ms: l.at,
+        limit_ms: s.limit_ms(),
+        given: l.given,
+        exit: l.exit,
+        next: l.next,
+        edge: l.edge,
+        correct: l.correct,
+        traps: l.traps,
+    };
+    s.turns.push(turn);
+}
+
+/// The answer as it stands when a question is left without a submit.
+fn partial(s: &State) -> Given {
+    let text = s.answer_text();
+    match &s.current().answer {
+        Answer::Choice { .. } => Given::Pass,
+        Answer::Spoken { .. } => {
+            let ticked: Vec<usize> = s.ticked.iter().enumerate().filter(|(_, t)| **t).map(|(i, _)| i).collect();
+            if ticked.is_empty() && text.trim().is_empty() { Given::Pass } else { Given::Points { ticked, text } }
+        }
+        Answer::Numeric { .. } => match parse_number(&text) {
+            Ok(value) => Given::Number { raw: text, value },
+            Err(_) if text.trim().is_empty() => Given::Pass,
+            Err(_) => Given::NotANumber(text),
+        },
+        _ if text.trim().is_empty() => Given::Pass,
+        _ => Given::Text(text),
+    }
+}
+
+/// Asks node `next` at session time `at`; an end node finishes the session.
+fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
+    s.visits[next] += 1;
+    let node = &s.compiled.scenario.nodes[next];
+    s.variant = draw::variant(s.seed, &node.id, s.visits[next], 1 + node.variants.len());
+    s.ticked = vec![false; node.talking_points.len()];
+    s.node = next;
+    s.asked_ms = at;
+    s.overtime = false;
+    s.answer = editor();
+    s.selected = 0;
+    s.numeric_error = None;
+    fx.push(Effect::Asked(next));
+    if s.current().is_end() {
+        finish(s, at, Ending::Completed, fx);
+    }
+}
+
+fn finish(s: &mut State, at: u64, ending: Ending, fx: &mut Vec<Effect>) {
+    s.finished_ms = Some(at);
+    s.phase = Phase::Finished(ending);
+    fx.push(Effect::Finished);
+}
