@@ -22,3 +22,4 @@ pub mod scenario;
 pub mod session;
 pub mod text;
 pub mod traps;
+pub mod tui;

@@ -46,6 +46,28 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// At most `max` characters of `s`, with `…` appended when it was cut:
+/// for echoing a user's value (an id, a found token) in a message without
+/// letting a huge one flood the output. Borrows when `s` is short enough.
+pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
+    // A character is at least one byte, so a short string needs no count.
+    if s.len() <= max {
+        return Cow::Borrowed(s);
+    }
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &s[..cut])),
+    }
+}
+
+/// How long a user's value quoted in a message may be, in characters.
+pub const QUOTE_MAX: usize = 80;
+
+/// [`clip`] to [`QUOTE_MAX`]: the form every message quotes values in.
+pub fn quote(s: &str) -> Cow<'_, str> {
+    clip(s, QUOTE_MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +84,15 @@ mod tests {
     #[test]
     fn one_line_escapes_newlines() {
         assert_eq!(one_line("a\nb\tc\0"), "a\\nb\\tc\\u{0}");
+    }
+
+    #[test]
+    fn clip_counts_characters() {
+        assert_eq!(clip("short", 80), "short");
+        assert!(matches!(clip("short", 80), Cow::Borrowed(_)));
+        assert_eq!(clip("abcdef", 3), "abc…");
+        assert_eq!(clip("数据主权", 2), "数据…");
+        assert_eq!(clip("数据", 2), "数据");
+        assert_eq!(quote(&"x".repeat(200)).chars().count(), QUOTE_MAX + 1);
     }
 }

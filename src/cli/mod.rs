@@ -5,6 +5,7 @@
 mod check;
 mod list;
 pub mod out;
+mod run;
 
 use std::process::ExitCode;
 
@@ -28,6 +29,8 @@ pub enum Command {
     Check(check::Args),
     /// List bundled and user scenarios.
     List(list::Args),
+    /// Start an interview now, clock running.
+    Run(run::Args),
 }
 
 /// Output format for commands that can print JSON.
@@ -38,12 +41,12 @@ pub enum Format {
 }
 
 /// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::List(args)) => list::run(&args),
-        // The picker arrives with the live session; until then, list.
-        None => list::run(&list::Args::default()),
+        Some(Command::Run(args)) => run::run(&args, t0),
+        None => run::picker(t0),
     };
     match result {
         Ok(code) => ExitCode::from(code),

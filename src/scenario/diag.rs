@@ -2,6 +2,7 @@
 //! hint. Rendered in the `path:line:col: severity: message` form editors
 //! jump to, or as JSON for tools.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -45,9 +46,12 @@ impl Diagnostic {
     }
 
     /// The editor-style form: the fixed first line, the source line with a
-    /// caret under the column, then the hint. Everything from the file is
+    /// caret under the column, then the hint. `line` is the text of line
+    /// `self.line` (without its line break; see [`LineIndex::line`]), or
+    /// `None` to leave the excerpt out. Everything from the file is
     /// escaped, so a hostile file cannot drive the terminal.
-    pub fn render(&self, source: Option<&str>) -> String {
+    pub fn render(&self, line: Option<&str>) -> String {
+        debug_assert!(line.is_none_or(|l| !l.contains('\n')), "render takes one line, not the whole source");
         let mut out = format!(
             "{}:{}:{}: {}: {}\n",
             one_line(&self.path),
@@ -56,7 +60,7 @@ impl Diagnostic {
             self.severity.as_str(),
             one_line(&self.message)
         );
-        if let Some(line) = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1))) {
+        if let Some(line) = line {
             let (shown, caret_at) = excerpt(line, self.col);
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
@@ -69,32 +73,52 @@ impl Diagnostic {
     }
 }
 
+/// How many characters of a long line an excerpt shows.
+const WINDOW: usize = 100;
+
 /// The source line made safe to print, and the display column of `col`.
-/// Long lines are cut to a window around the column.
+/// Short lines are shown whole; long ones as a window of [`WINDOW`]
+/// characters around the column, so the cost is bounded by the column and
+/// the window, never by the rest of the line.
 fn excerpt(line: &str, col: usize) -> (String, usize) {
-    const WINDOW: usize = 100;
-    let chars: Vec<char> = line.chars().collect();
-    let at = col.saturating_sub(1).min(chars.len());
-    // Short lines are shown whole; long ones as a window around the column.
-    let from = if chars.len() <= WINDOW { 0 } else { at.saturating_sub(WINDOW / 2).min(chars.len() - WINDOW) };
-    let to = (from + WINDOW).min(chars.len());
+    // The column as a character index and byte offset, clamped to the line.
+    let wanted = col.saturating_sub(1);
+    let (at, at_byte) = line
+        .char_indices()
+        .take(wanted + 1)
+        .enumerate()
+        .last()
+        .map_or((0, 0), |(n, (i, c))| if n == wanted { (n, i) } else { (n + 1, i + c.len_utf8()) });
+    // Characters after the column, counted only as far as the window needs.
+    let after = line[at_byte..].chars().take(WINDOW + 1).count();
+    let short = at + after <= WINDOW;
+    // How many characters before the column the excerpt shows: half the
+    // window, or more when the line ends within the other half.
+    let before = if short { at } else { at.min((WINDOW / 2).max(WINDOW.saturating_sub(after))) };
+    let from_byte = match before {
+        0 => at_byte,
+        n => line[..at_byte].char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    };
+    let cut_before = from_byte > 0;
+    let cut_after = !short && after > WINDOW - before;
     let mut shown = String::new();
     let mut caret = 0;
-    if from > 0 {
+    if cut_before {
         shown.push('…');
         caret += 1;
     }
-    for (i, &c) in chars[from..to].iter().enumerate() {
-        let piece: String = match c {
+    let mut buf = [0; 4];
+    for (i, c) in line[from_byte..].chars().take(if short { at + after } else { WINDOW }).enumerate() {
+        let piece: Cow<str> = match c {
             '\t' => " ".into(),
-            c => escape_controls(&c.to_string()).into_owned(),
+            c => escape_controls(c.encode_utf8(&mut buf)),
         };
-        if from + i < at {
+        if i < before {
             caret += piece.chars().map(display_width).sum::<usize>();
         }
         shown.push_str(&piece);
     }
-    if to < chars.len() {
+    if cut_after {
         shown.push('…');
     }
     (shown, caret)
@@ -137,13 +161,41 @@ impl<'a> LineIndex<'a> {
     pub fn span_start(&self, span: &Range<usize>) -> (usize, usize) {
         self.position(span.start)
     }
+
+    /// The text of 1-based line `n` without its line break, as
+    /// `str::lines` would give it; `None` past the last line.
+    pub fn line(&self, n: usize) -> Option<&'a str> {
+        let start = *self.starts.get(n.checked_sub(1)?)?;
+        if start >= self.src.len() {
+            return None; // after a final newline: `lines` yields no line here
+        }
+        match self.starts.get(n) {
+            Some(&next) => {
+                let line = &self.src[start..next - 1];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(&self.src[start..]),
+        }
+    }
 }
 
 /// The closest of `candidates` to `wrong`, if one is close enough to be a
-/// plausible typo.
+/// plausible typo. Candidates whose length differs from `wrong`'s by more
+/// than half the longer of the two are skipped unscored: they are never
+/// plausible, and scoring is the expensive part.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = wrong.chars().count();
     candidates
         .into_iter()
+        .filter(|c| {
+            // A character is 1 to 4 bytes, so the byte length settles far
+            // shorter and far longer candidates without counting.
+            if c.len() * 2 < len || c.len().div_ceil(4) > len * 2 {
+                return false;
+            }
+            let other = c.chars().count();
+            len.abs_diff(other) * 2 <= len.max(other)
+        })
         .map(|c| (strsim::jaro_winkler(wrong, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

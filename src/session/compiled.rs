@@ -89,8 +89,52 @@ impl Compiled {
     }
 }
 
-/// Breadth-first from the ends backwards over every edge.
+/// Questions left from each node to an ending along its *main route*: the
+/// way a steady candidate goes (FreeText default, Numeric right, Spoken
+/// next, the first Choice option that is not a trap). Shortest routes are
+/// the fallback where the main route loops. Only an estimate, for
+/// "question k of about n".
 fn distances_to_end(sc: &Scenario, index: &HashMap<String, usize>) -> Vec<Option<u32>> {
+    let shortest = shortest_to_end(sc, index);
+    let main_next: Vec<Option<usize>> =
+        sc.nodes.iter().map(|n| main_route(n).and_then(|id| index.get(id).copied())).collect();
+    (0..sc.nodes.len())
+        .map(|start| {
+            let mut seen = vec![false; sc.nodes.len()];
+            let (mut at, mut steps) = (start, 0u32);
+            loop {
+                if sc.nodes[at].is_end() {
+                    return Some(steps);
+                }
+                if std::mem::replace(&mut seen[at], true) {
+                    return shortest[at].map(|d| d + steps);
+                }
+                match main_next[at] {
+                    Some(next) => {
+                        at = next;
+                        steps += 1;
+                    }
+                    None => return shortest[at].map(|d| d + steps),
+                }
+            }
+        })
+        .collect()
+}
+
+fn main_route(node: &crate::scenario::Node) -> Option<&str> {
+    match &node.answer {
+        Answer::FreeText { default, .. } => Some(&default.next),
+        Answer::Numeric { right, .. } => Some(&right.next),
+        Answer::Spoken { next, .. } => Some(&next.next),
+        Answer::Choice { options } => {
+            options.iter().find(|o| o.trap.is_none()).or(options.first()).map(|o| o.next.as_str())
+        }
+        Answer::End { .. } => None,
+    }
+}
+
+/// Breadth-first from the ends backwards over every edge.
+fn shortest_to_end(sc: &Scenario, index: &HashMap<String, usize>) -> Vec<Option<u32>> {
     let n = sc.nodes.len();
     let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, node) in sc.nodes.iter().enumerate() {

@@ -252,3 +252,33 @@ impl State {
         matches!(self.current().answer, Answer::Spoken { .. })
     }
 }
+
+impl State {
+    /// The monotonic time at which the session clock reads `session_ms`,
+    /// while it runs: how the runtime knows when to wake next.
+    pub fn monotonic_at(&self, session_ms: u64) -> Option<u64> {
+        match (self.phase, self.started_at) {
+            (Phase::Running, Some(start)) => Some(start + self.paused_total + session_ms),
+            _ => None,
+        }
+    }
+
+    /// The next session time at which anything on screen or any deadline
+    /// changes: a second boundary of the elapsed clock or of the question's
+    /// countdown, or the session limit. `None` when the clock is stopped.
+    pub fn next_change(&self) -> Option<u64> {
+        if self.phase != Phase::Running {
+            return None;
+        }
+        let now = self.elapsed_ms();
+        let next_second = (now / 1000 + 1) * 1000;
+        let countdown = self.limit_ms().map(|limit| {
+            // Boundaries fall at asked + limit - k*1000 (and keep going past zero).
+            let phase = (self.asked_ms + limit) % 1000;
+            let base = now - now % 1000 + phase;
+            if base > now { base } else { base + 1000 }
+        });
+        let session_end = self.session_limit_ms().filter(|&l| l > now);
+        [Some(next_second), countdown, session_end].into_iter().flatten().min()
+    }
+}

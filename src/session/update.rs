@@ -107,7 +107,10 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
             t.input(key.to_input());
         }),
         (Phase::Running, EventKind::Paste(target, text)) => {
+            // Terminals send `\r` line ends in pastes; and no pasted control
+            // character may reach the screen raw.
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let text = crate::text::escape_controls(&text).into_owned();
             edit(s, target, |t| {
                 t.insert_str(&text);
             });

@@ -1,0 +1,366 @@
+//! The application state around a session: which screen shows, what has
+//! focus, overlays, scroll offsets. [`App::act`] applies one semantic
+//! [`Action`] (from the keymap); session logic itself is left to
+//! [`crate::session::update`].
+
+use std::sync::Arc;
+
+use super::theme::Theme;
+use crate::library::Entry;
+use crate::scenario::Answer;
+use crate::session::{Compiled, Effect, Event, EventKind, Pace, Phase, State, Target, update};
+use crate::traps::Catalogue;
+
+/// What fills the screen.
+pub enum Screen {
+    Picker(Picker),
+    /// A session created from the picker, waiting for Enter to start.
+    Ready(Box<State>),
+    /// A running, paused or finished session (finished shows the summary).
+    Session(Box<State>),
+}
+
+/// The scenario picker's own state.
+#[derive(Debug, Default)]
+pub struct Picker {
+    pub entries: Vec<Entry>,
+    /// Index into the *filtered* rows.
+    pub selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+    /// Why the last Enter did not start a session.
+    pub message: Option<String>,
+}
+
+impl Picker {
+    /// Indices of the entries matching the filter (case-insensitive, on id,
+    /// title and company).
+    pub fn rows(&self) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                needle.is_empty() || {
+                    let company = e.checked.scenario.as_ref().map_or("", |s| s.company.as_str());
+                    [e.id.as_str(), e.title(), company].iter().any(|t| t.to_lowercase().contains(&needle))
+                }
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// Where keys go in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The answer: editor, number field or choice list.
+    Answer,
+    /// The talking-point checklist of a Spoken question.
+    Points,
+    Notes,
+}
+
+/// What a key means, decided by the keymap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave now (nothing to lose: picker, summary, confirmed quit).
+    Quit,
+    AskQuit,
+    ConfirmQuit,
+    CloseOverlay,
+    Help,
+    Suspend,
+    // picker
+    Move(i32),
+    FilterStart,
+    FilterChar(char),
+    FilterBackspace,
+    FilterDone,
+    FilterClear,
+    Choose,
+    CyclePace,
+    // ready screen
+    StartClock,
+    Back,
+    // session
+    Session(EventKind),
+    FocusNext,
+    FocusPrev,
+    FocusNotes,
+    ChoiceMove(i32),
+    ChoicePick(usize),
+    PointMove(i32),
+    PointToggle,
+    PointPick(usize),
+    ScrollPrompt(i32),
+    Scroll(i32),
+}
+
+/// The whole application.
+pub struct App {
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub focus: Focus,
+    pub point_cursor: usize,
+    pub prompt_scroll: u16,
+    /// Scroll of the summary (and, later, the debrief).
+    pub scroll: u16,
+    pub theme: Theme,
+    pub pace: Pace,
+    pub seed: u64,
+    pub catalogue: Catalogue,
+    pub quit: bool,
+    /// Ctrl-Z was pressed; the runtime suspends and clears this.
+    pub suspend: bool,
+}
+
+impl App {
+    /// The picker over `entries`.
+    pub fn picker(entries: Vec<Entry>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
+        let picker = Picker { entries, ..Picker::default() };
+        App::with_screen(Screen::Picker(picker), catalogue, pace, seed, theme)
+    }
+
+    /// A session whose clock started at monotonic time `now`.
+    pub fn running(
+        compiled: Arc<Compiled>,
+        catalogue: Catalogue,
+        pace: Pace,
+        seed: u64,
+        theme: Theme,
+        now: u64,
+    ) -> App {
+        let mut state = State::new(compiled, seed, pace);
+        update(&mut state, Event::new(now, EventKind::Start));
+        let mut app = App::with_screen(Screen::Session(Box::new(state)), catalogue, pace, seed, theme);
+        app.reset_focus();
+        app
+    }
+
+    fn with_screen(screen: Screen, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
+        App {
+            screen,
+            overlay: None,
+            focus: Focus::Answer,
+            point_cursor: 0,
+            prompt_scroll: 0,
+            scroll: 0,
+            theme,
+            pace,
+            seed,
+            catalogue,
+            quit: false,
+            suspend: false,
+        }
+    }
+
+    /// The session on screen, if any.
+    pub fn session(&self) -> Option<&State> {
+        match &self.screen {
+            Screen::Ready(s) | Screen::Session(s) => Some(s),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    /// Whether keys currently go into a text editor (so `q` and `?` type).
+    pub fn typing(&self) -> bool {
+        match (&self.screen, self.focus) {
+            (Screen::Picker(p), _) => p.filtering,
+            (Screen::Session(s), Focus::Notes) => s.phase == Phase::Running,
+            (Screen::Session(s), Focus::Answer) => {
+                s.phase == Phase::Running && !matches!(s.current().answer, Answer::Choice { .. })
+            }
+            _ => false,
+        }
+    }
+
+    /// Applies one action at monotonic time `now` (ms).
+    pub fn act(&mut self, action: Action, now: u64) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::ConfirmQuit => self.confirm_quit(now),
+            Action::CloseOverlay => self.overlay = None,
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Suspend => self.suspend = true,
+            Action::Move(d) => self.picker_move(d),
+            Action::FilterStart
+            | Action::FilterChar(_)
+            | Action::FilterBackspace
+            | Action::FilterDone
+            | Action::FilterClear => self.filter(action),
+            Action::Choose => self.choose(),
+            Action::CyclePace => {
+                let i = Pace::ALL.iter().position(|p| *p == self.pace).unwrap_or(0);
+                self.pace = Pace::ALL[(i + 1) % Pace::ALL.len()];
+            }
+            Action::StartClock => self.start_clock(now),
+            Action::Back => self.back(),
+            Action::Session(kind) => self.send(kind, now),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(-1),
+            Action::FocusNotes => self.focus = Focus::Notes,
+            Action::ChoiceMove(d) => self.choice_move(d, now),
+            Action::ChoicePick(i) => self.send(EventKind::Select(i), now),
+            Action::PointMove(d) => self.point_move(d),
+            Action::PointToggle => self.send(EventKind::Toggle(self.point_cursor), now),
+            Action::PointPick(i) => {
+                self.point_cursor = i;
+                self.send(EventKind::Toggle(i), now);
+            }
+            Action::ScrollPrompt(d) => self.prompt_scroll = shift(self.prompt_scroll, d),
+            Action::Scroll(d) => self.scroll = shift(self.scroll, d),
+        }
+    }
+
+    /// Time passes: lets the core settle deadlines.
+    pub fn tick(&mut self, now: u64) {
+        if let Screen::Session(s) = &self.screen
+            && matches!(s.phase, Phase::Running)
+        {
+            self.send(EventKind::Tick, now);
+        }
+    }
+
+    /// Feeds one event to the session core and follows its effects.
+    fn send(&mut self, kind: EventKind, now: u64) {
+        let Screen::Session(state) = &mut self.screen else { return };
+        let effects = update(state, Event::new(now, kind));
+        for effect in effects {
+            match effect {
+                Effect::Asked(_) => self.reset_focus(),
+                Effect::Finished => {
+                    self.overlay = None;
+                    self.scroll = 0;
+                }
+            }
+        }
+    }
+
+    /// A new question: the answer gets focus, the prompt scrolls to the top.
+    fn reset_focus(&mut self) {
+        self.focus = Focus::Answer;
+        self.point_cursor = 0;
+        self.prompt_scroll = 0;
+    }
+
+    fn confirm_quit(&mut self, now: u64) {
+        self.overlay = None;
+        if matches!(&self.screen, Screen::Session(s) if !s.is_finished()) {
+            self.send(EventKind::Quit, now);
+        }
+        self.quit = true;
+    }
+
+    fn picker_move(&mut self, d: i32) {
+        if let Screen::Picker(p) = &mut self.screen {
+            let n = p.rows().len();
+            if n > 0 {
+                p.selected = (p.selected as i64 + i64::from(d)).clamp(0, n as i64 - 1) as usize;
+            }
+            p.message = None;
+        }
+    }
+
+    fn filter(&mut self, action: Action) {
+        let Screen::Picker(p) = &mut self.screen else { return };
+        match action {
+            Action::FilterStart => p.filtering = true,
+            Action::FilterChar(c) => p.filter.push(c),
+            Action::FilterBackspace => {
+                p.filter.pop();
+            }
+            Action::FilterDone => p.filtering = false,
+            Action::FilterClear => {
+                p.filter.clear();
+                p.filtering = false;
+            }
+            _ => {}
+        }
+        p.selected = p.selected.min(p.rows().len().saturating_sub(1));
+    }
+
+    /// Enter on the picker: a runnable scenario goes to the ready screen.
+    fn choose(&mut self) {
+        let Screen::Picker(p) = &mut self.screen else { return };
+        let Some(&i) = p.rows().get(p.selected) else { return };
+        let entry = &p.entries[i];
+        if let Some(d) = entry.checked.first_error() {
+            p.message = Some(format!("{} cannot start: {}:{}:{}: {}", entry.id, d.path, d.line, d.col, d.message));
+            return;
+        }
+        let Some(sc) = entry.checked.scenario.clone() else { return };
+        match Compiled::new(sc, self.catalogue.clone()) {
+            Ok(compiled) => {
+                let state = State::new(compiled, self.seed, self.pace);
+                self.screen = Screen::Ready(Box::new(state));
+            }
+            Err(e) => p.message = Some(format!("{} cannot start: {e}", entry.id)),
+        }
+    }
+
+    fn start_clock(&mut self, now: u64) {
+        let screen = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
+        self.screen = match screen {
+            Screen::Ready(state) => Screen::Session(state),
+            other => other,
+        };
+        self.send(EventKind::Start, now);
+        self.reset_focus();
+    }
+
+    /// Esc on the ready screen: back to the picker, the list as it was.
+    fn back(&mut self) {
+        if let Screen::Ready(_) = self.screen {
+            let entries = crate::library::load(&self.catalogue);
+            self.screen = Screen::Picker(Picker { entries, ..Picker::default() });
+        }
+    }
+
+    fn cycle_focus(&mut self, d: i32) {
+        let Some(s) = self.session() else { return };
+        let order: &[Focus] = if s.is_spoken() && !s.ticked.is_empty() {
+            &[Focus::Answer, Focus::Points, Focus::Notes]
+        } else {
+            &[Focus::Answer, Focus::Notes]
+        };
+        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
+        let n = order.len() as i32;
+        self.focus = order[((i + d).rem_euclid(n)) as usize];
+    }
+
+    fn choice_move(&mut self, d: i32, now: u64) {
+        let Some(s) = self.session() else { return };
+        let Answer::Choice { options } = &s.current().answer else { return };
+        let i = (s.selected as i64 + i64::from(d)).clamp(0, options.len() as i64 - 1) as usize;
+        self.send(EventKind::Select(i), now);
+    }
+
+    fn point_move(&mut self, d: i32) {
+        let Some(s) = self.session() else { return };
+        let n = s.ticked.len() as i64;
+        if n > 0 {
+            self.point_cursor = (self.point_cursor as i64 + i64::from(d)).clamp(0, n - 1) as usize;
+        }
+    }
+
+    /// The text target of the focused editor, if one has focus.
+    pub fn target(&self) -> Option<Target> {
+        match self.focus {
+            Focus::Notes => Some(Target::Notes),
+            Focus::Answer if self.typing() => Some(Target::Answer),
+            _ => None,
+        }
+    }
+}
+
+fn shift(v: u16, d: i32) -> u16 {
+    (i32::from(v) + d).clamp(0, i32::from(u16::MAX)) as u16
+}

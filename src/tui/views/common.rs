@@ -1,0 +1,104 @@
+//! Pieces shared by several screens: the header, the footer, clocks,
+//! the too-small message and the quit confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::{MIN_HEIGHT, MIN_WIDTH, centered};
+use crate::session::State;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+/// `mm:ss` for a duration in ms (hours fold into minutes).
+pub fn mmss(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// `+m:ss` for time past a limit.
+pub fn over(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("+{}:{:02}", s / 60, s % 60)
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}", area.width, area.height);
+    let p = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    let h = 3.min(area.height);
+    frame.render_widget(p, Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area });
+}
+
+/// The session header: title and interviewer on the left (cut to fit),
+/// question k of about n and the elapsed clock always visible on the right.
+pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
+    let sc = &s.compiled.scenario;
+    let p = &sc.persona;
+    let who = if p.style.is_empty() {
+        format!("{}, {}", p.name, p.role)
+    } else {
+        format!("{}, {} ({})", p.name, p.role, p.style)
+    };
+    let progress = if s.is_finished() {
+        format!("{} questions", s.turns.len())
+    } else {
+        format!("Q {} of ~{}", s.question_number(), s.questions_estimate().max(s.question_number()))
+    };
+    let right = Line::from(vec![
+        Span::styled(" │ ", theme.dim()),
+        Span::styled(progress, theme.accent()),
+        Span::styled(" │ ", theme.dim()),
+        Span::raw(format!("{} ", mmss(s.elapsed_ms()))),
+    ]);
+    let right_w = (right.width() as u16).min(area.width);
+    let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
+    let left = Line::from(vec![
+        Span::styled(format!(" {} ", sc.title), theme.title()),
+        Span::styled("│ ", theme.dim()),
+        Span::raw(who),
+    ]);
+    frame.render_widget(Paragraph::new(left), left_area);
+    frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), right_area);
+}
+
+/// One line of key hints, `(key, what)` pairs in order of importance: as
+/// many as fit the width.
+pub fn footer(theme: &Theme, keys: &[(&str, &str)], frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut width = 1;
+    for (i, (k, what)) in keys.iter().enumerate() {
+        let sep = if i > 0 { " · " } else { "" };
+        let piece = format!("{sep}{k} {what}");
+        let w = unicode_width::UnicodeWidthStr::width(piece.as_str());
+        if width + w > area.width as usize {
+            break;
+        }
+        width += w;
+        if i > 0 {
+            spans.push(Span::styled(sep, theme.dim()));
+        }
+        spans.push(Span::styled(*k, theme.accent()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
+    let running = app.session().is_some_and(|s| !s.is_finished());
+    let body = if running { "Quit this interview? The answers so far are kept." } else { "Quit hotseat?" };
+    let r = centered(area, 44, 6);
+    frame.render_widget(Clear, r);
+    let text = vec![
+        Line::from(body),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", app.theme.accent()),
+            Span::raw(" quit   "),
+            Span::styled("n", app.theme.accent()),
+            Span::raw(" keep going"),
+        ]),
+    ];
+    let block = Block::default().borders(Borders::ALL).title(" Quit? ").border_style(app.theme.focused());
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), r);
+}

@@ -1,0 +1,118 @@
+//! The scenario picker: every bundled and user scenario with title,
+//! company, language, minutes and node count; `/` filters; a broken user
+//! scenario shows its first error and cannot start.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+
+use super::common::footer;
+use crate::library::Entry;
+use crate::tui::app::{App, Picker};
+
+pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let [title, filter, body, message, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(if p.message.is_some() { 2 } else { 0 }),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let head = Line::from(vec![
+        Span::styled(" hotseat ", theme.title()),
+        Span::styled("│ pick an interview", theme.dim()),
+        Span::styled(" │ pace: ", theme.dim()),
+        Span::styled(app.pace.as_str(), theme.accent()),
+    ]);
+    frame.render_widget(Paragraph::new(head), title);
+    let filter_line = if p.filtering || !p.filter.is_empty() {
+        let cursor = if p.filtering { "▏" } else { "" };
+        Line::from(vec![Span::styled(" / ", theme.accent()), Span::raw(format!("{}{cursor}", p.filter))])
+    } else {
+        Line::styled(" / to filter", theme.dim())
+    };
+    frame.render_widget(Paragraph::new(filter_line), filter);
+
+    let rows = p.rows();
+    let wide = area.width >= 100;
+    let [list, detail] = if wide {
+        Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(body)
+    } else {
+        [body, Rect::default()]
+    };
+    table(app, p, &rows, frame, list);
+    if wide && let Some(&i) = rows.get(p.selected) {
+        details(app, &p.entries[i], frame, detail);
+    }
+    if let Some(m) = &p.message {
+        frame.render_widget(Paragraph::new(m.as_str()).style(theme.danger()).wrap(Wrap { trim: true }), message);
+    }
+    let hints: &[(&str, &str)] = if p.filtering {
+        &[("type", "filter"), ("Enter", "done"), ("Esc", "clear")]
+    } else {
+        &[("↑↓", "move"), ("Enter", "start"), ("/", "filter"), ("p", "pace"), ("?", "help"), ("q", "quit")]
+    };
+    footer(theme, hints, frame, keys);
+}
+
+fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let lines: Vec<Row> = rows
+        .iter()
+        .map(|&i| {
+            let e = &p.entries[i];
+            let sc = e.checked.scenario.as_ref();
+            let title = match e.checked.first_error() {
+                Some(d) => format!("{} ⚠ {}", e.title(), d.message),
+                None => e.title().to_string(),
+            };
+            let row = Row::new(vec![
+                title,
+                sc.map_or(String::new(), |s| s.company.clone()),
+                sc.map_or("?".into(), |s| s.language.code().to_string()),
+                sc.map_or("?".into(), |s| format!("{}m", s.minutes)),
+                sc.map_or("?".into(), |s| s.nodes.len().to_string()),
+            ]);
+            if e.checked.errors() > 0 { row.style(theme.danger()) } else { row }
+        })
+        .collect();
+    let widths =
+        [Constraint::Fill(3), Constraint::Fill(1), Constraint::Length(5), Constraint::Length(4), Constraint::Length(5)];
+    let header = Row::new(["Scenario", "Company", "Lang", "Min", "Nodes"]).style(theme.dim());
+    let t = Table::new(lines, widths)
+        .header(header)
+        .block(Block::default().borders(Borders::ALL).title(format!(" Scenarios ({}) ", rows.len())))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("› ");
+    let mut st = TableState::default().with_selected(if rows.is_empty() { None } else { Some(p.selected) });
+    frame.render_stateful_widget(t, area, &mut st);
+}
+
+fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    match &e.checked.scenario {
+        Some(sc) => {
+            lines.push(Line::styled(sc.title.clone(), theme.title()));
+            lines.push(Line::from(format!("{} · {}", sc.company, sc.role)));
+            lines.push(Line::styled(format!("with {}, {}", sc.persona.name, sc.persona.role), theme.dim()));
+            lines.push(Line::from(""));
+            lines.push(Line::from(sc.description.clone()));
+            lines.push(Line::from(""));
+            let traps: Vec<&str> = sc.exposed_traps().into_iter().collect();
+            lines.push(Line::styled(format!("Traps: {}", traps.join(", ")), theme.dim()));
+        }
+        None => lines.push(Line::styled(e.id.clone(), theme.title())),
+    }
+    if let Some(path) = &e.path {
+        lines.push(Line::styled(format!("{}", path.display()), theme.dim()));
+    }
+    for d in e.checked.diagnostics.iter().filter(|d| d.is_error()).take(3) {
+        lines.push(Line::styled(format!("{}:{}: {}", d.line, d.col, d.message), theme.danger()));
+    }
+    let block = Block::default().borders(Borders::ALL).title(" About ");
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+}
