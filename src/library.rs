@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::scenario::diag::{Diagnostic, Severity};
 use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_bytes, check_file};
 use crate::scenario::validate::TrapIds;
+use crate::text::{one_line, quote};
 
 /// The bundled scenarios, by file name and source text.
 pub const BUNDLED: &[(&str, &str)] = &[
@@ -93,17 +94,50 @@ fn id_of(checked: &Checked, path: &Path) -> String {
 }
 
 /// `*.ron` files under `dir`, recursively, sorted; a missing dir is empty.
+/// Entries that cannot be read are left out: the library lists what it
+/// can. `check` uses [`walk`] instead, which reports them.
 pub fn user_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .max_depth(16)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ron"))
-        .map(|e| e.into_path())
-        .collect();
+    walk(dir).0
+}
+
+/// An entry under a directory that could not be read while looking for
+/// scenario files: an unreadable directory or file, a dangling link.
+#[derive(Debug)]
+pub struct WalkError {
+    pub path: PathBuf,
+    pub error: std::io::Error,
+}
+
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = one_line(&self.path.display().to_string());
+        write!(f, "{path}: {}", one_line(&self.error.to_string()))
+    }
+}
+
+/// `*.ron` files under `dir`, recursively, sorted, and the entries that
+/// could not be read, sorted by path. A link back to a directory above it
+/// is not a problem: what it leads to is walked anyway.
+pub fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<WalkError>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).max_depth(16) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ron") => {
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) => {
+                let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+                let error = e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot be read"));
+                problems.push(WalkError { path, error });
+            }
+        }
+    }
     files.sort();
-    files
+    problems.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, problems)
 }
 
 /// A second scenario with an id already taken gets an error naming both.
@@ -115,12 +149,17 @@ fn mark_clashes(entries: &mut [Entry]) {
             Some(other) => e.checked.diagnostics.insert(
                 0,
                 Diagnostic {
+                    message: format!(
+                        "scenario id \"{}\" in {} is also used by {}",
+                        one_line(&quote(&e.id)),
+                        one_line(&here),
+                        one_line(other)
+                    ),
                     path: here,
                     line: 1,
                     col: 1,
                     severity: Severity::Error,
                     code: "duplicate-scenario",
-                    message: format!("scenario id \"{}\" is also used by {other}", e.id),
                     help: Some("give one of them another `id`".into()),
                 },
             ),

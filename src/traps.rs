@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::Cond;
+use crate::text::{one_line, quote};
 
 /// The bundled catalogue source, compiled in so the binary works anywhere.
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/traps.ron");
@@ -56,14 +57,15 @@ impl Catalogue {
 }
 
 /// A catalogue problem: the bundled one is checked by tests, so this is
-/// about the user's `traps.ron`.
+/// about the user's `traps.ron`. Paths and ids hold text as found; the
+/// messages escape them, since they go to a terminal.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
-    #[error("{path}:{line}:{col}: error: {message}")]
+    #[error("{}:{line}:{col}: error: {message}", one_line(.path))]
     Parse { path: String, line: usize, col: usize, message: String },
-    #[error("{path}: error: trap id \"{id}\" is already in the catalogue")]
+    #[error("{}: error: trap id \"{}\" is already in the catalogue", one_line(.path), one_line(&quote(.id)))]
     Duplicate { path: String, id: String },
-    #[error("{path}: {source}")]
+    #[error("{}: {}", one_line(.path), one_line(&.source.to_string()))]
     Io {
         path: String,
         #[source]
@@ -77,7 +79,7 @@ pub fn parse(path: &str, src: &str) -> Result<Catalogue, CatalogueError> {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: crate::text::one_line(&e.code.to_string()),
+        message: one_line(&e.code.to_string()),
     })
 }
 

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use hotseat::scenario::diag::LineIndex;
 use hotseat::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_file};
 
 /// What a fixture must yield besides its first line.
@@ -164,13 +165,14 @@ fn check(path: &Path) -> Checked {
 /// Every diagnostic rendered with its excerpt, the path shown as the bare
 /// file name so snapshots do not depend on where the repository lives.
 fn render(checked: &Checked, name: &str) -> String {
+    let lines = LineIndex::new(&checked.source);
     checked
         .diagnostics
         .iter()
         .map(|d| {
             let mut d = d.clone();
             d.path = name.to_string();
-            d.render(Some(&checked.source))
+            d.render(lines.line(d.line))
         })
         .collect::<Vec<_>>()
         .join("\n")

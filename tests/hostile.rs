@@ -516,7 +516,6 @@ fn json_output_is_an_array_of_diagnostics() {
 }
 
 #[test]
-#[ignore = "bug: `check --format json` writes DEL, C1 controls and bidi overrides from the file raw (serde_json only escapes < 0x20)"]
 fn json_output_has_no_raw_hazards() {
     let sb = Sandbox::new();
     sb.write("evil.ron", example_with("id: \"example\"", "id: \"a\u{202e}b\u{9b}2Jc\u{7f}d\u{2066}\""));
@@ -577,7 +576,6 @@ fn a_file_that_fails_to_read_is_a_usage_error() {
 }
 
 #[test]
-#[ignore = "bug: a user catalogue's duplicate trap id is printed to stderr unescaped (CatalogueError::Duplicate, src/traps.rs)"]
 fn hostile_user_catalogue_reaches_stderr_escaped() {
     let sb = Sandbox::new();
     let trap = "(id: \"x\u{1b}[2J\u{202e}\", title: \"t\", why: \"w\", instead: \"i\", example: \"e\")";
@@ -602,7 +600,6 @@ fn hostile_file_names_in_a_directory_are_escaped() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: `hotseat: PATH: error` lines on stderr (src/cli/check.rs) print the path unescaped"]
 fn hostile_file_name_on_stderr_is_escaped() {
     // A dangling symlink, as a shell glob would pass it: the path reaches
     // the "cannot read" message on stderr.
@@ -611,6 +608,103 @@ fn hostile_file_name_on_stderr_is_escaped() {
     let (out, _) = sb.run(&["check", "evil\u{1b}[2J\u{202e}.ron"]);
     assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
     assert_no_hazards("hostile missing path", "stderr", &out.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_a_directory_is_an_io_problem() {
+    // `check DIR` must not skip what it cannot read: the link is named on
+    // stderr and the exit code says an I/O problem happened, while every
+    // file that could be read is still checked.
+    let sb = Sandbox::new();
+    let bad = mixed_tree(&sb);
+    std::os::unix::fs::symlink("nowhere.ron", sb.work.path().join("lib/sub/gone\u{1b}[2J.ron")).expect("symlink");
+    let (out, _) = sb.run(&["check", "lib"]);
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert_no_hazards("dangling link", "stderr", &out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("lib/sub/gone\\u{1b}[2J.ron"), "stderr should name the link:\n{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for path in &bad {
+        assert!(stdout.contains(&format!("{path}:")), "{path} is still checked:\n{stdout}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_back_up_the_tree_is_not_a_problem() {
+    let sb = Sandbox::new();
+    sb.write("lib/good.ron", EXAMPLE);
+    std::os::unix::fs::symlink("..", sb.work.path().join("lib/up")).expect("symlink");
+    let (out, _) = sb.run(&["check", "lib"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_is_an_io_problem() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    sb.write("lib/good.ron", EXAMPLE);
+    let locked = sb.write("lib/locked/hidden.ron", EXAMPLE).parent().expect("parent").to_path_buf();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+    let readable = std::fs::read_dir(&locked).is_ok();
+    let (out, _) = sb.run(&["check", "lib"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
+    if readable {
+        println!("SKIPPED an_unreadable_directory_is_an_io_problem: chmod 000 does not stop this user (root?)");
+        return;
+    }
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lib/locked"), "{}", describe(&out));
+}
+
+#[test]
+fn suggestions_stop_after_fifty_unknown_names() {
+    // Each suggestion compares a name with every node id, so only the
+    // first unknown names in a file get one; the rest get the plain hint.
+    let sb = Sandbox::new();
+    let text = with_many_nodes(60, false, |i| {
+        format!(
+            "(id: \"node-{i}\", prompt: \"p\", limit_s: 1, answer: Choice(options: [(label: \"a\", next: \"node-{i}x\"), (label: \"b\", next: \"end-good\")]))"
+        )
+    });
+    sb.write("typos.ron", text);
+    let (out, _) = sb.run(&["check", "--format", "json", "typos.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let items = assert_json_diagnostics("typos", &out.stdout);
+    let unknown: Vec<_> = items.iter().filter(|d| d["code"] == "unknown-node").collect();
+    assert_eq!(unknown.len(), 60, "{items:#?}");
+    let suggested = unknown.iter().filter(|d| d["help"].as_str().is_some_and(|h| h.contains("did you mean"))).count();
+    assert_eq!(suggested, 50, "{unknown:#?}");
+}
+
+#[test]
+fn long_values_are_clipped_in_messages() {
+    let long = "x".repeat(5000);
+    let sb = Sandbox::new();
+    sb.write("long.ron", example_with("start: \"intro\"", &format!("start: \"{long}\"")));
+    let (out, _) = sb.run(&["check", "--format", "json", "long.ron"]);
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let items = assert_json_diagnostics("long id", &out.stdout);
+    let d = items.iter().find(|d| d["code"] == "unknown-node").expect("an unknown-node diagnostic");
+    let message = d["message"].as_str().expect("a message");
+    assert!(message.contains(&format!("\"{}…\"", "x".repeat(80))), "{message}");
+    assert!(message.chars().count() < 120, "{message}");
+}
+
+#[test]
+fn text_output_shows_at_most_two_hundred_problems_per_file() {
+    let sb = Sandbox::new();
+    sb.write("many.ron", with_many_nodes(250, false, unreachable_node));
+    let (out, _) = sb.run(&["check", "many.ron"]);
+    assert_eq!(out.status.code(), Some(0), "{}", describe(&out));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("many.ron:")).count(), 200, "{stdout}");
+    assert!(stdout.contains("... and 50 more problems in this file"), "{stdout}");
+    assert!(stdout.contains("checked 1 file: 0 errors, 250 warnings"), "{stdout}");
+    let (out, _) = sb.run(&["check", "--format", "json", "many.ron"]);
+    assert_eq!(assert_json_diagnostics("many", &out.stdout).len(), 250);
 }
 
 // Size is not the only way to make the checker slow: a file well under the
@@ -637,7 +731,6 @@ fn unreachable_node(i: usize) -> String {
 }
 
 #[test]
-#[ignore = "bug: text rendering is quadratic: Diagnostic::render scans the source with lines().nth() for every diagnostic"]
 fn many_warnings_on_many_lines_render_promptly() {
     let sb = Sandbox::new();
     sb.write("many.ron", with_many_nodes(12_000, false, unreachable_node));
@@ -648,7 +741,6 @@ fn many_warnings_on_many_lines_render_promptly() {
 }
 
 #[test]
-#[ignore = "bug: text rendering is quadratic on long lines: excerpt() collects the whole line into a Vec<char> per diagnostic"]
 fn many_warnings_on_one_line_render_promptly() {
     let sb = Sandbox::new();
     sb.write("oneline.ron", with_many_nodes(2000, true, unreachable_node));
@@ -659,7 +751,6 @@ fn many_warnings_on_one_line_render_promptly() {
 }
 
 #[test]
-#[ignore = "bug: validation is quadratic: every unknown node id runs did_you_mean over all node ids"]
 fn many_unknown_node_ids_are_checked_promptly() {
     let sb = Sandbox::new();
     let text = with_many_nodes(3000, false, |i| {
@@ -676,7 +767,6 @@ fn many_unknown_node_ids_are_checked_promptly() {
 }
 
 #[test]
-#[ignore = "bug: validation is quadratic: every unset variable runs did_you_mean over all variables set"]
 fn many_unset_variables_are_checked_promptly() {
     let sb = Sandbox::new();
     let sets: Vec<String> = (0..3000).map(|i| format!("Add(\"w{i}\", 1)")).collect();

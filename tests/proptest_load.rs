@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use hotseat::scenario::diag::LineIndex;
 use hotseat::scenario::load::check_bytes;
 use hotseat::scenario::spans::scan;
 use hotseat::traps::Catalogue;
@@ -43,12 +44,13 @@ fn check_contract(bytes: &[u8]) -> Result<(), TestCaseError> {
     let checked = check_bytes("x.ron", bytes, catalogue());
     let text = String::from_utf8_lossy(bytes);
     let lines = text.lines().count();
+    let index = LineIndex::new(&checked.source);
     for d in &checked.diagnostics {
         prop_assert_eq!(d.path.as_str(), "x.ron");
         prop_assert!(d.line >= 1, "line {} < 1: {:?}", d.line, d);
         prop_assert!(d.col >= 1, "col {} < 1: {:?}", d.col, d);
         prop_assert!(d.line <= lines + 1, "line {} is past the end ({} lines): {:?}", d.line, lines, d);
-        let shown = d.render(Some(&checked.source));
+        let shown = d.render(index.line(d.line));
         prop_assert!(!shown.chars().any(is_hazard), "raw control in the rendering: {:?}", shown);
     }
     if checked.runnable().is_some() {

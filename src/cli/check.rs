@@ -1,10 +1,12 @@
 //! `hotseat check PATH...`: validate scenario files, all problems at once.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE, Format, out};
-use crate::scenario::diag::Diagnostic;
+use crate::scenario::diag::{Diagnostic, LineIndex};
 use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_file};
+use crate::text::one_line;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -27,12 +29,11 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     let mut files = Vec::new();
     let mut usage_problem = false;
     for path in &args.paths {
-        match expand(path) {
-            Ok(found) => files.extend(found),
-            Err(msg) => {
-                eprintln!("hotseat: {msg}");
-                usage_problem = true;
-            }
+        let (found, problems) = expand(path);
+        files.extend(found);
+        for msg in problems {
+            eprintln!("hotseat: {msg}");
+            usage_problem = true;
         }
     }
     let mut results: Vec<Checked> = Vec::new();
@@ -40,7 +41,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
         match check_file(file, args.max_size, &traps) {
             Ok(c) => results.push(c),
             Err(e) => {
-                eprintln!("hotseat: cannot read {e}");
+                eprintln!("hotseat: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
                 usage_problem = true;
             }
         }
@@ -57,6 +58,13 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     })
 }
 
+/// The most diagnostics the text output shows for one file; JSON has all.
+const SHOWN_PER_FILE: usize = 200;
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn report(args: &Args, results: &[Checked]) -> std::io::Result<()> {
     if args.format == Format::Json {
         let all: Vec<&Diagnostic> = results.iter().flat_map(|c| &c.diagnostics).collect();
@@ -64,26 +72,65 @@ fn report(args: &Args, results: &[Checked]) -> std::io::Result<()> {
     }
     let mut text = String::new();
     for c in results {
-        for d in &c.diagnostics {
-            text.push_str(&d.render(Some(&c.source)));
-            text.push('\n');
-        }
+        file_report(&mut text, c);
     }
     let errors: usize = results.iter().map(Checked::errors).sum();
     let warnings: usize = results.iter().map(Checked::warnings).sum();
-    let files = results.len();
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    text.push_str(&format!(
-        "checked {}: {}, {}\n",
-        plural(files, "file"),
+    let _ = writeln!(
+        text,
+        "checked {}: {}, {}",
+        plural(results.len(), "file"),
         plural(errors, "error"),
         plural(warnings, "warning")
-    ));
+    );
     out::print(&text)
 }
 
-/// A file as itself; a directory as its `*.ron` files, recursively.
-fn expand(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if meta.is_dir() { Ok(crate::library::user_files(path)) } else { Ok(vec![path.to_path_buf()]) }
+/// One file's diagnostics, in file order, at most [`SHOWN_PER_FILE`] of
+/// them: errors first in line for the space, then warnings, and a last
+/// line counting what was left out.
+fn file_report(text: &mut String, c: &Checked) {
+    let lines = LineIndex::new(&c.source);
+    let (errors, warnings) = (c.errors(), c.warnings());
+    let shown_errors = errors.min(SHOWN_PER_FILE);
+    let shown_warnings = warnings.min(SHOWN_PER_FILE - shown_errors);
+    let (mut error_room, mut warning_room) = (shown_errors, shown_warnings);
+    for d in &c.diagnostics {
+        let room = if d.is_error() { &mut error_room } else { &mut warning_room };
+        if *room == 0 {
+            continue;
+        }
+        *room -= 1;
+        text.push_str(&d.render(lines.line(d.line)));
+        text.push('\n');
+    }
+    let (hidden_errors, hidden_warnings) = (errors - shown_errors, warnings - shown_warnings);
+    let hidden = hidden_errors + hidden_warnings;
+    if hidden > 0 {
+        let kinds: Vec<String> = [(hidden_errors, "error"), (hidden_warnings, "warning")]
+            .into_iter()
+            .filter(|&(n, _)| n > 0)
+            .map(|(n, w)| plural(n, w))
+            .collect();
+        let _ = writeln!(
+            text,
+            "... and {hidden} more problem{} in this file ({}); --format json lists them all\n",
+            if hidden == 1 { "" } else { "s" },
+            kinds.join(", ")
+        );
+    }
+}
+
+/// A file as itself; a directory as its `*.ron` files, recursively. The
+/// second part is every path that could not be read, as a message.
+fn expand(path: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let shown = || one_line(&path.display().to_string());
+    match std::fs::metadata(path) {
+        Err(e) => (Vec::new(), vec![format!("{}: {}", shown(), one_line(&e.to_string()))]),
+        Ok(meta) if meta.is_dir() => {
+            let (files, problems) = crate::library::walk(path);
+            (files, problems.iter().map(|p| format!("cannot read {p}")).collect())
+        }
+        Ok(_) => (vec![path.to_path_buf()], Vec::new()),
+    }
 }

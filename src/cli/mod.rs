@@ -52,7 +52,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hotseat: {e}");
+            eprintln!("hotseat: {}", crate::text::one_line(&e.to_string()));
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -99,6 +99,12 @@ fn resolve(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<Scenario, u
         })?;
         return runnable(&checked);
     }
+    // A bundled id needs only its own file checked: keeps start-up fast.
+    let file = format!("{arg}.ron");
+    if let Some((name, src)) = library::BUNDLED.iter().find(|(name, _)| *name == file) {
+        let checked = crate::scenario::load::check_bytes(&format!("bundled:{name}"), src.as_bytes(), catalogue);
+        return runnable(&checked);
+    }
     let entries = library::load(catalogue);
     match library::find(&entries, arg) {
         Some(entry) => runnable(&entry.checked),
@@ -116,8 +122,9 @@ fn runnable(checked: &crate::scenario::load::Checked) -> Result<Scenario, u8> {
     match checked.runnable() {
         Some(sc) => Ok(sc.clone()),
         None => {
+            let lines = crate::scenario::diag::LineIndex::new(&checked.source);
             for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
-                eprint!("{}", d.render(Some(&checked.source)));
+                eprint!("{}", d.render(lines.line(d.line)));
             }
             eprintln!("hotseat: {} has errors; fix them and try again", one_line(&checked.path));
             Err(EXIT_PROBLEMS)

@@ -238,4 +238,67 @@ mod tests {
         assert_eq!(did_you_mean("pressur", ["pressure", "intro"]), Some("pressure"));
         assert_eq!(did_you_mean("zzz", ["pressure", "intro"]), None);
     }
+
+    /// The excerpt as first written, collecting the whole line: the
+    /// windowed version must show exactly the same.
+    fn excerpt_reference(line: &str, col: usize) -> (String, usize) {
+        let chars: Vec<char> = line.chars().collect();
+        let at = col.saturating_sub(1).min(chars.len());
+        let from = if chars.len() <= WINDOW { 0 } else { at.saturating_sub(WINDOW / 2).min(chars.len() - WINDOW) };
+        let to = (from + WINDOW).min(chars.len());
+        let mut shown = String::new();
+        let mut caret = 0;
+        if from > 0 {
+            shown.push('…');
+            caret += 1;
+        }
+        for (i, &c) in chars[from..to].iter().enumerate() {
+            let piece: String = match c {
+                '\t' => " ".into(),
+                c => escape_controls(&c.to_string()).into_owned(),
+            };
+            if from + i < at {
+                caret += piece.chars().map(display_width).sum::<usize>();
+            }
+            shown.push_str(&piece);
+        }
+        if to < chars.len() {
+            shown.push('…');
+        }
+        (shown, caret)
+    }
+
+    #[test]
+    fn excerpt_windows_like_the_reference() {
+        let unit = ["a", "数", "\t", "\u{1b}", "é"];
+        for len in [0, 1, 2, 49, 50, 51, 99, 100, 101, 102, 149, 150, 151, 250] {
+            for (k, u) in unit.iter().enumerate() {
+                // Mix the units so widths and escapes land on both sides.
+                let line: String = (0..len).map(|i| if i % 7 == 3 { unit[(k + 1) % unit.len()] } else { u }).collect();
+                for col in [0, 1, 2, 30, 50, 51, 52, 98, 99, 100, 101, 102, 120, 149, 150, 151, 152, 200, 251, 252, 999]
+                {
+                    assert_eq!(excerpt(&line, col), excerpt_reference(&line, col), "len {len}, unit {u:?}, col {col}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_matches_str_lines() {
+        for src in ["", "a", "a\n", "a\n\n", "a\r\nb", "a\r\nb\r\n", "\n", "\r\n", "x\ny\nz", "a\rb\n", "a\r", "a\nb\r"]
+        {
+            let idx = LineIndex::new(src);
+            let want: Vec<&str> = src.lines().collect();
+            let got: Vec<&str> = (1..).map_while(|n| idx.line(n)).collect();
+            assert_eq!(got, want, "{src:?}");
+            assert_eq!(idx.line(0), None);
+        }
+    }
+
+    #[test]
+    fn suggestions_skip_very_different_lengths() {
+        assert_eq!(did_you_mean("ab", ["abcdefgh"]), None);
+        assert_eq!(did_you_mean("limit", ["limit_s", "x"]), Some("limit_s"));
+        assert_eq!(did_you_mean("数据主权", ["数据主", "数"]), Some("数据主"));
+    }
 }

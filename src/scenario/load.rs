@@ -14,6 +14,7 @@ use super::model::{FORMAT_VERSION, Scenario};
 use super::report::Reporter;
 use super::spans;
 use super::validate::{TrapIds, validate};
+use crate::text::{QUOTE_MAX, clip, quote};
 
 /// Files larger than this are refused before parsing (`--max-size` changes it).
 pub const DEFAULT_MAX_SIZE: u64 = 8 * 1024 * 1024;
@@ -49,8 +50,9 @@ impl Checked {
 }
 
 /// An I/O problem reading a file (as opposed to a problem in its content).
+/// `path` is as given; the message escapes it.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {source}")]
+#[error("{}: {source}", crate::text::one_line(.path))]
 pub struct ReadError {
     pub path: String,
     #[source]
@@ -182,7 +184,7 @@ fn unknown_format(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
     if written.parse::<u64>().ok() == Some(u64::from(FORMAT_VERSION)) {
         return false;
     }
-    let found = crate::text::one_line(written);
+    let found = crate::text::one_line(&quote(written));
     let help = format!("this hotseat reads format {FORMAT_VERSION}");
     rep.error(Some(fmt), "unknown-format", format!("unknown format {found}"), help);
     true
@@ -272,10 +274,10 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
     };
     match code {
         RonError::NoSuchStructField { expected, found, outer } => {
-            (format!("unknown field \"{found}\"{}", within(outer)), suggest(found, expected, "struct"))
+            (format!("unknown field \"{}\"{}", quote(found), within(outer)), suggest(found, expected, "struct"))
         }
         RonError::NoSuchEnumVariant { expected, found, outer } => {
-            (format!("unknown variant \"{found}\"{}", within(outer)), suggest(found, expected, "enum"))
+            (format!("unknown variant \"{}\"{}", quote(found), within(outer)), suggest(found, expected, "enum"))
         }
         RonError::MissingStructField { field, outer } => (
             format!("missing field \"{field}\"{}", within(outer)),
@@ -285,7 +287,7 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
             (format!("field \"{field}\" appears twice{}", within(outer)), "keep one of them".into())
         }
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(...)`, found `{found}(...)`"),
+            format!("expected `{expected}(...)`, found `{}(...)`", quote(found)),
             format!("write `{expected}(` or leave the name out"),
         ),
         RonError::ExpectedInteger => must_be("a whole number", "90"),
@@ -324,10 +326,12 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
         RonError::ExpectedComma => ("expected a comma".into(), "separate fields and items with `,`".into()),
         RonError::ExpectedStringEnd => ("string is not closed".into(), "add the closing `\"`".into()),
         RonError::InvalidValueForType { expected, found } => (
-            format!("{subject}: expected {expected}, found {found}"),
+            format!("{subject}: expected {expected}, found {}", quote(found)),
             "see docs/scenario-format.md for each field's type".into(),
         ),
-        other => (other.to_string(), "see docs/scenario-format.md".into()),
+        // Other errors may carry text from the file too (an extension's
+        // name, a message): keep the whole message within bounds.
+        other => (clip(&other.to_string(), 2 * QUOTE_MAX).into_owned(), "see docs/scenario-format.md".into()),
     }
 }
 

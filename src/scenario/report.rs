@@ -3,16 +3,31 @@
 use super::diag::{Diagnostic, LineIndex, Severity};
 use super::spans::SpanNode;
 
+/// How many unknown names in one file get a "did you mean" suggestion.
+/// Each one compares the name with every candidate, so a file with
+/// thousands of unknown names would otherwise take quadratic time.
+pub const SUGGESTIONS_PER_FILE: usize = 50;
+
 /// Turns "this span is wrong because…" into located [`Diagnostic`]s.
 pub struct Reporter<'a> {
     path: &'a str,
     index: LineIndex<'a>,
+    suggestions_left: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl<'a> Reporter<'a> {
     pub fn new(path: &'a str, src: &'a str) -> Self {
-        Reporter { path, index: LineIndex::new(src), diagnostics: Vec::new() }
+        Reporter { path, index: LineIndex::new(src), suggestions_left: SUGGESTIONS_PER_FILE, diagnostics: Vec::new() }
+    }
+
+    /// Whether one more unknown name may look for a suggestion; counts it.
+    /// After [`SUGGESTIONS_PER_FILE`] the answer is no, and the hint
+    /// stays plain.
+    pub fn may_suggest(&mut self) -> bool {
+        let yes = self.suggestions_left > 0;
+        self.suggestions_left = self.suggestions_left.saturating_sub(1);
+        yes
     }
 
     /// Reports at the start of `at`, or at 1:1 when the place is unknown.

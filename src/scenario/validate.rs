@@ -10,6 +10,7 @@ use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, V
 use super::report::Reporter;
 use super::spans::SpanNode;
 use crate::rules::{self, Cond, Matcher};
+use crate::text::quote;
 
 /// The longest time limit a question may have: two hours.
 pub const MAX_LIMIT_S: u32 = 2 * 60 * 60;
@@ -118,7 +119,7 @@ impl<'a> Validator<'a, '_, '_> {
         self.rep.error(
             at,
             "bad-id",
-            format!("{what} id \"{id}\" is not valid"),
+            format!("{what} id \"{}\" is not valid", quote(id)),
             "ids use lowercase letters, digits, `-` and `_`, and start with a letter or digit".to_string(),
         );
     }
@@ -135,7 +136,7 @@ impl<'a> Validator<'a, '_, '_> {
                 Some(&j) => {
                     let line = self.rep.line_of(self.node_span(j).and_then(|n| n.field("id")));
                     let help = line.map(|l| format!("the first node with this id is at line {l}; rename one of them"));
-                    self.rep.error(at, "duplicate-node", format!("duplicate node id \"{}\"", node.id), help);
+                    self.rep.error(at, "duplicate-node", format!("duplicate node id \"{}\"", quote(&node.id)), help);
                 }
                 None => {
                     first.insert(&node.id, i);
@@ -170,7 +171,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.warning(
                     f("answer"),
                     "empty-remarks",
-                    format!("end node \"{}\" has no closing remarks", node.id),
+                    format!("end node \"{}\" has no closing remarks", quote(&node.id)),
                     "say how the interviewer closes".to_string(),
                 );
             }
@@ -184,7 +185,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.warning(
                     at,
                     "over-time-unreachable",
-                    format!("node \"{}\" moves on when time runs out, so it cannot earn `over-time`", node.id),
+                    format!("node \"{}\" moves on when time runs out, so it cannot earn `over-time`", quote(&node.id)),
                     "remove `over-time` from its traps, or use `on_timeout: Overtime`".to_string(),
                 );
             }
@@ -195,7 +196,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.error(
                     at.or(f("competencies")),
                     "bad-competency",
-                    format!("competency \"{c}\" is not a valid tag"),
+                    format!("competency \"{}\" is not a valid tag", quote(c)),
                     "tags look like `unit-economics`: lowercase, digits, `-`".to_string(),
                 );
             }
@@ -210,7 +211,7 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 f("prompt"),
                 "empty-prompt",
-                format!("node \"{}\" has an empty prompt", node.id),
+                format!("node \"{}\" has an empty prompt", quote(&node.id)),
                 "write the interviewer's question in `prompt`".to_string(),
             );
         }
@@ -220,7 +221,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.error(
                     at.or(f("variants")),
                     "empty-prompt",
-                    format!("variant {} of node \"{}\" is empty", i + 1, node.id),
+                    format!("variant {} of node \"{}\" is empty", i + 1, quote(&node.id)),
                     "remove it or write the question".to_string(),
                 );
             }
@@ -229,7 +230,7 @@ impl<'a> Validator<'a, '_, '_> {
             None => self.rep.error(
                 ns,
                 "missing-limit",
-                format!("node \"{}\" has no `limit_s`", node.id),
+                format!("node \"{}\" has no `limit_s`", quote(&node.id)),
                 format!("give every question a time limit in seconds, 1 to {MAX_LIMIT_S}"),
             ),
             Some(limit) => self.limit_range(limit, f("limit_s"), "limit_s", MAX_LIMIT_S),
@@ -309,7 +310,7 @@ impl<'a> Validator<'a, '_, '_> {
                     self.rep.error(
                         at,
                         "no-talking-points",
-                        format!("Spoken node \"{}\" has no talking points to tick", node.id),
+                        format!("Spoken node \"{}\" has no talking points to tick", quote(&node.id)),
                         "list them in `talking_points`".to_string(),
                     );
                 } else if *pass as usize > points {
@@ -377,7 +378,7 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.warning(
                     at,
                     "unreachable",
-                    format!("node \"{}\" cannot be reached from the start", node.id),
+                    format!("node \"{}\" cannot be reached from the start", quote(&node.id)),
                     "link to it from another node, or remove it".to_string(),
                 );
             } else if !finishes.contains(node.id.as_str()) {
@@ -394,12 +395,20 @@ impl<'a> Validator<'a, '_, '_> {
             } else {
                 "add a transition to another node"
             };
-            self.rep.error(at, "dead-end", format!("node \"{}\" is a dead end: no way out", node.id), hint.to_string());
+            self.rep.error(
+                at,
+                "dead-end",
+                format!("node \"{}\" is a dead end: no way out", quote(&node.id)),
+                hint.to_string(),
+            );
         } else {
             self.rep.error(
                 at,
                 "no-way-out",
-                format!("node \"{}\" is in a loop with no way out: no end node can be reached from it", node.id),
+                format!(
+                    "node \"{}\" is in a loop with no way out: no end node can be reached from it",
+                    quote(&node.id)
+                ),
                 "let at least one branch of the loop lead towards an end node".to_string(),
             );
         }
@@ -479,8 +488,10 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
         }
         Cond::Trap(t) => trap_ref(rep, refs.traps, t, arg),
         Cond::Var(name, _) if refs.vars.is_some_and(|v| !v.contains(name.as_str())) => {
-            let help = match did_you_mean(name, refs.vars.into_iter().flatten().copied()) {
-                Some(m) => format!("did you mean \"{m}\"?"),
+            let suggestion = rep.may_suggest().then(|| did_you_mean(name, refs.vars.into_iter().flatten().copied()));
+            let name = quote(name);
+            let help = match suggestion.flatten() {
+                Some(m) => format!("did you mean \"{}\"?", quote(m)),
                 None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
             };
             rep.warning(arg, "unset-variable", format!("variable \"{name}\" is never set, so it is always 0"), help);
@@ -506,21 +517,21 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
 
 pub fn trap_ref(rep: &mut Reporter, traps: &dyn TrapIds, id: &str, at: Option<&SpanNode<'_>>) {
     if !traps.contains(id) {
-        let help = match did_you_mean(id, traps.all()) {
-            Some(m) => format!("did you mean \"{m}\"?"),
+        let help = match rep.may_suggest().then(|| did_you_mean(id, traps.all())).flatten() {
+            Some(m) => format!("did you mean \"{}\"?", quote(m)),
             None => "trap ids come from the catalogue (assets/traps.ron, or <data dir>/traps.ron)".to_string(),
         };
-        rep.error(at, "unknown-trap", format!("unknown trap id \"{id}\""), help);
+        rep.error(at, "unknown-trap", format!("unknown trap id \"{}\"", quote(id)), help);
     }
 }
 
 pub fn node_ref(rep: &mut Reporter, nodes: &HashSet<&str>, id: &str, at: Option<&SpanNode<'_>>) {
     if !nodes.contains(id) {
-        let help = match did_you_mean(id, nodes.iter().copied()) {
-            Some(m) => format!("did you mean \"{m}\"?"),
+        let help = match rep.may_suggest().then(|| did_you_mean(id, nodes.iter().copied())).flatten() {
+            Some(m) => format!("did you mean \"{}\"?", quote(m)),
             None => "no node has this id; check the `id` fields".to_string(),
         };
-        rep.error(at, "unknown-node", format!("unknown node id \"{id}\""), help);
+        rep.error(at, "unknown-node", format!("unknown node id \"{}\"", quote(id)), help);
     }
 }
 
@@ -545,19 +556,19 @@ pub fn validate_catalogue(
             rep.error(
                 at,
                 "bad-id",
-                format!("trap id \"{}\" is not valid", t.id),
+                format!("trap id \"{}\" is not valid", quote(&t.id)),
                 "ids use lowercase letters, digits, `-` and `_`".to_string(),
             );
         }
         if let Some(&j) = seen.get(t.id.as_str()) {
             let first = rep.line_of(list.and_then(|l| l.item(j)).and_then(|t| t.field("id")));
             let help = first.map(|l| format!("the first trap with this id is at line {l}"));
-            rep.error(at, "duplicate-trap", format!("duplicate trap id \"{}\"", t.id), help);
+            rep.error(at, "duplicate-trap", format!("duplicate trap id \"{}\"", quote(&t.id)), help);
         } else if clash && known.get(&t.id).is_some() {
             rep.error(
                 at,
                 "duplicate-trap",
-                format!("trap \"{}\" is already in the bundled catalogue", t.id),
+                format!("trap \"{}\" is already in the bundled catalogue", quote(&t.id)),
                 "a user catalogue can only add traps; pick a new id".to_string(),
             );
         }
@@ -567,7 +578,7 @@ pub fn validate_catalogue(
                 rep.error(
                     ts.and_then(|t| t.field(name)).or(ts),
                     "empty-field",
-                    format!("`{name}` of trap \"{}\" is empty", t.id),
+                    format!("`{name}` of trap \"{}\" is empty", quote(&t.id)),
                     "the debrief shows it; write a sentence or two".to_string(),
                 );
             }

@@ -3,9 +3,10 @@
 //! node to an ending (for "question k of about n").
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 
-use crate::assess::{DetectError, Detector};
+use crate::assess::Detector;
 use crate::rules::Matcher;
 use crate::scenario::{Answer, Scenario};
 use crate::traps::Catalogue;
@@ -18,28 +19,30 @@ pub enum CompileError {
     UnknownNode { from: String, to: String },
     #[error("start node \"{0}\" does not exist")]
     NoStart(String),
-    #[error("node \"{node}\": rule {rule} does not compile: {source}")]
-    Rule {
-        node: String,
-        rule: usize,
-        #[source]
-        source: regex::Error,
-    },
-    #[error(transparent)]
-    Detect(#[from] DetectError),
+    #[error("{node}: rule {rule} does not compile: {message}")]
+    Pattern { node: String, rule: usize, message: String },
 }
 
 /// Everything a session needs about its scenario, shared and read-only.
 pub struct Compiled {
     pub scenario: Scenario,
     pub catalogue: Catalogue,
-    pub detector: Detector,
     pub start: usize,
     index: HashMap<String, usize>,
+    /// Per node, questions still to answer on its main route to an end.
+    to_end: Vec<Option<u32>>,
+    /// Compiling every rule and trap pattern takes ~20 ms: long enough to
+    /// delay the first frame, so it runs on a helper thread from the start
+    /// and is joined on first use (the first answer).
+    matchers: OnceLock<Matchers>,
+    job: Mutex<Option<JoinHandle<Matchers>>>,
+}
+
+/// The compiled patterns.
+struct Matchers {
+    detector: Detector,
     /// Per node, its FreeText rule matchers in order.
     rules: Vec<Vec<Matcher>>,
-    /// Per node, questions still to answer on the shortest way to an end.
-    to_end: Vec<Option<u32>>,
 }
 
 impl Compiled {
@@ -52,27 +55,34 @@ impl Compiled {
                 return Err(CompileError::UnknownNode { from: node.id.clone(), to: e.to.to_string() });
             }
         }
-        let rules = scenario
-            .nodes
-            .iter()
-            .map(|node| match &node.answer {
-                Answer::FreeText { rules, .. } => rules
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        Matcher::compile(&r.when).map_err(|source| CompileError::Rule {
-                            node: node.id.clone(),
-                            rule: i + 1,
-                            source,
-                        })
-                    })
-                    .collect(),
-                _ => Ok(Vec::new()),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let detector = Detector::new(&catalogue)?;
+        check_patterns(&scenario, &catalogue)?;
         let to_end = distances_to_end(&scenario, &index);
-        Ok(Arc::new(Compiled { scenario, catalogue, detector, start, index, rules, to_end }))
+        let (sc, cat) = (scenario.clone(), catalogue.clone());
+        let job = std::thread::Builder::new().name("compile-rules".into()).spawn(move || compile(&sc, &cat)).ok();
+        Ok(Arc::new(Compiled {
+            scenario,
+            catalogue,
+            start,
+            index,
+            to_end,
+            matchers: OnceLock::new(),
+            job: Mutex::new(job),
+        }))
+    }
+
+    fn matchers(&self) -> &Matchers {
+        self.matchers.get_or_init(|| {
+            let job = self.job.lock().ok().and_then(|mut j| j.take());
+            match job.map(JoinHandle::join) {
+                Some(Ok(m)) => m,
+                // No thread could be started, or it died: compile here.
+                _ => compile(&self.scenario, &self.catalogue),
+            }
+        })
+    }
+
+    pub fn detector(&self) -> &Detector {
+        &self.matchers().detector
     }
 
     pub fn node_index(&self, id: &str) -> Option<usize> {
@@ -80,13 +90,64 @@ impl Compiled {
     }
 
     pub fn rules(&self, node: usize) -> &[Matcher] {
-        self.rules.get(node).map_or(&[], Vec::as_slice)
+        self.matchers().rules.get(node).map_or(&[], Vec::as_slice)
     }
 
-    /// Questions left on the shortest way from `node` to an ending.
+    /// Questions left on the main route from `node` to an ending.
     pub fn questions_to_end(&self, node: usize) -> u32 {
         self.to_end.get(node).copied().flatten().unwrap_or(0)
     }
+}
+
+/// Checks every pattern compiles, cheaply (parsing, not compiling), so the
+/// background compile cannot fail on anything `check` would not catch.
+fn check_patterns(sc: &Scenario, cat: &Catalogue) -> Result<(), CompileError> {
+    let first_bad = |cond: &crate::rules::Cond| {
+        let mut bad = None;
+        cond.walk(&mut |c| {
+            if let crate::rules::Cond::Regex(p) = c
+                && bad.is_none()
+            {
+                bad = crate::rules::check_regex(p).err();
+            }
+        });
+        bad
+    };
+    for node in &sc.nodes {
+        if let Answer::FreeText { rules, .. } = &node.answer {
+            for (i, r) in rules.iter().enumerate() {
+                if let Some(e) = first_bad(&r.when) {
+                    return Err(CompileError::Pattern { node: node.id.clone(), rule: i + 1, message: e });
+                }
+            }
+        }
+    }
+    for t in &cat.traps {
+        for (i, d) in t.detect.iter().enumerate() {
+            if let Some(e) = first_bad(&d.when) {
+                return Err(CompileError::Pattern { node: format!("trap {}", t.id), rule: i + 1, message: e });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Compiles every rule and trap pattern. Patterns were checked first; one
+/// that still fails (only a size limit could) never matches.
+fn compile(sc: &Scenario, cat: &Catalogue) -> Matchers {
+    let never = || Matcher::Not(Box::new(Matcher::Always));
+    let rules = sc
+        .nodes
+        .iter()
+        .map(|node| match &node.answer {
+            Answer::FreeText { rules, .. } => {
+                rules.iter().map(|r| Matcher::compile(&r.when).unwrap_or_else(|_| never())).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect();
+    let detector = Detector::new(cat).unwrap_or_else(|_| Detector::empty());
+    Matchers { detector, rules }
 }
 
 /// Questions left from each node to an ending along its *main route*: the

@@ -246,7 +246,7 @@ fn detect(s: &State, answer: &rules::Answer) -> Vec<Finding> {
     if answer.text.trim().is_empty() {
         return Vec::new();
     }
-    s.compiled.detector.detect(answer, &s.current().competencies, &SessionEnv { s })
+    s.compiled.detector().detect(answer, &s.current().competencies, &SessionEnv { s })
 }
 
 /// What rule conditions see of the session.
@@ -262,7 +262,7 @@ impl rules::Env for SessionEnv<'_> {
         self.s.compiled.node_index(node).and_then(|i| self.s.visits.get(i).copied()).unwrap_or(0)
     }
     fn trap(&self, id: &str, answer: &rules::Answer) -> Option<Evidence> {
-        self.s.compiled.detector.check(id, answer, &self.s.current().competencies, self)
+        self.s.compiled.detector().check(id, answer, &self.s.current().competencies, self)
     }
 }
 

@@ -189,7 +189,13 @@ impl App {
             Action::ConfirmQuit => self.confirm_quit(now),
             Action::CloseOverlay => self.overlay = None,
             Action::Help => self.overlay = Some(Overlay::Help),
-            Action::Suspend => self.suspend = true,
+            Action::Suspend => {
+                // Stepping away stops the clock, as Esc would.
+                if matches!(&self.screen, Screen::Session(s) if s.phase == Phase::Running) {
+                    self.send(EventKind::Pause, now);
+                }
+                self.suspend = true;
+            }
             Action::Move(d) => self.picker_move(d),
             Action::FilterStart
             | Action::FilterChar(_)

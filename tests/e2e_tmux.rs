@@ -1,0 +1,208 @@
+//! End to end in a real terminal: tmux runs the binary in a pseudo-terminal,
+//! we type into it and read the screen back. Skips (with a message) where
+//! tmux is not installed.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hotseat");
+
+fn have_tmux() -> bool {
+    let ok = |c: &str, a: &str| Command::new(c).arg(a).output().is_ok_and(|o| o.status.success());
+    ok("tmux", "-V") && ok("pgrep", "--version")
+}
+
+/// The pid of hotseat: the child of the pane's shell.
+fn hotseat_pid(t: &Tmux) -> String {
+    let pid = t.format("#{pane_pid}");
+    let out = Command::new("pgrep").args(["-P", &pid]).output().expect("pgrep");
+    let child = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string();
+    assert!(!child.is_empty(), "hotseat's pid");
+    child
+}
+
+/// One tmux server per test (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(name: &str, size: (u16, u16), command: &str) -> Tmux {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let socket = dir.path().join(format!("{name}.sock")).display().to_string();
+        let t = Tmux { socket, _dir: dir };
+        let (w, h) = size;
+        let ok = t
+            .cmd(&["new-session", "-d", "-s", "t", "-x", &w.to_string(), "-y", &h.to_string(), command])
+            .status()
+            .expect("tmux runs")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        t
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-S", &self.socket, "-f", "/dev/null"]).args(args);
+        c
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        assert!(self.cmd(&args).status().expect("send-keys").success());
+    }
+
+    fn text(&self, text: &str) {
+        assert!(self.cmd(&["send-keys", "-t", "t", "-l", text]).status().expect("send-keys").success());
+    }
+
+    fn screen(&self) -> String {
+        let out = self.cmd(&["capture-pane", "-p", "-t", "t"]).output().expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn format(&self, f: &str) -> String {
+        let out = self.cmd(&["display-message", "-p", "-t", "t", f]).output().expect("display-message");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        assert!(
+            self.cmd(&["resize-window", "-t", "t", "-x", &w.to_string(), "-y", &h.to_string()])
+                .status()
+                .expect("resize")
+                .success()
+        );
+    }
+
+    /// Waits up to `limit` for `pred` to hold of the screen.
+    fn wait_for(&self, limit: Duration, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(start.elapsed() < limit, "timed out waiting for {what}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+/// The shell command run in the pane: hotseat, then a record of the
+/// terminal's modes once it has exited.
+fn script(data: &Path, args: &str, stty_out: &Path) -> String {
+    format!(
+        "HOTSEAT_DATA_DIR='{}' '{BIN}' {args}; echo \"EXIT=$?\"; stty -a > '{}'; echo STTY-DONE; sleep 60",
+        data.display(),
+        stty_out.display()
+    )
+}
+
+fn has_clock(s: &str) -> bool {
+    s.lines().any(|l| {
+        l.contains(':')
+            && l.split(|c: char| !c.is_ascii_digit() && c != ':').any(|w| w.len() == 5 && w.as_bytes()[2] == b':')
+    })
+}
+
+#[test]
+fn answer_a_question_see_the_next_and_quit_with_the_terminal_restored() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("answer", (120, 40), &script(dir.path(), "run alibaba-cloud-pm --seed 1", &stty));
+    let first = t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes") && has_clock(s));
+    assert!(first.contains("Prompt") && first.contains("Timer"));
+    assert_eq!(t.format("#{alternate_on}"), "1", "runs on the alternate screen");
+
+    t.text("I led the Kubernetes migration");
+    t.keys(&["C-s"]);
+    let next =
+        t.wait_for(Duration::from_secs(3), "the next question", |s| !s.contains("proudest") && s.contains("Q 2"));
+    assert!(next.contains("Prompt"));
+
+    t.keys(&["C-n"]);
+    t.text("数据主权 canary");
+    t.wait_for(Duration::from_secs(3), "notes text", |s| s.contains("数据主权 canary"));
+
+    t.resize(40, 10);
+    t.wait_for(Duration::from_secs(3), "too small", |s| s.contains("too small"));
+    t.resize(120, 40);
+    t.wait_for(Duration::from_secs(3), "panels back", |s| s.contains("Notes") && s.contains("数据主权 canary"));
+
+    t.keys(&["C-c"]);
+    t.wait_for(Duration::from_secs(3), "quit confirmation", |s| s.contains("Quit"));
+    t.keys(&["y"]);
+    t.wait_for(Duration::from_secs(3), "the shell again", |s| s.contains("STTY-DONE"));
+    let screen = t.screen();
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    assert!(modes.split_whitespace().any(|w| w == "icanon"), "cooked mode: {modes}");
+    assert!(modes.split_whitespace().any(|w| w == "echo"), "echo on: {modes}");
+}
+
+#[test]
+fn sigterm_ends_it_within_a_second_with_the_terminal_restored() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("term", (80, 24), &script(dir.path(), "run tencent-compliance-panel --seed 3", &stty));
+    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    let child = hotseat_pid(&t);
+    let sent = Instant::now();
+    assert!(Command::new("kill").args(["-TERM", &child]).status().expect("kill").success());
+    t.wait_for(Duration::from_secs(1), "exit within 1 s", |s| s.contains("EXIT="));
+    println!("exited {:?} after SIGTERM", sent.elapsed());
+    t.wait_for(Duration::from_secs(3), "stty", |s| s.contains("STTY-DONE"));
+    assert_eq!(t.format("#{alternate_on}"), "0");
+    let modes = std::fs::read_to_string(&stty).expect("stty output");
+    assert!(
+        modes.split_whitespace().any(|w| w == "icanon") && modes.split_whitespace().any(|w| w == "echo"),
+        "{modes}"
+    );
+}
+
+#[test]
+fn a_hang_up_ends_it_instead_of_spinning() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("hup", (80, 24), &script(dir.path(), "run huawei-case --seed 2", &stty));
+    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    let child = hotseat_pid(&t);
+    // Killing the pane closes its terminal: the process gets SIGHUP and EOF.
+    assert!(t.cmd(&["kill-pane", "-t", "t"]).status().expect("kill-pane").success());
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", &child])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        assert!(start.elapsed() < Duration::from_secs(2), "hotseat still running 2 s after its terminal closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("gone {:?} after the pane closed", start.elapsed());
+}

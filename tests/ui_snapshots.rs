@@ -1,0 +1,377 @@
+//! Every screen rendered to a `TestBackend` at 120x40, 80x24 and 60x16 and
+//! kept as a plain-text snapshot (`Theme::plain()`, events at fixed times,
+//! an empty data directory), plus checks that hold whatever the snapshots
+//! say: no row is wider than the terminal, no wide character is cut by
+//! something drawn over its second half, the session screen always shows
+//! its `Prompt`, `Timer` and `Notes` panels, and pausing hides the question.
+
+use std::sync::{Arc, LazyLock};
+
+use hotseat::library::{self, BUNDLED};
+use hotseat::scenario::Scenario;
+use hotseat::scenario::load::{check_bytes, ron_options};
+use hotseat::session::{Compiled, Ending, EventKind, Pace, Phase, Target};
+use hotseat::traps::Catalogue;
+use hotseat::tui::app::{Action, App, Screen};
+use hotseat::tui::theme::Theme;
+use hotseat::tui::views;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (60, 16)];
+const SEED: u64 = 7;
+
+/// A small scenario with every answer kind (as in the session core's tests).
+const SCENARIO: &str = r#"Scenario(
+    format: 1, id: "t", title: "T", company: "C", role: "R", language: En, difficulty: Easy,
+    minutes: 5, persona: (name: "N", role: "R"), session_limit_s: 600, start: "open",
+    nodes: [
+        (id: "open", prompt: "Tell me.", variants: ["Say it.", "Go on."], limit_s: 60,
+         on_timeout: Goto("quiz"), competencies: ["compliance"],
+         answer: FreeText(rules: [
+            (when: And([AnyOf(["legal", "法务"]), Var("dodges", AtLeast(1))]), next: "early"),
+            (when: AnyOf(["legal", "法务"]), next: "open", set: [Add("dodges", 1)]),
+            (when: Money, next: "pick"),
+         ], default: (next: "quiz"))),
+        (id: "quiz", prompt: "Margin?", limit_s: 30, answer: Numeric(expected: 22.2, tolerance: Abs(0.5),
+         unit: "%", right: (next: "pick"), wrong: (next: "talk"), solution: "20/90")),
+        (id: "pick", prompt: "Which?", limit_s: 20, answer: Choice(options: [
+            (label: "Good", next: "talk"),
+            (label: "Bad", next: "talk", trap: "vague-ask", set: [Set("bad", 1)]),
+        ])),
+        (id: "talk", prompt: "Pitch.", limit_s: 10, talking_points: ["a", "b"],
+         answer: Spoken(pass: 2, next: (next: "good"), short: (next: "early"))),
+        (id: "good", answer: End(remarks: "Thanks.")),
+        (id: "early", answer: End(remarks: "Stop.")),
+    ],
+)"#;
+
+/// An empty data directory for the whole test process, so no user
+/// scenario or catalogue on this machine reaches a snapshot.
+static DATA_DIR: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // SAFETY: set once, under the LazyLock, before anything in this
+    // process reads these variables (every test forces this first).
+    unsafe {
+        std::env::set_var("HOTSEAT_DATA_DIR", dir.path());
+        std::env::remove_var("HOTSEAT_SCENARIO_PATH");
+    }
+    dir
+});
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    LazyLock::force(&DATA_DIR);
+    let (cat, problems) = hotseat::traps::load(None);
+    assert!(problems.is_empty(), "bundled catalogue: {problems:?}");
+    cat
+});
+
+fn catalogue() -> Catalogue {
+    CATALOGUE.clone()
+}
+
+/// A bundled scenario by id.
+fn bundled(id: &str) -> Scenario {
+    let (name, src) = BUNDLED.iter().find(|(name, _)| *name == format!("{id}.ron")).expect("bundled scenario");
+    check_bytes(name, src.as_bytes(), &*CATALOGUE).scenario.expect("bundled scenario is clean")
+}
+
+/// A running session of bundled scenario `id` starting at node `start`, its
+/// clock started at 0.
+fn session_at(id: &str, start: &str) -> App {
+    let mut sc = bundled(id);
+    sc.start = start.to_string();
+    let compiled = Compiled::new(sc, catalogue()).expect("compiles");
+    App::running(compiled, catalogue(), Pace::Real, SEED, Theme::plain(), 0)
+}
+
+/// A running session of the small inline scenario.
+fn inline_session() -> App {
+    let sc: Scenario = ron_options().from_str(SCENARIO).expect("test scenario parses");
+    let compiled: Arc<Compiled> = Compiled::new(sc, catalogue()).expect("test scenario compiles");
+    App::running(compiled, catalogue(), Pace::Real, SEED, Theme::plain(), 0)
+}
+
+fn picker() -> App {
+    let entries = library::load(&*CATALOGUE);
+    assert_eq!(entries.len(), BUNDLED.len(), "only the bundled scenarios");
+    App::picker(entries, catalogue(), Pace::Real, SEED, Theme::plain())
+}
+
+fn paste(app: &mut App, target: Target, text: &str, at: u64) {
+    app.act(Action::Session(EventKind::Paste(target, text.to_string())), at);
+}
+
+fn state(app: &App) -> &hotseat::session::State {
+    app.session().expect("a session on screen")
+}
+
+/// The screen as plain text, one string per row, nothing trimmed. A cell
+/// hidden under the second half of a wide character is left out (as a
+/// terminal shows it); if anything but a blank was drawn there, the wide
+/// character was cut, and the test fails.
+fn render(app: &App, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| views::render(app, f)).expect("draws");
+    let buf = terminal.backend().buffer();
+    let mut rows = Vec::with_capacity(usize::from(h));
+    for y in 0..h {
+        let mut row = String::new();
+        let mut skip = 0usize;
+        for x in 0..w {
+            let cell = &buf[(x, y)];
+            let sym = cell.symbol();
+            if skip == 0 {
+                row.push_str(sym);
+            } else {
+                assert!(
+                    sym == " " || sym.is_empty(),
+                    "{w}x{h} row {y}: {sym:?} at column {x} is drawn over the second half of a wide character\n{row}"
+                );
+            }
+            skip = skip.max(sym.width()).saturating_sub(1);
+        }
+        assert!(row.width() <= usize::from(w), "{w}x{h} row {y} is {} wide: {row:?}", row.width());
+        rows.push(row);
+    }
+    rows
+}
+
+/// Renders `app` at `w`x`h`, snapshots it as `{name}_{w}x{h}` and returns
+/// the rows for further checks.
+fn snap(name: &str, app: &App, w: u16, h: u16) -> Vec<String> {
+    let rows = render(app, w, h);
+    insta::assert_snapshot!(format!("{name}_{w}x{h}"), rows.join("\n"));
+    rows
+}
+
+/// Snapshots at every size; `check` sees the rows of each.
+fn snap_all(name: &str, app: &App, check: impl Fn(u16, u16, &[String])) {
+    for (w, h) in SIZES {
+        let rows = snap(name, app, w, h);
+        check(w, h, &rows);
+    }
+}
+
+fn contains(rows: &[String], needle: &str) -> bool {
+    rows.iter().any(|r| r.contains(needle))
+}
+
+/// The session screen's panels are all there.
+fn has_panels(w: u16, h: u16, rows: &[String]) {
+    for title in ["Prompt", "Timer", "Notes"] {
+        assert!(contains(rows, &format!(" {title} ")), "{w}x{h}: no `{title}` panel\n{}", rows.join("\n"));
+    }
+}
+
+#[test]
+fn picker_lists_the_bundled_scenarios() {
+    let app = picker();
+    snap_all("picker", &app, |w, h, rows| {
+        assert!(contains(rows, "Scenarios (5)"), "{w}x{h}");
+        assert!(contains(rows, "pace: real"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn picker_with_a_filter_typed() {
+    let mut app = picker();
+    app.act(Action::FilterStart, 0);
+    for c in "cloud".chars() {
+        app.act(Action::FilterChar(c), 0);
+    }
+    let Screen::Picker(p) = &app.screen else { panic!("picker") };
+    let shown = p.rows().len();
+    assert!(shown > 0 && shown < BUNDLED.len(), "{shown} rows match");
+    snap_all("picker_filtered", &app, |w, h, rows| {
+        assert!(contains(rows, " / cloud"), "{w}x{h}");
+        assert!(contains(rows, &format!("Scenarios ({shown})")), "{w}x{h}");
+    });
+}
+
+#[test]
+fn ready_screen() {
+    let mut app = picker();
+    app.act(Action::Choose, 0);
+    assert!(matches!(app.screen, Screen::Ready(_)));
+    snap_all("ready", &app, |w, h, rows| {
+        assert!(contains(rows, "Ready?"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn free_text_with_typed_answer_and_chinese_notes() {
+    let mut app = session_at("alibaba-cloud-pm", "start");
+    paste(
+        &mut app,
+        Target::Answer,
+        "I moved government accounts from node-hours to a monthly commitment.\nCommitted spend grew by ¥17M over two quarters.",
+        12_000,
+    );
+    app.act(Action::FocusNotes, 13_000);
+    paste(&mut app, Target::Notes, "数据主权 canary: ask who signs off", 14_000);
+    app.tick(15_400);
+    assert_eq!(state(&app).notes_text(), "数据主权 canary: ask who signs off");
+    snap_all("free_text", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "数据主权 canary"), "{w}x{h}: the notes show the Chinese text");
+        assert!(contains(rows, "00:15"), "{w}x{h}: the elapsed clock");
+    });
+}
+
+#[test]
+fn free_text_in_chinese() {
+    let mut app = session_at("behavioral-zh", "intro");
+    paste(&mut app, Target::Answer, "我负责过一个数据主权相关的产品，上线半年续约率提升了12%。", 5_000);
+    app.tick(6_000);
+    snap_all("free_text_zh", &app, has_panels);
+}
+
+#[test]
+fn choice_question() {
+    let mut app = session_at("alibaba-cloud-pm", "usage-pushback");
+    app.act(Action::ChoiceMove(1), 3_000);
+    assert_eq!(state(&app).selected, 1);
+    snap_all("choice", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "1. Keep pay-as-you-go"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn numeric_question_with_an_invalid_entry() {
+    let mut app = session_at("alibaba-cloud-pm", "commitment-bill");
+    paste(&mut app, Target::Answer, "about half a million", 20_000);
+    app.act(Action::Session(EventKind::Submit), 21_000);
+    let error = state(&app).numeric_error.clone().expect("an inline error");
+    assert_eq!(state(&app).current().id, "commitment-bill", "stays on the question");
+    snap_all("numeric_invalid", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "about half a million"), "{w}x{h}: the entry stays");
+        let joined = rows.join(" ");
+        let start: String = error.chars().take(12).collect();
+        assert!(joined.contains(&start), "{w}x{h}: the error {error:?} shows");
+    });
+}
+
+#[test]
+fn spoken_question_with_one_point_ticked() {
+    let mut app = session_at("alibaba-cloud-pm", "reseller-pitch");
+    paste(
+        &mut app,
+        Target::Answer,
+        "Director, your budget is approved once a year, so your bill should be too.",
+        30_000,
+    );
+    app.act(Action::FocusNext, 31_000);
+    app.act(Action::PointToggle, 32_000);
+    assert_eq!(state(&app).ticked.iter().filter(|t| **t).count(), 1);
+    snap_all("spoken", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "[x] 1."), "{w}x{h}: the ticked point");
+        assert!(contains(rows, "covered: 1/"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn paused_hides_the_question() {
+    let mut app = session_at("alibaba-cloud-pm", "start");
+    let answer = "Committed spend grew by ¥17M";
+    paste(&mut app, Target::Answer, answer, 10_000);
+    app.act(Action::Session(EventKind::Pause), 45_000);
+    app.tick(90_000);
+    let s = state(&app);
+    assert!(matches!(s.phase, Phase::Paused { .. }));
+    let prompt = s.prompt().to_string();
+    let context = s.current().context.clone().unwrap_or_default();
+    snap_all("paused", &app, |w, h, rows| {
+        let joined = rows.join(" ");
+        assert!(joined.contains("Paused"), "{w}x{h}");
+        for hidden in [&prompt, &context, &answer.to_string()] {
+            // Any 12 characters of it would give it away, even wrapped.
+            let words: Vec<&str> = hidden.split_whitespace().collect();
+            for chunk in words.windows(2) {
+                let piece = chunk.join(" ");
+                if piece.chars().count() >= 12 {
+                    assert!(!joined.contains(&piece), "{w}x{h}: {piece:?} shows while paused\n{}", rows.join("\n"));
+                }
+            }
+        }
+        assert!(!contains(rows, " Prompt "), "{w}x{h}: no prompt panel while paused");
+        assert!(contains(rows, "00:45"), "{w}x{h}: the clock stopped at the pause");
+    });
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = session_at("alibaba-cloud-pm", "usage-pushback");
+    app.act(Action::Help, 1_000);
+    snap_all("help", &app, |w, h, rows| {
+        assert!(contains(rows, "Help"), "{w}x{h}");
+        assert!(contains(rows, "Ctrl-S / Alt-Enter"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn quit_confirmation() {
+    let mut app = session_at("alibaba-cloud-pm", "start");
+    paste(&mut app, Target::Answer, "Half an answer", 4_000);
+    app.act(Action::AskQuit, 5_000);
+    snap_all("confirm_quit", &app, |w, h, rows| {
+        assert!(contains(rows, "Quit?"), "{w}x{h}");
+        assert!(contains(rows, "keep going"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn summary_after_a_short_run() {
+    let mut app = inline_session();
+    app.act(Action::FocusNotes, 500);
+    paste(&mut app, Target::Notes, "数据主权 canary", 1_000);
+    app.act(Action::FocusNext, 1_500);
+    paste(&mut app, Target::Answer, "We grew committed spend by ¥18M", 4_000);
+    app.act(Action::Session(EventKind::Submit), 9_000);
+    assert_eq!(state(&app).current().id, "pick");
+    app.act(Action::ChoicePick(1), 12_000);
+    app.act(Action::Session(EventKind::Submit), 13_000);
+    assert_eq!(state(&app).current().id, "talk");
+    app.act(Action::PointPick(0), 15_000);
+    paste(&mut app, Target::Answer, "Short pitch.", 16_000);
+    app.act(Action::Session(EventKind::Submit), 25_000);
+    assert_eq!(state(&app).phase, Phase::Finished(Ending::Completed));
+    snap_all("summary", &app, |w, h, rows| {
+        assert!(contains(rows, "Summary"), "{w}x{h}");
+        assert!(contains(rows, "Interview over"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn timer_low() {
+    let mut app = session_at("alibaba-cloud-pm", "commitment-bill");
+    app.tick(125_000);
+    assert_eq!(state(&app).remaining_ms(), Some(25_000));
+    snap_all("timer_low", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "00:25  LOW"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn timer_over() {
+    let mut app = session_at("alibaba-cloud-pm", "commitment-bill");
+    app.tick(170_000);
+    assert!(state(&app).overtime);
+    snap_all("timer_over", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "+0:20  OVER"), "{w}x{h}");
+    });
+}
+
+#[test]
+fn too_small() {
+    let app = picker();
+    let rows = snap("too_small", &app, 40, 10);
+    let joined = rows.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("Terminal too small: need 60x16, have 40x10"), "{joined:?}");
+}
