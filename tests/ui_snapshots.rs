@@ -270,7 +270,7 @@ fn spoken_question_with_one_point_ticked() {
     snap_all("spoken", &app, |w, h, rows| {
         has_panels(w, h, rows);
         assert!(contains(rows, "[x] 1."), "{w}x{h}: the ticked point");
-        assert!(contains(rows, "covered: 1/"), "{w}x{h}");
+        assert!(contains(rows, "Points 1/"), "{w}x{h}");
     });
 }
 
@@ -309,7 +309,7 @@ fn help_overlay() {
     app.act(Action::Help, 1_000);
     snap_all("help", &app, |w, h, rows| {
         assert!(contains(rows, "Help"), "{w}x{h}");
-        assert!(contains(rows, "Ctrl-S / Alt-Enter"), "{w}x{h}");
+        assert!(contains(rows, "Ctrl-S, Alt-Enter"), "{w}x{h}");
     });
 }
 
@@ -364,7 +364,7 @@ fn timer_over() {
     assert!(state(&app).overtime);
     snap_all("timer_over", &app, |w, h, rows| {
         has_panels(w, h, rows);
-        assert!(contains(rows, "+0:20  OVER"), "{w}x{h}");
+        assert!(contains(rows, "+00:20  OVER"), "{w}x{h}");
     });
 }
 

@@ -81,6 +81,8 @@ pub enum Action {
     Move(i32),
     FilterStart,
     FilterChar(char),
+    /// Pasted text for the filter.
+    FilterText(String),
     FilterBackspace,
     FilterDone,
     FilterClear,
@@ -101,6 +103,7 @@ pub enum Action {
     PointPick(usize),
     ScrollPrompt(i32),
     Scroll(i32),
+    ScrollHelp(i32),
 }
 
 /// The whole application.
@@ -112,6 +115,8 @@ pub struct App {
     pub prompt_scroll: u16,
     /// Scroll of the summary (and, later, the debrief).
     pub scroll: u16,
+    /// Scroll of the help overlay, for small terminals.
+    pub help_scroll: u16,
     pub theme: Theme,
     pub pace: Pace,
     pub seed: u64,
@@ -152,6 +157,7 @@ impl App {
             point_cursor: 0,
             prompt_scroll: 0,
             scroll: 0,
+            help_scroll: 0,
             theme,
             pace,
             seed,
@@ -188,7 +194,11 @@ impl App {
             Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::ConfirmQuit => self.confirm_quit(now),
             Action::CloseOverlay => self.overlay = None,
-            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+            }
+            Action::ScrollHelp(d) => self.help_scroll = shift(self.help_scroll, d),
             Action::Suspend => {
                 // Stepping away stops the clock, as Esc would.
                 if matches!(&self.screen, Screen::Session(s) if s.phase == Phase::Running) {
@@ -199,6 +209,7 @@ impl App {
             Action::Move(d) => self.picker_move(d),
             Action::FilterStart
             | Action::FilterChar(_)
+            | Action::FilterText(_)
             | Action::FilterBackspace
             | Action::FilterDone
             | Action::FilterClear => self.filter(action),
@@ -257,12 +268,15 @@ impl App {
         self.prompt_scroll = 0;
     }
 
+    /// Quitting a running interview ends it and shows the summary; from
+    /// anywhere else it leaves.
     fn confirm_quit(&mut self, now: u64) {
         self.overlay = None;
         if matches!(&self.screen, Screen::Session(s) if !s.is_finished()) {
             self.send(EventKind::Quit, now);
+        } else {
+            self.quit = true;
         }
-        self.quit = true;
     }
 
     fn picker_move(&mut self, d: i32) {
@@ -280,6 +294,7 @@ impl App {
         match action {
             Action::FilterStart => p.filtering = true,
             Action::FilterChar(c) => p.filter.push(c),
+            Action::FilterText(t) => p.filter.extend(t.chars().filter(|c| !c.is_control())),
             Action::FilterBackspace => {
                 p.filter.pop();
             }
@@ -359,10 +374,13 @@ impl App {
 
     /// The text target of the focused editor, if one has focus.
     pub fn target(&self) -> Option<Target> {
+        if !self.typing() {
+            return None;
+        }
         match self.focus {
             Focus::Notes => Some(Target::Notes),
-            Focus::Answer if self.typing() => Some(Target::Answer),
-            _ => None,
+            Focus::Answer => Some(Target::Answer),
+            Focus::Points => None,
         }
     }
 }

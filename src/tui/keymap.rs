@@ -21,7 +21,12 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     match (key.code, ctrl) {
         (CtKey::Char('z'), true) => return Some(Action::Suspend),
         (CtKey::Char('c'), true) => {
-            return Some(if quits_at_once(app) { Action::Quit } else { Action::AskQuit });
+            // A second Ctrl-C at the question means yes.
+            return Some(match app.overlay {
+                _ if quits_at_once(app) => Action::Quit,
+                Some(Overlay::ConfirmQuit) => Action::ConfirmQuit,
+                _ => Action::AskQuit,
+            });
         }
         (CtKey::F(1), _) if app.overlay.is_none() => return Some(Action::Help),
         _ => {}
@@ -45,10 +50,7 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
         return None;
     }
     match &app.screen {
-        Screen::Picker(p) if p.filtering => {
-            let c = text.chars().find(|c| !c.is_control())?;
-            Some(Action::FilterChar(c))
-        }
+        Screen::Picker(p) if p.filtering => Some(Action::FilterText(text)),
         Screen::Session(_) => app.target().map(|t| Action::Session(EventKind::Paste(t, text))),
         _ => None,
     }
@@ -64,9 +66,14 @@ fn quits_at_once(app: &App) -> bool {
 
 fn overlay_key(overlay: Overlay, key: KeyEvent) -> Option<Action> {
     match (overlay, key.code) {
-        (Overlay::ConfirmQuit, CtKey::Char('y' | 'Y') | CtKey::Enter) => Some(Action::ConfirmQuit),
+        // Enter does not confirm: it is too easily pressed meaning "submit".
+        (Overlay::ConfirmQuit, CtKey::Char('y' | 'Y')) => Some(Action::ConfirmQuit),
         (Overlay::ConfirmQuit, CtKey::Char('n' | 'N') | CtKey::Esc) => Some(Action::CloseOverlay),
         (Overlay::Help, CtKey::Esc | CtKey::Enter | CtKey::F(1) | CtKey::Char('?' | 'q')) => Some(Action::CloseOverlay),
+        (Overlay::Help, CtKey::Up | CtKey::Char('k')) => Some(Action::ScrollHelp(-1)),
+        (Overlay::Help, CtKey::Down | CtKey::Char('j')) => Some(Action::ScrollHelp(1)),
+        (Overlay::Help, CtKey::PageUp) => Some(Action::ScrollHelp(-10)),
+        (Overlay::Help, CtKey::PageDown | CtKey::Char(' ')) => Some(Action::ScrollHelp(10)),
         _ => None,
     }
 }

@@ -17,10 +17,42 @@ pub fn mmss(ms: u64) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
-/// `+m:ss` for time past a limit.
+/// `mm:ss` for a time left: rounded up, so it reads 00:00 only at the end.
+pub fn left(ms: u64) -> String {
+    mmss(ms.saturating_add(999))
+}
+
+/// `+mm:ss` for time past a limit.
 pub fn over(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("+{}:{:02}", s / 60, s % 60)
+    format!("+{}", mmss(ms))
+}
+
+/// `text` wrapped to `width` display columns; CJK text breaks anywhere.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    text.lines()
+        .flat_map(|l| textwrap::wrap(l, width).into_iter().map(|c| c.into_owned()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// `text` cut to `width` display columns, with `…` when cut.
+pub fn ellipsis(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
 }
 
 pub fn too_small(frame: &mut Frame, area: Rect) {
@@ -34,12 +66,6 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 /// question k of about n and the elapsed clock always visible on the right.
 pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
     let sc = &s.compiled.scenario;
-    let p = &sc.persona;
-    let who = if p.style.is_empty() {
-        format!("{}, {}", p.name, p.role)
-    } else {
-        format!("{}, {} ({})", p.name, p.role, p.style)
-    };
     let progress = if s.is_finished() {
         format!("{} questions", s.turns.len())
     } else {
@@ -53,12 +79,17 @@ pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
     ]);
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
-    let left = Line::from(vec![
-        Span::styled(format!(" {} ", sc.title), theme.title()),
-        Span::styled("│ ", theme.dim()),
-        Span::raw(who),
-    ]);
-    frame.render_widget(Paragraph::new(left), left_area);
+    // The interviewer shows only when the whole name and role fit.
+    let title = format!(" {} ", sc.title);
+    let who = format!("│ {}, {}", sc.persona.name, sc.persona.role);
+    let room = usize::from(left_area.width);
+    let mut spans = vec![Span::styled(ellipsis(&title, room), theme.title())];
+    if unicode_width::UnicodeWidthStr::width(title.as_str()) + unicode_width::UnicodeWidthStr::width(who.as_str())
+        <= room
+    {
+        spans.push(Span::styled(who, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), left_area);
     frame.render_widget(Paragraph::new(right).alignment(Alignment::Right), right_area);
 }
 
@@ -86,7 +117,11 @@ pub fn footer(theme: &Theme, keys: &[(&str, &str)], frame: &mut Frame, area: Rec
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let running = app.session().is_some_and(|s| !s.is_finished());
-    let body = if running { "Quit this interview? The answers so far are kept." } else { "Quit hotseat?" };
+    let body = if running {
+        "End this interview now? You will see the summary of your answers so far."
+    } else {
+        "Quit hotseat?"
+    };
     let r = centered(area, 44, 6);
     frame.render_widget(Clear, r);
     let text = vec![

@@ -1,46 +1,57 @@
-//! The help overlay: every key, grouped by where it works.
+//! The help overlay: every key, grouped by where it works. Scrolls on
+//! small terminals.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::centered;
 use crate::tui::app::App;
 
 const KEYS: &[(&str, &str)] = &[
-    ("In a session", ""),
-    ("Ctrl-S / Alt-Enter", "submit the answer (empty = pass)"),
-    ("Enter", "submit a choice or a number; new line in text"),
-    ("1-9, ↑↓", "pick a choice / move in a list"),
-    ("Space", "tick a talking point"),
-    ("Tab / Shift-Tab", "move focus: answer, points, notes"),
+    ("Answering", ""),
+    ("Ctrl-S, Alt-Enter", "submit the answer (an empty one is a pass)"),
+    ("Enter", "submit a choice or a number; a new line in text"),
+    ("1-9, ↑ ↓", "pick a choice"),
+    ("Tab, Shift-Tab", "move between answer, talking points and notes"),
+    ("Space", "tick the talking point (Tab to the points first)"),
     ("Ctrl-N", "jump to your notes"),
-    ("Ctrl-U / Ctrl-R", "undo / redo in an editor"),
-    ("Alt-PgUp/PgDn", "scroll a long question"),
-    ("Esc", "pause: stops the clock, hides the question"),
-    ("q or Ctrl-C", "quit (asks first)"),
-    ("Ctrl-Z", "suspend; `fg` to come back"),
-    ("Picker", ""),
-    ("↑↓ Enter", "choose and start"),
-    ("/", "filter"),
-    ("p", "change the pace"),
+    ("Ctrl-U, Ctrl-R", "undo, redo in a text box"),
+    ("Alt-PgUp, Alt-PgDn", "scroll a long question"),
+    ("The clock", ""),
+    ("Esc", "pause: the clock stops and the question hides"),
+    ("Esc, Enter, Space", "resume after a pause"),
+    ("Ctrl-Z", "suspend (pauses too); `fg` comes back"),
+    ("Leaving", ""),
+    ("q, Ctrl-C", "end the interview (asks first; shows the summary)"),
+    ("Picking a scenario", ""),
+    ("↑ ↓, Enter", "choose; Enter again on the ready screen starts"),
+    ("/", "filter by title, company or id"),
+    ("p", "change the pace: real, pressure, untimed, relaxed"),
+    ("Anywhere", ""),
+    ("F1, ?", "this help (? only when not typing)"),
 ];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
+    // Narrow terminals put each description under its key.
+    let narrow = area.width < 78;
     let lines: Vec<Line> = KEYS
         .iter()
-        .map(|(k, what)| {
-            if what.is_empty() {
-                Line::styled(*k, theme.title())
-            } else {
-                Line::from(vec![Span::styled(format!("  {k:<20}"), theme.accent()), Span::raw(*what)])
+        .flat_map(|(k, what)| match (what.is_empty(), narrow) {
+            (true, _) => vec![Line::styled(*k, theme.title())],
+            (false, false) => {
+                vec![Line::from(vec![Span::styled(format!("  {k:<20}"), theme.accent()), Span::raw(*what)])]
             }
+            (false, true) => vec![Line::styled(format!("  {k}"), theme.accent()), Line::from(format!("      {what}"))],
         })
         .collect();
-    let r = centered(area, 72, lines.len() as u16 + 2);
+    let r = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, r);
-    let block = Block::default().borders(Borders::ALL).title(" Help · Esc closes ").border_style(theme.focused());
-    frame.render_widget(Paragraph::new(lines).block(block), r);
+    let fits = usize::from(r.height.saturating_sub(2)) >= lines.len();
+    let title = if fits { " Help · Esc closes " } else { " Help · ↑↓ scroll · Esc closes " };
+    let block = Block::default().borders(Borders::ALL).title(title).border_style(theme.focused());
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.help_scroll, 0)).block(block);
+    frame.render_widget(p, r);
 }

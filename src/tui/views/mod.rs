@@ -7,7 +7,7 @@ mod help;
 mod paused;
 mod picker;
 mod ready;
-mod session;
+pub(crate) mod session;
 mod summary;
 
 use ratatui::Frame;

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
-use super::common::footer;
+use super::common::{ellipsis, footer};
 use crate::library::Entry;
 use crate::tui::app::{App, Picker};
 
@@ -60,6 +60,22 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
 
 fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
+    let with_company = area.width >= 70;
+    let widths: Vec<Constraint> = if with_company {
+        vec![
+            Constraint::Fill(3),
+            Constraint::Fill(1),
+            Constraint::Length(5),
+            Constraint::Length(4),
+            Constraint::Length(5),
+        ]
+    } else {
+        vec![Constraint::Fill(1), Constraint::Length(5), Constraint::Length(4), Constraint::Length(5)]
+    };
+    // The same split the table makes, to cut cells with an ellipsis.
+    let inner = Rect { width: area.width.saturating_sub(4), ..area };
+    let cols = Layout::horizontal(widths.clone()).spacing(1).split(inner);
+    let cut = |text: &str, col: usize| ellipsis(text, usize::from(cols[col].width));
     let lines: Vec<Row> = rows
         .iter()
         .map(|&i| {
@@ -69,21 +85,24 @@ fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
                 Some(d) => format!("{} ⚠ {}", e.title(), d.message),
                 None => e.title().to_string(),
             };
-            let row = Row::new(vec![
-                title,
-                sc.map_or(String::new(), |s| s.company.clone()),
-                sc.map_or("?".into(), |s| s.language.code().to_string()),
-                sc.map_or("?".into(), |s| format!("{}m", s.minutes)),
-                sc.map_or("?".into(), |s| s.nodes.len().to_string()),
-            ]);
+            let mut cells = vec![cut(&title, 0)];
+            if with_company {
+                cells.push(cut(sc.map_or("", |s| s.company.as_str()), 1));
+            }
+            cells.push(sc.map_or("?".into(), |s| s.language.code().to_string()));
+            cells.push(sc.map_or("?".into(), |s| format!("{}m", s.minutes)));
+            cells.push(sc.map_or("?".into(), |s| s.nodes.len().to_string()));
+            let row = Row::new(cells);
             if e.checked.errors() > 0 { row.style(theme.danger()) } else { row }
         })
         .collect();
-    let widths =
-        [Constraint::Fill(3), Constraint::Fill(1), Constraint::Length(5), Constraint::Length(4), Constraint::Length(5)];
-    let header = Row::new(["Scenario", "Company", "Lang", "Min", "Nodes"]).style(theme.dim());
+    let head: Vec<&str> = if with_company {
+        vec!["Scenario", "Company", "Lang", "Min", "Nodes"]
+    } else {
+        vec!["Scenario", "Lang", "Min", "Nodes"]
+    };
     let t = Table::new(lines, widths)
-        .header(header)
+        .header(Row::new(head).style(theme.dim()))
         .block(Block::default().borders(Borders::ALL).title(format!(" Scenarios ({}) ", rows.len())))
         .row_highlight_style(theme.selected())
         .highlight_symbol("› ");
@@ -102,8 +121,12 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(""));
             lines.push(Line::from(sc.description.clone()));
             lines.push(Line::from(""));
-            let traps: Vec<&str> = sc.exposed_traps().into_iter().collect();
-            lines.push(Line::styled(format!("Traps: {}", traps.join(", ")), theme.dim()));
+            // Competencies, not trap ids: naming the traps would give the game away.
+            let mut skills: Vec<&str> =
+                sc.nodes.iter().flat_map(|n| n.competencies.iter().map(String::as_str)).collect();
+            skills.sort_unstable();
+            skills.dedup();
+            lines.push(Line::styled(format!("Tests: {}", skills.join(", ")), theme.dim()));
         }
         None => lines.push(Line::styled(e.id.clone(), theme.title())),
     }

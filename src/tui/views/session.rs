@@ -3,14 +3,16 @@
 //! complete (≥80x24) and compact (down to 60x16).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{
+    Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 use ratatui_textarea::TextArea;
 
-use super::common::{footer, header, mmss, over};
-use crate::rules::signals::word_count;
+use super::common::{footer, header, left, mmss, over, wrap};
+use crate::rules::signals::analyse;
 use crate::scenario::Answer;
 use crate::session::State;
 use crate::tui::app::{App, Focus};
@@ -26,28 +28,36 @@ struct Areas {
     footer: Rect,
 }
 
-fn layout(area: Rect) -> Areas {
+fn layout(area: Rect, s: &State) -> Areas {
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    // Lists of options and talking points need more room than a text box.
+    let listy = matches!(s.current().answer, Answer::Choice { .. } | Answer::Spoken { .. });
     if area.width >= 80 && area.height >= 24 {
         let side = if area.width >= 100 { 36 } else { 28 };
-        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(body);
-        let [prompt, answer] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(left);
+        let [main, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(body);
+        let split = if listy {
+            [Constraint::Percentage(38), Constraint::Fill(1)]
+        } else {
+            [Constraint::Percentage(45), Constraint::Fill(1)]
+        };
+        let [prompt, answer] = Layout::vertical(split).areas(main);
         let timer_h = if area.height >= 30 { 6 } else { 5 };
         let [timer, notes] = Layout::vertical([Constraint::Length(timer_h), Constraint::Fill(1)]).areas(right);
         Areas { header, prompt, timer, answer, notes, footer }
     } else {
         // Compact: the timer shares the bottom row with the notes so the
         // question keeps as many lines as possible.
-        let [prompt, answer, bottom] =
-            Layout::vertical([Constraint::Fill(3), Constraint::Fill(2), Constraint::Length(3)]).areas(body);
+        let split =
+            if listy { [Constraint::Fill(2), Constraint::Fill(3)] } else { [Constraint::Fill(3), Constraint::Fill(2)] };
+        let [prompt, answer, bottom] = Layout::vertical([split[0], split[1], Constraint::Length(3)]).areas(body);
         let [notes, timer] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(22)]).areas(bottom);
         Areas { header, prompt, timer, answer, notes, footer }
     }
 }
 
 pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
-    let a = layout(area);
+    let a = layout(area, s);
     let theme = &app.theme;
     header(theme, s, frame, a.header);
     prompt(app, s, frame, a.prompt);
@@ -63,11 +73,17 @@ fn panel(theme: &Theme, title: &str, focused: bool) -> Block<'static> {
     if focused { block.border_style(theme.focused()) } else { block }
 }
 
+/// The question, with its scene-setting context. Where it does not fit, a
+/// scrollbar and the title say so.
 fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
-    let node = s.current();
-    let question: Vec<Line> = s.prompt().lines().map(|l| Line::styled(l.to_string(), app.theme.title())).collect();
-    let context: Vec<Line> =
-        node.context.iter().flat_map(|c| c.lines()).map(|l| Line::styled(l.to_string(), app.theme.dim())).collect();
+    let width = area.width.saturating_sub(2);
+    let question: Vec<Line> = wrap(s.prompt(), width).into_iter().map(|l| Line::styled(l, app.theme.title())).collect();
+    let context: Vec<Line> = s
+        .current()
+        .context
+        .as_deref()
+        .map(|c| wrap(c, width).into_iter().map(|l| Line::styled(l, app.theme.dim())).collect())
+        .unwrap_or_default();
     // Context sets the scene above the question; where space is short the
     // question comes first so it is never scrolled out of sight.
     let mut lines = Vec::new();
@@ -82,9 +98,23 @@ fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(""));
         lines.extend(context);
     }
-    let block = panel(&app.theme, " Prompt ", false);
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.prompt_scroll, 0)).block(block);
+    let visible = usize::from(area.height.saturating_sub(2));
+    let overflow = lines.len() > visible;
+    let title = if overflow { " Prompt · Alt-PgDn for more " } else { " Prompt " };
+    let scroll = app.prompt_scroll.min(lines.len().saturating_sub(visible) as u16);
+    let total = lines.len();
+    let p = Paragraph::new(lines).scroll((scroll, 0)).block(panel(&app.theme, title, false));
     frame.render_widget(p, area);
+    if overflow {
+        scrollbar(frame, area, total.saturating_sub(visible), usize::from(scroll));
+    }
+}
+
+/// A vertical scrollbar on the right border of `area`.
+pub fn scrollbar(frame: &mut Frame, area: Rect, max_scroll: usize, at: usize) {
+    let mut st = ScrollbarState::new(max_scroll + 1).position(at);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
+    frame.render_stateful_widget(bar, area.inner(Margin { vertical: 1, horizontal: 0 }), &mut st);
 }
 
 /// The timer: `mm:ss` left, a gauge, and a word for how urgent it is.
@@ -92,29 +122,28 @@ fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
     let block = panel(theme, " Timer ", false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let (Some(limit), Some(left)) = (s.limit_ms(), s.remaining_ms()) else {
+    let (Some(limit), Some(remaining)) = (s.limit_ms(), s.remaining_ms()) else {
         frame.render_widget(Paragraph::new(format!("untimed · {}", mmss(s.elapsed_ms()))), inner);
         return;
     };
-    let ratio = (left.max(0) as f64 / limit.max(1) as f64).clamp(0.0, 1.0);
-    let (word, style) = match left {
-        l if l <= 0 => ("OVER", theme.danger()),
+    let ratio = (remaining.max(0) as f64 / limit.max(1) as f64).clamp(0.0, 1.0);
+    let (word, style) = match remaining {
+        r if r <= 0 => ("OVER", theme.danger()),
         _ if ratio < 0.2 => ("LOW", theme.danger()),
         _ if ratio < 0.5 => ("HALF", theme.warn()),
         _ => ("OK", theme.ok()),
     };
-    let clock = if left <= 0 { over(left.unsigned_abs()) } else { mmss(left as u64 + 999) };
+    let clock = if remaining <= 0 { over(remaining.unsigned_abs()) } else { left(remaining as u64) };
     let mut lines = vec![Line::from(vec![
-        Span::styled(clock, style.add_modifier(ratatui::style::Modifier::BOLD)),
+        Span::styled(clock, style.add_modifier(Modifier::BOLD)),
         Span::raw("  "),
         Span::styled(word, style),
     ])];
     if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
-        lines.push(Line::styled(format!("session {} left", mmss(session_left)), theme.dim()));
+        lines.push(Line::styled(format!("session {} left", left(session_left)), theme.dim()));
     }
-    let gauge_row = inner.height.saturating_sub(1);
-    let text_area = Rect { height: gauge_row.max(1).min(inner.height), ..inner };
-    frame.render_widget(Paragraph::new(lines), text_area);
+    let text_rows = if inner.height >= 2 { inner.height - 1 } else { inner.height };
+    frame.render_widget(Paragraph::new(lines), Rect { height: text_rows, ..inner });
     if inner.height >= 2 {
         let bar = Rect { y: inner.y + inner.height - 1, height: 1, ..inner };
         frame.render_widget(Paragraph::new(gauge(ratio, bar.width)).style(style), bar);
@@ -128,17 +157,58 @@ fn gauge(ratio: f64, width: u16) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(usize::from(width).saturating_sub(full)))
 }
 
+/// "12 words", or "26 字" for an answer mostly in Chinese.
+fn length_label(text: &str) -> String {
+    let s = analyse(text);
+    if s.cjk_chars > s.latin_words { format!("{} 字", s.words) } else { format!("{} words", s.words) }
+}
+
+/// List items that wrap instead of being cut: `marker` before the first
+/// line, indentation after. An item never grows past `max_lines` (a list
+/// cannot show an item taller than itself), ending in `…` when cut.
+fn wrapped_items<'a>(
+    labels: impl Iterator<Item = (String, &'a str)>,
+    width: u16,
+    max_lines: u16,
+) -> Vec<ListItem<'static>> {
+    let max_lines = usize::from(max_lines.max(1));
+    labels
+        .map(|(marker, label)| {
+            let pad = unicode_width::UnicodeWidthStr::width(marker.as_str());
+            let mut wrapped = wrap(label, width.saturating_sub(pad as u16).max(8));
+            if wrapped.len() > max_lines {
+                wrapped.truncate(max_lines);
+                if let Some(last) = wrapped.last_mut() {
+                    last.push('…');
+                }
+            }
+            let lines: Vec<Line> = wrapped
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    Line::from(if i == 0 { format!("{marker}{l}") } else { format!("{}{l}", " ".repeat(pad)) })
+                })
+                .collect();
+            ListItem::new(Text::from(lines))
+        })
+        .collect()
+}
+
 fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Answer;
     let theme = &app.theme;
     match &s.current().answer {
         Answer::Choice { options } => {
-            let items: Vec<ListItem> =
-                options.iter().enumerate().map(|(i, o)| ListItem::new(format!("{}. {}", i + 1, o.label))).collect();
-            let list = List::new(items)
-                .block(panel(theme, " Answer: pick one ", focused))
-                .highlight_style(theme.selected())
-                .highlight_symbol("› ");
+            // Inner width less the border and the highlight symbol.
+            let width = area.width.saturating_sub(4);
+            let rows = area.height.saturating_sub(2);
+            let items = wrapped_items(
+                options.iter().enumerate().map(|(i, o)| (format!("{}. ", i + 1), o.label.as_str())),
+                width,
+                rows,
+            );
+            let block = panel(theme, " Answer: pick one (1-9, Enter) ", focused);
+            let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("› ");
             let mut st = ListState::default().with_selected(Some(s.selected));
             frame.render_stateful_widget(list, area, &mut st);
         }
@@ -154,40 +224,51 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
                 Some(e) => (e.clone(), theme.danger()),
                 None => ("e.g. 1,200 · 12% · ¥1.2M · 120万 · Enter submits".to_string(), theme.dim()),
             };
-            frame.render_widget(Paragraph::new(text).style(style).wrap(Wrap { trim: true }), msg);
+            let lines: Vec<Line> = wrap(&text, msg.width).into_iter().map(Line::from).collect();
+            frame.render_widget(Paragraph::new(lines).style(style), msg);
         }
-        Answer::Spoken { pass, .. } => {
-            let n = s.ticked.len() as u16;
-            let [text_area, points] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length((n + 2).min(area.height / 2 + 1))])
-                    .areas(area);
-            let title = format!(" Answer aloud or in writing · {} words ", word_count(&s.answer_text()));
-            editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
-            let items: Vec<ListItem> = s
-                .current()
-                .talking_points
-                .iter()
-                .zip(&s.ticked)
-                .enumerate()
-                .map(|(i, (p, t))| ListItem::new(format!("{} {}. {p}", if *t { "[x]" } else { "[ ]" }, i + 1)))
-                .collect();
-            let done = s.ticked.iter().filter(|t| **t).count();
-            let title = format!(" Talking points covered: {done}/{} (need {pass}) ", s.ticked.len());
-            let pfocus = app.focus == Focus::Points;
-            let list = List::new(items).block(panel(theme, &title, pfocus)).highlight_style(if pfocus {
-                theme.selected()
-            } else {
-                Style::new()
-            });
-            let mut st = ListState::default().with_selected(Some(app.point_cursor));
-            frame.render_stateful_widget(list, points, &mut st);
-        }
+        Answer::Spoken { pass, .. } => spoken(app, s, *pass, frame, area),
         Answer::FreeText { .. } => {
-            let title = format!(" Answer · {} words ", word_count(&s.answer_text()));
+            let title = format!(" Answer · {} ", length_label(&s.answer_text()));
             editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, area);
         }
         Answer::End { .. } => {}
     }
+}
+
+/// A spoken answer: a box for notes on what was said, and the talking
+/// points to tick (side by side when the area is short).
+fn spoken(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Answer;
+    let pfocus = app.focus == Focus::Points;
+    let [text_area, points] = if area.height < 10 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Min(4), Constraint::Percentage(55)]).areas(area)
+    };
+    let title = format!(" Say it, or jot it · {} ", length_label(&s.answer_text()));
+    editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
+    let width = points.width.saturating_sub(4);
+    let items = wrapped_items(
+        s.current()
+            .talking_points
+            .iter()
+            .zip(&s.ticked)
+            .enumerate()
+            .map(|(i, (p, t))| (format!("{} {}. ", if *t { "[x]" } else { "[ ]" }, i + 1), p.as_str())),
+        width,
+        points.height.saturating_sub(2),
+    );
+    let done = s.ticked.iter().filter(|t| **t).count();
+    let hint = if pfocus { "Space ticks" } else { "Tab to tick" };
+    let title = format!(" Points {done}/{} (need {pass}) · {hint} ", s.ticked.len());
+    let list = List::new(items)
+        .block(panel(theme, &title, pfocus))
+        .highlight_style(if pfocus { theme.selected() } else { Style::new() })
+        .highlight_symbol(if pfocus { "› " } else { "  " });
+    let mut st = ListState::default().with_selected(Some(app.point_cursor));
+    frame.render_stateful_widget(list, points, &mut st);
 }
 
 /// Draws a text area in a block; the focused one shows the cursor (and
@@ -203,11 +284,7 @@ fn editor(
     let mut ta = text.clone();
     ta.set_block(block);
     ta.set_cursor_line_style(Style::new());
-    if !focused {
-        ta.set_cursor_style(Style::new());
-    } else {
-        ta.set_cursor_style(theme.selected());
-    }
+    ta.set_cursor_style(if focused { theme.selected() } else { Style::new() });
     frame.render_widget(&ta, area);
     if focused {
         let inner = ta.block().map_or(area, |b| b.inner(area));
@@ -221,16 +298,14 @@ fn editor(
     }
 }
 
+/// The keys that work right now, most useful first.
 fn keys(app: &App, s: &State) -> Vec<(&'static str, &'static str)> {
-    let mut keys = vec![("^S", "submit")];
-    match (app.focus, &s.current().answer) {
-        (Focus::Answer, Answer::Choice { .. }) => {
-            keys.splice(0..0, [("1-9/↑↓", "pick"), ("Enter", "submit")]).for_each(drop)
-        }
-        (Focus::Answer, Answer::Numeric { .. }) => keys.insert(0, ("Enter", "submit")),
-        (Focus::Points, _) => keys.insert(0, ("Space", "tick")),
-        _ => {}
-    }
+    let mut keys = match (app.focus, &s.current().answer) {
+        (Focus::Answer, Answer::Choice { .. }) => vec![("1-9/↑↓", "pick"), ("Enter", "submit")],
+        (Focus::Answer, Answer::Numeric { .. }) => vec![("Enter", "submit")],
+        (Focus::Points, _) => vec![("Space", "tick"), ("^S", "submit")],
+        _ => vec![("^S", "submit")],
+    };
     keys.extend([("Esc", "pause"), ("F1", "help"), ("^C", "quit"), ("^N", "notes"), ("Tab", "focus")]);
     keys
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::common::{footer, header, mmss};
 use crate::scenario::Answer;
@@ -17,10 +17,28 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let [top, body, keys] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     header(theme, s, frame, top);
-    let block = Block::default().borders(Borders::ALL).title(" Summary ");
-    let p = Paragraph::new(lines(theme, s)).wrap(Wrap { trim: false }).scroll((app.scroll, 0)).block(block);
-    frame.render_widget(p, body);
+    let width = body.width.saturating_sub(2);
+    let text: Vec<Line> = lines(theme, s).into_iter().flat_map(|l| rewrap(l, width)).collect();
+    let visible = usize::from(body.height.saturating_sub(2));
+    let max_scroll = text.len().saturating_sub(visible);
+    let scroll = usize::from(app.scroll).min(max_scroll);
+    let title = if scroll < max_scroll { " Summary · ↓ more " } else { " Summary " };
+    let block = Block::default().borders(Borders::ALL).title(title);
+    frame.render_widget(Paragraph::new(text).scroll((scroll as u16, 0)).block(block), body);
+    if max_scroll > 0 {
+        super::session::scrollbar(frame, body, max_scroll, scroll);
+    }
     footer(theme, &[("↑↓ PgUp PgDn", "scroll"), ("q/Enter", "leave")], frame, keys);
+}
+
+/// One styled line wrapped to `width`, keeping its style.
+fn rewrap(line: Line<'static>, width: u16) -> Vec<Line<'static>> {
+    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= usize::from(width) {
+        return vec![line];
+    }
+    super::common::wrap(&text, width).into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
 /// The summary as lines, so tests and a later Markdown export can share it.
