@@ -7,16 +7,22 @@
 //! - [`rules`]: the rule language shared by FreeText branches and trap
 //!   detection: conditions, their compiled form, and answer signals.
 //! - [`traps`]: the trap catalogue (`assets/traps.ron` + the user's).
-//! - [`assess`]: which traps an answer falls into.
+//! - [`session`]: the pure session core: `update(state, event) -> effects`.
+//! - [`assess`]: which traps an answer falls into, and the debrief.
+//! - [`tui`]: the terminal UI: event loop, keymap, views.
 //! - [`library`]: bundled and user scenarios, as the picker and `list` see them.
-//! - [`paths`]: the data directory and where user files live.
+//! - [`paths`]: the data directory and where user files live; [`files`]
+//!   writes there privately (0600 files, 0700 directories).
+//! - [`playtest`]: a scripted candidate, for tests and coaches.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
 //! - [`text`]: escaping, so nothing from a file drives the terminal.
 
 pub mod assess;
 pub mod cli;
+pub mod files;
 pub mod library;
 pub mod paths;
+pub mod playtest;
 pub mod rules;
 pub mod scenario;
 pub mod session;

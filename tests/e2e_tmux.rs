@@ -146,6 +146,10 @@ fn answer_a_question_see_the_next_and_quit_with_the_terminal_restored() {
     t.keys(&["C-c"]);
     t.wait_for(Duration::from_secs(3), "quit confirmation", |s| s.contains("Quit"));
     t.keys(&["y"]);
+    t.wait_for(Duration::from_secs(3), "the debrief", |s| s.contains("Debrief") && s.contains("Verdict"));
+    t.keys(&["End"]);
+    t.wait_for(Duration::from_secs(3), "the notes at the end", |s| s.contains("数据主权 canary"));
+    t.keys(&["q"]);
     t.wait_for(Duration::from_secs(3), "the shell again", |s| s.contains("STTY-DONE"));
     let screen = t.screen();
     assert!(screen.contains("EXIT=0"), "{screen}");

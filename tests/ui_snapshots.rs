@@ -325,7 +325,7 @@ fn quit_confirmation() {
 }
 
 #[test]
-fn summary_after_a_short_run() {
+fn debrief_after_a_short_run() {
     let mut app = inline_session();
     app.act(Action::FocusNotes, 500);
     paste(&mut app, Target::Notes, "数据主权 canary", 1_000);
@@ -340,9 +340,15 @@ fn summary_after_a_short_run() {
     paste(&mut app, Target::Answer, "Short pitch.", 16_000);
     app.act(Action::Session(EventKind::Submit), 25_000);
     assert_eq!(state(&app).phase, Phase::Finished(Ending::Completed));
-    snap_all("summary", &app, |w, h, rows| {
-        assert!(contains(rows, "Summary"), "{w}x{h}");
-        assert!(contains(rows, "Interview over"), "{w}x{h}");
+    snap_all("debrief", &app, |w, h, rows| {
+        assert!(contains(rows, "Debrief"), "{w}x{h}");
+        assert!(contains(rows, "Verdict:"), "{w}x{h}");
+        assert!(contains(rows, "vague-ask"), "{w}x{h}: the trap the choice marked");
+    });
+    // `n` jumps to the first trap heading; End shows the notes.
+    app.act(Action::NextTrap, 30_000);
+    snap_all("debrief_next_trap", &app, |w, h, rows| {
+        assert!(contains(rows, "1. "), "{w}x{h}");
     });
 }
 

@@ -1,6 +1,7 @@
 //! Assessment: which catalogue traps an answer falls into, and (with the
 //! debrief) how the session went. Pure functions over text and state.
 
+pub mod debrief;
 mod detect;
 
 pub use detect::{DetectError, Detector, Finding};

@@ -2,9 +2,11 @@
 //! subcommand returns an exit code; output goes through [`out`], which
 //! treats a closed pipe (`hotseat list | head`) as success.
 
+mod assess;
 mod check;
 mod list;
 pub mod out;
+mod playtest;
 mod run;
 
 use std::process::ExitCode;
@@ -31,6 +33,10 @@ pub enum Command {
     List(list::Args),
     /// Start an interview now, clock running.
     Run(run::Args),
+    /// Run the trap rules on one answer and show its signals.
+    Assess(assess::Args),
+    /// Play a scenario with scripted answers and print the debrief.
+    Playtest(playtest::Args),
 }
 
 /// Output format for commands that can print JSON.
@@ -46,6 +52,8 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::List(args)) => list::run(&args),
         Some(Command::Run(args)) => run::run(&args, t0),
+        Some(Command::Assess(args)) => assess::run(&args),
+        Some(Command::Playtest(args)) => playtest::run(&args),
         None => run::picker(t0),
     };
     match result {

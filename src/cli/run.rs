@@ -90,7 +90,7 @@ fn finish(exit: Exit) -> std::io::Result<u8> {
 
 /// A scenario by id (bundled or user) or by path, with errors reported the
 /// way `check` reports them.
-fn resolve(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<Scenario, u8> {
+pub(super) fn resolve(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<Scenario, u8> {
     let path = Path::new(arg);
     if path.exists() || arg.ends_with(".ron") {
         let checked = check_file(path, DEFAULT_MAX_SIZE, catalogue).map_err(|e| {

@@ -104,6 +104,11 @@ pub enum Action {
     ScrollPrompt(i32),
     Scroll(i32),
     ScrollHelp(i32),
+    /// Debrief: jump to the next or previous trap.
+    NextTrap,
+    PrevTrap,
+    /// Debrief: save it as Markdown.
+    Export,
 }
 
 /// The whole application.
@@ -124,6 +129,12 @@ pub struct App {
     pub quit: bool,
     /// Ctrl-Z was pressed; the runtime suspends and clears this.
     pub suspend: bool,
+    /// `e` on the debrief: the runtime writes the Markdown and clears this.
+    pub export: bool,
+    /// A one-line message for the user (e.g. where a file was saved).
+    pub status: Option<String>,
+    /// The terminal size at the last draw, for jumps that depend on wrapping.
+    pub size: (u16, u16),
 }
 
 impl App {
@@ -164,6 +175,9 @@ impl App {
             catalogue,
             quit: false,
             suspend: false,
+            export: false,
+            status: None,
+            size: (80, 24),
         }
     }
 
@@ -199,6 +213,9 @@ impl App {
                 self.help_scroll = 0;
             }
             Action::ScrollHelp(d) => self.help_scroll = shift(self.help_scroll, d),
+            Action::NextTrap => self.jump_trap(1),
+            Action::PrevTrap => self.jump_trap(-1),
+            Action::Export => self.export = true,
             Action::Suspend => {
                 // Stepping away stops the clock, as Esc would.
                 if matches!(&self.screen, Screen::Session(s) if s.phase == Phase::Running) {
@@ -233,7 +250,7 @@ impl App {
                 self.send(EventKind::Toggle(i), now);
             }
             Action::ScrollPrompt(d) => self.prompt_scroll = shift(self.prompt_scroll, d),
-            Action::Scroll(d) => self.scroll = shift(self.scroll, d),
+            Action::Scroll(d) => self.scroll = shift(self.scroll, d).min(self.debrief_max_scroll()),
         }
     }
 
@@ -369,6 +386,27 @@ impl App {
         let n = s.ticked.len() as i64;
         if n > 0 {
             self.point_cursor = (self.point_cursor as i64 + i64::from(d)).clamp(0, n - 1) as usize;
+        }
+    }
+
+    /// How far the debrief can scroll at the current terminal size.
+    fn debrief_max_scroll(&self) -> u16 {
+        let Some(s) = self.session().filter(|s| s.is_finished()) else { return u16::MAX };
+        let (w, h) = self.size;
+        let rows = super::views::debrief::total_rows(&self.theme, &crate::assess::debrief::build(s), w.saturating_sub(2));
+        // Header, footer and the two borders are not scrolled text.
+        rows.saturating_sub(usize::from(h.saturating_sub(4))).min(usize::from(u16::MAX)) as u16
+    }
+
+    /// Scrolls the debrief to the next (or previous) trap heading.
+    fn jump_trap(&mut self, d: i32) {
+        let Some(s) = self.session().filter(|s| s.is_finished()) else { return };
+        let debrief = crate::assess::debrief::build(s);
+        let offsets = super::views::debrief::trap_offsets(&self.theme, &debrief, self.size.0.saturating_sub(2));
+        let at = usize::from(self.scroll);
+        let target = if d > 0 { offsets.iter().find(|&&o| o > at) } else { offsets.iter().rev().find(|&&o| o < at) };
+        if let Some(&o) = target.or(if d > 0 { offsets.last() } else { offsets.first() }) {
+            self.scroll = o.min(usize::from(u16::MAX)) as u16;
         }
     }
 

@@ -124,6 +124,10 @@ fn summary_key(key: KeyEvent) -> Option<Action> {
         CtKey::PageUp => Action::Scroll(-10),
         CtKey::PageDown | CtKey::Char(' ') => Action::Scroll(10),
         CtKey::Home => Action::Scroll(-10_000),
+        CtKey::End => Action::Scroll(10_000),
+        CtKey::Char('n') => Action::NextTrap,
+        CtKey::Char('p') => Action::PrevTrap,
+        CtKey::Char('e') => Action::Export,
         CtKey::Char('?') => Action::Help,
         _ => return None,
     })

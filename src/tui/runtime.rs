@@ -70,7 +70,15 @@ async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
     let mut dirty = true;
     let mut face = clock_face(&app);
     let exit = loop {
+        if app.export {
+            app.export = false;
+            app.status = Some(export(&app));
+            dirty = true;
+        }
         if dirty {
+            if let Ok(size) = term.size() {
+                app.size = (size.width, size.height);
+            }
             term.draw(|f| views::render(&app, f))?;
             dirty = false;
         }
@@ -108,6 +116,24 @@ async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
     app.tick(now_ms(t0));
     drop(guard);
     Ok(exit)
+}
+
+/// Writes the debrief as Markdown to `<data dir>/debriefs/`; returns the
+/// message to show.
+fn export(app: &App) -> String {
+    let Some(state) = app.session().filter(|s| s.is_finished()) else {
+        return "Nothing to save yet".into();
+    };
+    let Some(dir) = crate::paths::data_dir() else {
+        return "No data directory: set HOTSEAT_DATA_DIR".into();
+    };
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%SZ").to_string();
+    let path = dir.join("debriefs").join(format!("{}-{stamp}.md", state.compiled.scenario.id));
+    let md = crate::assess::debrief::markdown(&crate::assess::debrief::build(state));
+    match crate::files::write_private(&path, md.as_bytes()) {
+        Ok(()) => format!("Saved {}", crate::text::one_line(&path.display().to_string())),
+        Err(e) => format!("Could not save: {}", crate::text::one_line(&e.to_string())),
+    }
 }
 
 /// Applies one terminal event; returns whether the screen must be redrawn.

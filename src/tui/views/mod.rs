@@ -3,12 +3,12 @@
 //! (`State::last_at`) is what the clock panels show.
 
 mod common;
+pub mod debrief;
 mod help;
 mod paused;
 mod picker;
 mod ready;
 pub(crate) mod session;
-mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Picker(p) => picker::render(app, p, frame, area),
         Screen::Ready(s) => ready::render(app, s, frame, area),
-        Screen::Session(s) if s.is_finished() => summary::render(app, s, frame, area),
+        Screen::Session(s) if s.is_finished() => debrief::render(app, s, frame, area),
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused::render(app, s, frame, area),
         Screen::Session(s) => session::render(app, s, frame, area),
     }

@@ -1,0 +1,169 @@
+//! `hotseat assess [--json] [--competency C] TEXT|-`: the trap rules and
+//! answer signals on one answer. Exit 0 whether or not a trap fires.
+
+use std::io::Read;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{EXIT_USAGE, out};
+use crate::assess::Detector;
+use crate::assess::debrief::merge;
+use crate::rules::{Answer, NoEnv};
+use crate::text::one_line;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The answer text, or `-` to read it from standard input.
+    #[arg(value_name = "TEXT|-")]
+    text: String,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// Assess as an answer to a question with this competency (repeatable);
+    /// rules scoped to other competencies then stay silent.
+    #[arg(long = "competency", value_name = "C")]
+    competencies: Vec<String>,
+}
+
+/// A stretch of the answer, counted in Unicode scalar values (end exclusive).
+#[derive(Debug, Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TrapJson {
+    id: String,
+    title: String,
+    evidence: Vec<Span>,
+}
+
+/// The signal names here are documented in docs/scenario-format.md.
+#[derive(Debug, Serialize)]
+struct Signals {
+    words: usize,
+    latin_words: usize,
+    cjk_chars: usize,
+    structured: bool,
+    numbers: Vec<Span>,
+    percents: Vec<Span>,
+    money: Vec<Span>,
+    changes: Vec<Span>,
+    structure: Vec<Span>,
+    hedges: Vec<Span>,
+    ownership: Vec<Span>,
+    deferrals: Vec<Span>,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    traps: Vec<TrapJson>,
+    signals: Signals,
+}
+
+pub fn run(args: &Args) -> std::io::Result<u8> {
+    let text = if args.text == "-" {
+        let mut s = String::new();
+        if let Err(e) = std::io::stdin().read_to_string(&mut s) {
+            eprintln!("hotseat: cannot read standard input: {}", one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+        s
+    } else {
+        args.text.clone()
+    };
+    let catalogue = super::catalogue();
+    let detector = match Detector::new(&catalogue) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let report = assess(&detector, &catalogue, &text, &args.competencies);
+    if args.json {
+        out::json(&report)?
+    } else {
+        out::print(&plain(&report))?
+    }
+    Ok(0)
+}
+
+fn assess(detector: &Detector, cat: &crate::traps::Catalogue, text: &str, competencies: &[String]) -> Report {
+    let answer = Answer::new(text);
+    let findings = detector.detect(&answer, competencies, &NoEnv);
+    let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
+        merge(ranges, text.len()).into_iter().map(|r| span(text, r)).collect()
+    };
+    let traps = findings
+        .iter()
+        .map(|f| TrapJson {
+            id: f.id.clone(),
+            title: cat.get(&f.id).map_or(f.id.clone(), |t| t.title.clone()),
+            evidence: spans(&f.evidence),
+        })
+        .collect();
+    let s = &answer.signals;
+    let signals = Signals {
+        words: s.words,
+        latin_words: s.latin_words,
+        cjk_chars: s.cjk_chars,
+        structured: s.structured(),
+        numbers: spans(&s.numbers),
+        percents: spans(&s.percents),
+        money: spans(&s.money),
+        changes: spans(&s.changes),
+        structure: spans(&s.structure),
+        hedges: spans(&s.hedges),
+        ownership: spans(&s.ownership),
+        deferrals: spans(&s.deferrals),
+    };
+    Report { traps, signals }
+}
+
+/// A byte range as a character-counted span.
+fn span(text: &str, r: Range<usize>) -> Span {
+    let start = text[..r.start].chars().count();
+    let piece = &text[r];
+    Span { start, end: start + piece.chars().count(), text: piece.to_string() }
+}
+
+fn plain(r: &Report) -> String {
+    let mut out = String::new();
+    if r.traps.is_empty() {
+        out.push_str("No traps.\n");
+    }
+    for t in &r.traps {
+        let quotes: Vec<String> = t.evidence.iter().map(|e| format!("“{}”", one_line(&e.text))).collect();
+        out.push_str(&format!("trap {}: {}\n", t.id, t.title));
+        if !quotes.is_empty() {
+            out.push_str(&format!("  triggered by {}\n", quotes.join(", ")));
+        }
+    }
+    let s = &r.signals;
+    let list = |v: &[Span]| v.iter().map(|e| one_line(&e.text)).collect::<Vec<_>>().join(", ");
+    out.push_str(&format!(
+        "signals: {} words ({} Latin, {} CJK), {}\n",
+        s.words,
+        s.latin_words,
+        s.cjk_chars,
+        if s.structured { "structured" } else { "no structure markers" }
+    ));
+    for (name, v) in [
+        ("numbers", &s.numbers),
+        ("percents", &s.percents),
+        ("money", &s.money),
+        ("changes", &s.changes),
+        ("hedges", &s.hedges),
+        ("ownership", &s.ownership),
+        ("deferrals", &s.deferrals),
+    ] {
+        if !v.is_empty() {
+            out.push_str(&format!("  {name}: {}\n", list(v)));
+        }
+    }
+    out
+}

@@ -1,0 +1,75 @@
+//! `hotseat playtest SCENARIO --answers FILE [--seed N] [--json]`: play a
+//! scenario without a terminal and print the path and the debrief.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
+use crate::assess::debrief::{self, Debrief};
+use crate::playtest;
+use crate::session::Compiled;
+use crate::text::one_line;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A scenario id or file.
+    #[arg(value_name = "SCENARIO")]
+    scenario: String,
+    /// The scripted answers (RON): node id → answers, one per visit.
+    #[arg(long, value_name = "FILE")]
+    answers: PathBuf,
+    /// Seed for question variants.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Print JSON: the path and the debrief.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    path: Vec<&'a str>,
+    debrief: &'a Debrief,
+}
+
+pub fn run(args: &Args) -> std::io::Result<u8> {
+    let catalogue = super::catalogue();
+    let scenario = match super::run::resolve(&args.scenario, &catalogue) {
+        Ok(sc) => sc,
+        Err(code) => return Ok(code),
+    };
+    let shown = args.answers.display().to_string();
+    let src = match std::fs::read_to_string(&args.answers) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("hotseat: cannot read {}: {}", one_line(&shown), one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let played = playtest::parse(&shown, &src).and_then(|script| {
+        let compiled = Compiled::new(scenario, catalogue)
+            .map_err(|e| playtest::PlaytestError::Invalid { node: "(scenario)".into(), message: e.to_string() })?;
+        playtest::play(compiled, args.seed, &script)
+    });
+    let state = match played {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("hotseat: playtest: {}", one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    let d = debrief::build(&state);
+    let path: Vec<&str> = state
+        .turns
+        .iter()
+        .map(|t| state.compiled.scenario.nodes[t.node].id.as_str())
+        .chain(state.current().is_end().then(|| state.current().id.as_str()))
+        .collect();
+    if args.json {
+        out::json(&Output { path, debrief: &d })?;
+    } else {
+        out::print(&format!("Path: {}\n\n{}", path.join(" → "), debrief::markdown(&d)))?;
+    }
+    Ok(0)
+}

@@ -1,0 +1,205 @@
+//! Headless play: a scripted candidate answers a scenario through the same
+//! `session::update` the terminal uses. The script is a RON map from node
+//! id to the answers given on each visit:
+//!
+//! ```ron
+//! {
+//!     "start": [Text(text: "I cut unit cost from ¥3.1 to ¥2.2...", after_s: 45)],
+//!     "pick": [Choice(pick: 3)],            // or Label(label: "Sell a monthly commitment")
+//!     "quiz": [Number(value: 22.2)],
+//!     "pitch": [Spoken(points: [1, 2, 4])],
+//!     "slow": [Timeout],
+//! }
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::scenario::Answer;
+use crate::session::{Compiled, Event, EventKind, Pace, State, Target, update};
+
+/// One scripted answer. `after_s` is how long the candidate takes
+/// (default: 20 s, or half the limit if that is shorter).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Step {
+    Text {
+        text: String,
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    /// Option number, 1-based.
+    Choice {
+        pick: usize,
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    /// Option by its label (case-insensitive; a unique prefix is enough).
+    Label {
+        label: String,
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    Number {
+        value: f64,
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    /// Talking points covered, 1-based, and optionally what was said.
+    Spoken {
+        points: Vec<usize>,
+        #[serde(default)]
+        text: Option<String>,
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    /// Submit nothing.
+    Pass {
+        #[serde(default)]
+        after_s: Option<f64>,
+    },
+    /// Let the time run out without answering.
+    Timeout,
+}
+
+/// The whole script.
+pub type Script = BTreeMap<String, Vec<Step>>;
+
+/// Why a playtest stopped short.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaytestError {
+    #[error("{path}:{line}:{col}: {message}")]
+    Parse { path: String, line: usize, col: usize, message: String },
+    #[error("no answer for node \"{node}\" (visit {visit}); add one to the answers file")]
+    Missing { node: String, visit: u32 },
+    #[error("node \"{node}\": {message}")]
+    Invalid { node: String, message: String },
+    #[error("the session did not finish after {0} steps; is there a loop in the answers?")]
+    Runaway(usize),
+    #[error("the answers file names nodes the scenario does not have: {0}")]
+    UnknownNodes(String),
+}
+
+/// Parses an answers file.
+pub fn parse(path: &str, src: &str) -> Result<Script, PlaytestError> {
+    crate::scenario::load::ron_options().from_str(src).map_err(|e: ron::error::SpannedError| PlaytestError::Parse {
+        path: path.to_string(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: crate::text::one_line(&e.code.to_string()),
+    })
+}
+
+/// Plays `script` through a new session; returns the finished state.
+pub fn play(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Result<State, PlaytestError> {
+    let unknown: Vec<&str> = script.keys().map(String::as_str).filter(|id| compiled.node_index(id).is_none()).collect();
+    if !unknown.is_empty() {
+        return Err(PlaytestError::UnknownNodes(unknown.join(", ")));
+    }
+    let mut s = State::new(compiled, seed, Pace::Real);
+    update(&mut s, Event::new(0, EventKind::Start));
+    let mut t: u64 = 0;
+    let mut steps = 0;
+    while !s.is_finished() {
+        steps += 1;
+        if steps > 10_000 {
+            return Err(PlaytestError::Runaway(steps));
+        }
+        let node = s.current().id.clone();
+        let visit = s.visits[s.node];
+        let step = script.get(&node).and_then(|v| v.get(visit as usize - 1)).cloned();
+        let step = step.ok_or(PlaytestError::Missing { node: node.clone(), visit })?;
+        t = answer(&mut s, &step, t).map_err(|message| PlaytestError::Invalid { node, message })?;
+    }
+    Ok(s)
+}
+
+/// Gives one answer starting at monotonic time `t`; returns the time after.
+fn answer(s: &mut State, step: &Step, t: u64) -> Result<u64, String> {
+    let send = |s: &mut State, at: u64, kind| {
+        update(s, Event::new(at, kind));
+    };
+    let after = |a: &Option<f64>, s: &State| -> u64 {
+        let default = s.limit_ms().map_or(20_000, |l| (l / 2).min(20_000));
+        a.map_or(default, |x| (x.max(0.0) * 1000.0) as u64)
+    };
+    let type_at = t + 500;
+    let end = match step {
+        Step::Timeout => {
+            let left = s.remaining_ms().ok_or("Timeout on an untimed question")?;
+            let at = t + left.max(0) as u64 + 1;
+            send(s, at, EventKind::Tick);
+            if !s.overtime {
+                return Ok(at); // the timeout moved on
+            }
+            send(s, at, EventKind::Submit); // stays open: give up with nothing
+            return Ok(at);
+        }
+        Step::Text { text, after_s } => {
+            send(s, type_at, EventKind::Paste(Target::Answer, text.clone()));
+            t + after(after_s, s)
+        }
+        Step::Number { value, after_s } => {
+            send(s, type_at, EventKind::Paste(Target::Answer, crate::assess::debrief::fmt_num(*value)));
+            t + after(after_s, s)
+        }
+        Step::Choice { pick, after_s } => {
+            let n = options(s)?;
+            if *pick == 0 || *pick > n {
+                return Err(format!("choice {pick} is not one of 1..={n}"));
+            }
+            send(s, type_at, EventKind::Select(pick - 1));
+            t + after(after_s, s)
+        }
+        Step::Label { label, after_s } => {
+            let i = option_by_label(s, label)?;
+            send(s, type_at, EventKind::Select(i));
+            t + after(after_s, s)
+        }
+        Step::Spoken { points, text, after_s } => {
+            let n = s.ticked.len();
+            for &p in points {
+                if p == 0 || p > n {
+                    return Err(format!("talking point {p} is not one of 1..={n}"));
+                }
+                send(s, type_at, EventKind::Toggle(p - 1));
+            }
+            if let Some(text) = text {
+                send(s, type_at, EventKind::Paste(Target::Answer, text.clone()));
+            }
+            t + after(after_s, s)
+        }
+        Step::Pass { after_s } => t + after(after_s, s),
+    };
+    let end = end.max(type_at + 1);
+    send(s, end, EventKind::Submit);
+    if s.numeric_error.is_some() {
+        return Err("the number was not accepted".into());
+    }
+    Ok(end)
+}
+
+fn options(s: &State) -> Result<usize, String> {
+    match &s.current().answer {
+        Answer::Choice { options } => Ok(options.len()),
+        _ => Err("this question is not a Choice".into()),
+    }
+}
+
+fn option_by_label(s: &State, label: &str) -> Result<usize, String> {
+    let Answer::Choice { options } = &s.current().answer else {
+        return Err("this question is not a Choice".into());
+    };
+    let want = label.to_lowercase();
+    let exact = options.iter().position(|o| o.label.to_lowercase() == want);
+    let prefix: Vec<usize> =
+        options.iter().enumerate().filter(|(_, o)| o.label.to_lowercase().starts_with(&want)).map(|(i, _)| i).collect();
+    match (exact, prefix.as_slice()) {
+        (Some(i), _) => Ok(i),
+        (None, [i]) => Ok(*i),
+        (None, []) => Err(format!("no option labelled \"{label}\"")),
+        (None, _) => Err(format!("\"{label}\" matches several options")),
+    }
+}

@@ -1,0 +1,218 @@
+//! The debrief screen, shown when a session ends: the verdict and why,
+//! competency bars, each trap with the words that triggered it, numeric
+//! answers against the expected value, the timeline, talking points and
+//! notes. Scrolls; `n`/`p` jump between traps; `e` saves it as Markdown.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::common::{footer, header, mmss};
+use crate::assess::debrief::{self, Debrief, Verdict, bar, fmt_num};
+use crate::session::State;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let [top, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(app.status.is_some())),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header(theme, s, frame, top);
+    let d = debrief::build(s);
+    let (lines, heights) = layout_lines(theme, &d, body.width.saturating_sub(2));
+    let total: usize = heights.iter().sum();
+    let visible = usize::from(body.height.saturating_sub(2));
+    let max_scroll = total.saturating_sub(visible);
+    let scroll = usize::from(app.scroll).min(max_scroll);
+    let more = if scroll < max_scroll { " · ↓ more" } else { "" };
+    let block = Block::default().borders(Borders::ALL).title(format!(" Debrief{more} "));
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)).block(block);
+    frame.render_widget(p, body);
+    if max_scroll > 0 {
+        super::session::scrollbar(frame, body, max_scroll, scroll);
+    }
+    if let Some(msg) = &app.status {
+        frame.render_widget(Paragraph::new(format!(" {msg}")).style(theme.accent()), status);
+    }
+    let mut hints = vec![("↑↓ PgUp PgDn", "scroll")];
+    if !d.traps.is_empty() {
+        hints.push(("n/p", "next/previous trap"));
+    }
+    hints.extend([("e", "save Markdown"), ("q", "leave")]);
+    footer(theme, &hints, frame, keys);
+}
+
+/// The screen lines, and each one's height once wrapped to `width`.
+fn layout_lines(theme: &Theme, d: &Debrief, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (lines, _) = lines(theme, d);
+    let heights =
+        lines.iter().map(|l| Paragraph::new(l.clone()).wrap(Wrap { trim: false }).line_count(width).max(1)).collect();
+    (lines, heights)
+}
+
+/// All the debrief's rows once wrapped to `width`.
+pub fn total_rows(theme: &Theme, d: &Debrief, width: u16) -> usize {
+    layout_lines(theme, d, width).1.iter().sum()
+}
+
+/// Scroll offsets (in wrapped rows at `width`) of each trap's heading, for
+/// `n`/`p`.
+pub fn trap_offsets(theme: &Theme, d: &Debrief, width: u16) -> Vec<usize> {
+    let (lines, anchors) = lines(theme, d);
+    let mut offsets = Vec::with_capacity(anchors.len());
+    let mut row = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if anchors.contains(&i) {
+            offsets.push(row);
+        }
+        row += Paragraph::new(l.clone()).wrap(Wrap { trim: false }).line_count(width).max(1);
+    }
+    offsets
+}
+
+/// The debrief as lines, and the indices of the trap headings.
+fn lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize>) {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut anchors = Vec::new();
+    let heading = |t: &str| Line::styled(t.to_string(), theme.title().add_modifier(Modifier::UNDERLINED));
+    let (band, style) = match d.verdict {
+        Some(Verdict::StrongHire) => ("STRONG HIRE", theme.ok()),
+        Some(Verdict::Hire) => ("HIRE", theme.ok()),
+        Some(Verdict::LeanNo) => ("LEAN NO", theme.warn()),
+        Some(Verdict::No) => ("NO", theme.danger()),
+        None => ("NO VERDICT", theme.dim()),
+    };
+    let score = d.score.map(|s| format!("  {s}/100")).unwrap_or_default();
+    out.push(Line::from(vec![
+        Span::raw("Verdict: "),
+        Span::styled(band, style.add_modifier(Modifier::BOLD)),
+        Span::raw(score),
+    ]));
+    out.extend(d.reasons.iter().map(|r| Line::from(format!("  • {r}"))));
+    if !d.competencies.is_empty() {
+        out.push(Line::from(""));
+        out.push(heading("Competencies"));
+        for c in &d.competencies {
+            let st = if c.score >= 70 {
+                theme.ok()
+            } else if c.score >= 50 {
+                theme.warn()
+            } else {
+                theme.danger()
+            };
+            out.push(Line::from(vec![
+                Span::raw(format!("  {:<18}", c.name)),
+                Span::styled(bar(c.score, 20), st),
+                Span::raw(format!(" {:>3}", c.score)),
+            ]));
+        }
+    }
+    out.push(Line::from(""));
+    out.push(heading(&format!("Traps ({})", d.traps.len())));
+    if d.traps.is_empty() {
+        out.push(Line::styled("  None. Well done.", theme.ok()));
+    }
+    for (i, t) in d.traps.iter().enumerate() {
+        out.push(Line::from(""));
+        anchors.push(out.len());
+        out.push(Line::styled(format!("{}. {} ({})", i + 1, t.title, t.id), theme.warn().add_modifier(Modifier::BOLD)));
+        out.push(label_line(theme, "Question", &format!("{}: {}", t.node, flat(&t.question))));
+        out.push(said(theme, &t.answer, &t.evidence));
+        if !t.why.is_empty() {
+            out.push(label_line(theme, "Why it hurts", &t.why));
+            out.push(label_line(theme, "Instead", &t.instead));
+            out.push(label_line(theme, "For example", &t.example));
+        }
+        if let Some(m) = &t.model_answer {
+            out.push(label_line(theme, "Model answer", &flat(m)));
+        }
+    }
+    if !d.numeric.is_empty() {
+        out.push(Line::from(""));
+        out.push(heading("Numbers"));
+        for n in &d.numeric {
+            let (mark, st) = if n.correct { ("right", theme.ok()) } else { ("wrong", theme.danger()) };
+            out.push(Line::from(vec![
+                Span::raw(format!(
+                    "  {}: expected {} {}, you gave {} ",
+                    n.node,
+                    fmt_num(n.expected),
+                    n.unit,
+                    n.given.as_deref().unwrap_or("(pass)")
+                )),
+                Span::styled(mark, st),
+            ]));
+            out.push(Line::styled(format!("    {}", flat(&n.solution)), theme.dim()));
+        }
+    }
+    out.push(Line::from(""));
+    out.push(heading("Timeline"));
+    for (i, r) in d.timeline.iter().enumerate() {
+        let limit = r.limit_ms.map_or("untimed".into(), mmss);
+        let flag = if r.over_time {
+            Span::styled(" OVER TIME", theme.danger())
+        } else {
+            Span::styled(format!(" {}", if r.exit == "submitted" { "" } else { r.exit }), theme.dim())
+        };
+        out.push(Line::from(vec![
+            Span::raw(format!("  {:>2}. {:<24} {} / {limit}", i + 1, r.node, mmss(r.spent_ms))),
+            flag,
+        ]));
+    }
+    if !d.points.is_empty() {
+        out.push(Line::from(""));
+        out.push(heading("Talking points"));
+        for p in &d.points {
+            out.push(Line::from(format!("  {}: covered {}", p.node, join_or_none(&p.covered))));
+            if !p.missed.is_empty() {
+                out.push(Line::styled(format!("    missed: {}", p.missed.join("; ")), theme.warn()));
+            }
+        }
+    }
+    out.push(Line::from(""));
+    out.push(heading("Notes"));
+    if d.notes.trim().is_empty() {
+        out.push(Line::styled("  (none)", theme.dim()));
+    } else {
+        out.extend(d.notes.lines().map(|l| Line::from(format!("  {l}"))));
+    }
+    (out, anchors)
+}
+
+fn label_line(theme: &Theme, label: &str, text: &str) -> Line<'static> {
+    Line::from(vec![Span::styled(format!("  {label}: "), theme.dim()), Span::raw(text.to_string())])
+}
+
+/// "You said", with the trigger words highlighted (reversed, so it shows
+/// without colour too).
+fn said(theme: &Theme, text: &str, evidence: &[std::ops::Range<usize>]) -> Line<'static> {
+    let mut spans = vec![Span::styled("  You said: ".to_string(), theme.dim())];
+    let hot = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let text = text.replace('\n', " ");
+    let mut at = 0;
+    for r in evidence {
+        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+            continue;
+        }
+        spans.push(Span::raw(text[at..r.start].to_string()));
+        spans.push(Span::styled(text[r.clone()].to_string(), hot));
+        at = r.end;
+    }
+    spans.push(Span::raw(text[at..].to_string()));
+    Line::from(spans)
+}
+
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn join_or_none(v: &[String]) -> String {
+    if v.is_empty() { "none".into() } else { v.join("; ") }
+}
