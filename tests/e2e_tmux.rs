@@ -149,6 +149,19 @@ fn answer_a_question_see_the_next_and_quit_with_the_terminal_restored() {
     t.wait_for(Duration::from_secs(3), "the debrief", |s| s.contains("Debrief") && s.contains("Verdict"));
     t.keys(&["End"]);
     t.wait_for(Duration::from_secs(3), "the notes at the end", |s| s.contains("数据主权 canary"));
+    t.keys(&["e"]);
+    t.wait_for(Duration::from_secs(3), "the debrief saved", |s| s.contains("Saved"));
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("debriefs")).expect("debriefs dir").flatten().collect();
+    assert_eq!(saved.len(), 1);
+    let md = std::fs::read_to_string(saved[0].path()).expect("markdown");
+    assert!(md.contains("# Debrief") && md.contains("数据主权 canary") && md.contains("tech-over-economics"), "{md}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode(&saved[0].path()), 0o600, "debrief file is private");
+        assert_eq!(mode(&dir.path().join("debriefs")), 0o700, "debriefs dir is private");
+    }
     t.keys(&["q"]);
     t.wait_for(Duration::from_secs(3), "the shell again", |s| s.contains("STTY-DONE"));
     let screen = t.screen();
