@@ -20,7 +20,9 @@ pub enum Cond {
     NoneOf(Vec<String>),
     /// The regex matches (case-insensitive, Unicode).
     Regex(String),
-    /// Any number at all (digits, 万/亿, full-width digits).
+    /// A figure: digits (ASCII or full-width) not glued to letters, so
+    /// "k8s" and "P7" are names, not numbers; units such as `18M`, `3x`
+    /// and `120万` are fine; also `百分之…`.
     Number,
     /// A percentage: `12%`, `12 percent`, `百分之十二`, `12个百分点`.
     Percent,

@@ -21,8 +21,8 @@ pub fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 /// Checks a coach-written regex without compiling it: parsing costs a few
 /// microseconds where compiling costs ~150, so `check` stays fast on large
 /// scenarios. Case folding cannot make a valid pattern invalid, so the
-/// translation skips it; only counted repetitions (`{n}`) can blow the size
-/// limit, so those patterns are compiled as well.
+/// translation skips it; only counted repetitions (`{n}`) or sheer length can
+/// blow the size limit, so those patterns are compiled as well.
 pub fn check_regex(pattern: &str) -> Result<(), String> {
     let last_line = |e: &dyn std::fmt::Display| {
         let text = e.to_string();
@@ -30,7 +30,7 @@ pub fn check_regex(pattern: &str) -> Result<(), String> {
     };
     let mut parser = regex_syntax::ParserBuilder::new().unicode(true).build();
     parser.parse(pattern).map_err(|e| last_line(&e))?;
-    if pattern.contains('{') {
+    if pattern.contains('{') || pattern.len() > 300 {
         build_regex(pattern).map_err(|e| last_line(&e))?;
     }
     Ok(())

@@ -19,11 +19,18 @@ pub const MAX_LIMIT_S: u32 = 2 * 60 * 60;
 pub trait TrapIds {
     fn contains(&self, id: &str) -> bool;
     fn all(&self) -> Vec<&str>;
+    /// Whether the trap can be detected in text (it has detection rules).
+    fn detectable(&self, id: &str) -> bool {
+        self.contains(id)
+    }
 }
 
 impl TrapIds for crate::traps::Catalogue {
     fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
+    }
+    fn detectable(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|t| !t.detect.is_empty())
     }
     fn all(&self) -> Vec<&str> {
         self.ids().collect()
@@ -175,6 +182,14 @@ impl<'a> Validator<'a, '_, '_> {
                     "say how the interviewer closes".to_string(),
                 );
             }
+            if matches!(node.on_timeout, Timeout::Goto(_)) {
+                self.rep.warning(
+                    f("on_timeout"),
+                    "timeout-on-end",
+                    format!("end node \"{}\" has an `on_timeout`, which never applies", quote(&node.id)),
+                    "remove it: an end node closes the interview at once".to_string(),
+                );
+            }
         } else {
             self.question(node, ns);
         }
@@ -197,7 +212,7 @@ impl<'a> Validator<'a, '_, '_> {
                     at.or(f("competencies")),
                     "bad-competency",
                     format!("competency \"{}\" is not a valid tag", quote(c)),
-                    "tags look like `unit-economics`: lowercase, digits, `-`".to_string(),
+                    "tags look like `unit-economics`: lowercase letters, digits, `-` and `_`".to_string(),
                 );
             }
         }
@@ -295,6 +310,14 @@ impl<'a> Validator<'a, '_, '_> {
                     let help = "use 0 for an exact answer, or a positive margin".to_string();
                     self.rep.error(at, "negative-tolerance", format!("tolerance {t} is negative"), help);
                 }
+                if matches!(tolerance, Tolerance::Percent(_)) && *expected == 0.0 {
+                    self.rep.warning(
+                        f("tolerance"),
+                        "percent-of-zero",
+                        "a percentage of an expected 0 is 0: only exactly 0 is accepted".into(),
+                        "use `Abs(...)` for an expected value of 0".to_string(),
+                    );
+                }
                 if solution.trim().is_empty() {
                     self.rep.warning(
                         f("solution"),
@@ -352,12 +375,16 @@ impl<'a> Validator<'a, '_, '_> {
         let start_ok = self.node_ids.contains(sc.start.as_str());
         self.node_ref(&sc.start, self.field("start"));
         if let Some(to) = &sc.on_session_timeout {
-            self.node_ref(to, self.field("on_session_timeout"));
+            self.session_timeout(to);
         }
         if !start_ok {
             return;
         }
-        let reachable = graph::reachable(sc, &sc.start);
+        let mut reachable = graph::reachable(sc, &sc.start);
+        // The session limit can end any question at its target.
+        if let Some(to) = sc.on_session_timeout.as_deref().filter(|_| sc.session_limit_s.is_some()) {
+            reachable.extend(graph::reachable(sc, to));
+        }
         let finishes = graph::can_finish(sc);
         if !sc.nodes.iter().any(Node::is_end) {
             self.rep.error(
@@ -384,6 +411,28 @@ impl<'a> Validator<'a, '_, '_> {
             } else if !finishes.contains(node.id.as_str()) {
                 self.no_way_out(node, at);
             }
+        }
+    }
+
+    /// `on_session_timeout` must name an end node, and needs a session limit.
+    fn session_timeout(&mut self, to: &'a str) {
+        let at = self.field("on_session_timeout");
+        self.node_ref(to, at);
+        if self.sc.nodes.iter().find(|n| n.id == to).is_some_and(|n| !n.is_end()) {
+            self.rep.error(
+                at,
+                "session-timeout-not-end",
+                format!("`on_session_timeout` names \"{}\", which is not an end node", crate::text::quote(to)),
+                "when the session's time is up the interview closes: name an End node".to_string(),
+            );
+        }
+        if self.sc.session_limit_s.is_none() {
+            self.rep.warning(
+                at,
+                "session-timeout-unused",
+                "`on_session_timeout` is set but there is no `session_limit_s`".into(),
+                "add a session-wide limit, or remove this field".to_string(),
+            );
         }
     }
 
@@ -486,6 +535,12 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                 );
             }
         }
+        Cond::Trap(t) if refs.traps.contains(t) && !refs.traps.detectable(t) => rep.warning(
+            arg,
+            "undetectable-trap",
+            format!("trap \"{}\" has no detection rules, so this condition is never true", crate::text::quote(t)),
+            "it comes from the clock or a choice; test a variable that choice sets instead".to_string(),
+        ),
         Cond::Trap(t) => trap_ref(rep, refs.traps, t, arg),
         Cond::Var(name, _) if refs.vars.is_some_and(|v| !v.contains(name.as_str())) => {
             let suggestion = rep.may_suggest().then(|| did_you_mean(name, refs.vars.into_iter().flatten().copied()));
@@ -496,15 +551,12 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
             };
             rep.warning(arg, "unset-variable", format!("variable \"{name}\" is never set, so it is always 0"), help);
         }
-        Cond::Visits(node, _) => match refs.nodes {
-            Some(nodes) => node_ref(rep, nodes, node, arg),
-            None => rep.warning(
-                arg,
-                "visits-outside-scenario",
-                "`Visits` means nothing outside a scenario".into(),
-                "a trap rule sees only the answer; remove this condition".to_string(),
-            ),
-        },
+        // In a trap rule there are no nodes to check the id against.
+        Cond::Visits(node, _) => {
+            if let Some(nodes) = refs.nodes {
+                node_ref(rep, nodes, node, arg);
+            }
+        }
         Cond::And(cs) | Cond::Or(cs) => {
             for (i, c) in cs.iter().enumerate() {
                 check_cond(rep, refs, c, arg.and_then(|l| l.item(i)).or(arg));
@@ -519,7 +571,7 @@ pub fn trap_ref(rep: &mut Reporter, traps: &dyn TrapIds, id: &str, at: Option<&S
     if !traps.contains(id) {
         let help = match rep.may_suggest().then(|| did_you_mean(id, traps.all())).flatten() {
             Some(m) => format!("did you mean \"{}\"?", quote(m)),
-            None => "trap ids come from the catalogue (assets/traps.ron, or <data dir>/traps.ron)".to_string(),
+            None => "trap ids come from the catalogue: `hotseat check` knows the bundled ones; add your own in <data dir>/traps.ron".to_string(),
         };
         rep.error(at, "unknown-trap", format!("unknown trap id \"{}\"", quote(id)), help);
     }
