@@ -60,5 +60,9 @@ fn main() {
             t.elapsed()
         })
         .collect();
-    println!("debrief of {} answers (build + Markdown): median {:.3} ms", s.turns.len(), median(times).as_secs_f64() * 1e3);
+    println!(
+        "debrief of {} answers (build + Markdown): median {:.3} ms",
+        s.turns.len(),
+        median(times).as_secs_f64() * 1e3
+    );
 }

@@ -14,6 +14,7 @@
 //! - [`paths`]: the data directory and where user files live; [`files`]
 //!   writes there privately (0600 files, 0700 directories).
 //! - [`playtest`]: a scripted candidate, for tests and coaches.
+//! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
 //! - [`text`]: escaping, so nothing from a file drives the terminal.
 
@@ -23,6 +24,7 @@ pub mod files;
 pub mod library;
 pub mod paths;
 pub mod playtest;
+pub mod record;
 pub mod rules;
 pub mod scenario;
 pub mod session;

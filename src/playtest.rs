@@ -94,91 +94,111 @@ pub fn parse(path: &str, src: &str) -> Result<Script, PlaytestError> {
 
 /// Plays `script` through a new session; returns the finished state.
 pub fn play(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Result<State, PlaytestError> {
+    play_logged(compiled, seed, script).map(|(s, _)| s)
+}
+
+/// Like [`play`], also returning every event fed to the session, in
+/// order: what a recording of this run holds.
+pub fn play_logged(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Result<(State, Vec<Event>), PlaytestError> {
     let unknown: Vec<&str> = script.keys().map(String::as_str).filter(|id| compiled.node_index(id).is_none()).collect();
     if !unknown.is_empty() {
         return Err(PlaytestError::UnknownNodes(unknown.join(", ")));
     }
-    let mut s = State::new(compiled, seed, Pace::Real);
-    update(&mut s, Event::new(0, EventKind::Start));
+    let mut d = Driver { s: State::new(compiled, seed, Pace::Real), log: Vec::new() };
+    d.send(0, EventKind::Start);
     let mut t: u64 = 0;
     let mut steps = 0;
-    while !s.is_finished() {
+    while !d.s.is_finished() {
         steps += 1;
         if steps > 10_000 {
             return Err(PlaytestError::Runaway(steps));
         }
-        let node = s.current().id.clone();
-        let visit = s.visits[s.node];
+        let node = d.s.current().id.clone();
+        let visit = d.s.visits[d.s.node];
         let step = script.get(&node).and_then(|v| v.get(visit as usize - 1)).cloned();
         let step = step.ok_or(PlaytestError::Missing { node: node.clone(), visit })?;
-        t = answer(&mut s, &step, t).map_err(|message| PlaytestError::Invalid { node, message })?;
+        t = d.answer(&step, t).map_err(|message| PlaytestError::Invalid { node, message })?;
     }
-    Ok(s)
+    Ok((d.s, d.log))
 }
 
-/// Gives one answer starting at monotonic time `t`; returns the time after.
-fn answer(s: &mut State, step: &Step, t: u64) -> Result<u64, String> {
-    let send = |s: &mut State, at: u64, kind| {
-        update(s, Event::new(at, kind));
-    };
-    let after = |a: &Option<f64>, s: &State| -> u64 {
-        let default = s.limit_ms().map_or(20_000, |l| (l / 2).min(20_000));
-        a.map_or(default, |x| (x.max(0.0) * 1000.0) as u64)
-    };
-    let type_at = t + 500;
-    let end = match step {
-        Step::Timeout => {
-            let left = s.remaining_ms().ok_or("Timeout on an untimed question")?;
-            let at = t + left.max(0) as u64 + 1;
-            send(s, at, EventKind::Tick);
-            if !s.overtime {
-                return Ok(at); // the timeout moved on
-            }
-            send(s, at, EventKind::Submit); // stays open: give up with nothing
-            return Ok(at);
+/// The session being played, and the events fed to it.
+struct Driver {
+    s: State,
+    log: Vec<Event>,
+}
+
+impl Driver {
+    fn send(&mut self, at: u64, kind: EventKind) {
+        let e = Event::new(at, kind);
+        if e.kind != EventKind::Tick {
+            self.log.push(e.clone());
         }
-        Step::Text { text, after_s } => {
-            send(s, type_at, EventKind::Paste(Target::Answer, text.clone()));
-            t + after(after_s, s)
-        }
-        Step::Number { value, after_s } => {
-            send(s, type_at, EventKind::Paste(Target::Answer, crate::assess::debrief::fmt_num(*value)));
-            t + after(after_s, s)
-        }
-        Step::Choice { pick, after_s } => {
-            let n = options(s)?;
-            if *pick == 0 || *pick > n {
-                return Err(format!("choice {pick} is not one of 1..={n}"));
-            }
-            send(s, type_at, EventKind::Select(pick - 1));
-            t + after(after_s, s)
-        }
-        Step::Label { label, after_s } => {
-            let i = option_by_label(s, label)?;
-            send(s, type_at, EventKind::Select(i));
-            t + after(after_s, s)
-        }
-        Step::Spoken { points, text, after_s } => {
-            let n = s.ticked.len();
-            for &p in points {
-                if p == 0 || p > n {
-                    return Err(format!("talking point {p} is not one of 1..={n}"));
-                }
-                send(s, type_at, EventKind::Toggle(p - 1));
-            }
-            if let Some(text) = text {
-                send(s, type_at, EventKind::Paste(Target::Answer, text.clone()));
-            }
-            t + after(after_s, s)
-        }
-        Step::Pass { after_s } => t + after(after_s, s),
-    };
-    let end = end.max(type_at + 1);
-    send(s, end, EventKind::Submit);
-    if s.numeric_error.is_some() {
-        return Err("the number was not accepted".into());
+        update(&mut self.s, e);
     }
-    Ok(end)
+
+    /// Gives one answer starting at monotonic time `t`; returns the time after.
+    fn answer(&mut self, step: &Step, t: u64) -> Result<u64, String> {
+        let after = |a: &Option<f64>, s: &State| -> u64 {
+            let default = s.limit_ms().map_or(20_000, |l| (l / 2).min(20_000));
+            a.map_or(default, |x| (x.max(0.0) * 1000.0) as u64)
+        };
+        let type_at = t + 500;
+        let end = match step {
+            Step::Timeout => {
+                let left = self.s.remaining_ms().ok_or("Timeout on an untimed question")?;
+                let at = t + left.max(0) as u64 + 1;
+                // A tick is not an input: a replay settles the timeout at the
+                // next event, so log the moment as a pass when it stays open.
+                update(&mut self.s, Event::new(at, EventKind::Tick));
+                if self.s.overtime {
+                    self.send(at, EventKind::Submit);
+                }
+                return Ok(at);
+            }
+            Step::Text { text, after_s } => {
+                self.send(type_at, EventKind::Paste(Target::Answer, text.clone()));
+                t + after(after_s, &self.s)
+            }
+            Step::Number { value, after_s } => {
+                self.send(type_at, EventKind::Paste(Target::Answer, crate::assess::debrief::fmt_num(*value)));
+                t + after(after_s, &self.s)
+            }
+            Step::Choice { pick, after_s } => {
+                let n = options(&self.s)?;
+                if *pick == 0 || *pick > n {
+                    return Err(format!("choice {pick} is not one of 1..={n}"));
+                }
+                self.send(type_at, EventKind::Select(pick - 1));
+                t + after(after_s, &self.s)
+            }
+            Step::Label { label, after_s } => {
+                let i = option_by_label(&self.s, label)?;
+                self.send(type_at, EventKind::Select(i));
+                t + after(after_s, &self.s)
+            }
+            Step::Spoken { points, text, after_s } => {
+                let n = self.s.ticked.len();
+                for &p in points {
+                    if p == 0 || p > n {
+                        return Err(format!("talking point {p} is not one of 1..={n}"));
+                    }
+                    self.send(type_at, EventKind::Toggle(p - 1));
+                }
+                if let Some(text) = text {
+                    self.send(type_at, EventKind::Paste(Target::Answer, text.clone()));
+                }
+                t + after(after_s, &self.s)
+            }
+            Step::Pass { after_s } => t + after(after_s, &self.s),
+        };
+        let end = end.max(type_at + 1);
+        self.send(end, EventKind::Submit);
+        if self.s.numeric_error.is_some() {
+            return Err("the number was not accepted".into());
+        }
+        Ok(end)
+    }
 }
 
 fn options(s: &State) -> Result<usize, String> {

@@ -556,3 +556,25 @@ fn mmss(ms: u64) -> String {
     let s = ms / 1000;
     format!("{:02}:{:02}", s / 60, s % 60)
 }
+
+/// The Markdown debrief as plain text for a terminal: no emphasis marks,
+/// headings as underlined lines.
+pub fn text(markdown: &str) -> String {
+    let mut out = String::new();
+    for line in markdown.lines() {
+        let plain = line.replace("**", "").replace('`', "");
+        match plain.trim_start_matches('#').trim() {
+            t if plain.starts_with('#') => {
+                out.push_str(t);
+                out.push('\n');
+                out.push_str(&"=".repeat(unicode_width::UnicodeWidthStr::width(t)));
+                out.push('\n');
+            }
+            _ => {
+                out.push_str(&plain);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}

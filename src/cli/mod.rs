@@ -8,6 +8,7 @@ mod list;
 pub mod out;
 mod playtest;
 mod run;
+mod sessions;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,16 @@ pub enum Command {
     Assess(assess::Args),
     /// Play a scenario with scripted answers and print the debrief.
     Playtest(playtest::Args),
+    /// List recorded sessions, newest first (`sessions rm ID` deletes one).
+    Sessions(sessions::SessionsArgs),
+    /// Rebuild a recorded session's debrief from its file.
+    Debrief(sessions::DebriefArgs),
+    /// Carry on an interrupted or quit session.
+    Resume {
+        /// A session id or `latest`.
+        #[arg(value_name = "ID|latest")]
+        session: String,
+    },
 }
 
 /// Output format for commands that can print JSON.
@@ -54,6 +65,9 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Run(args)) => run::run(&args, t0),
         Some(Command::Assess(args)) => assess::run(&args),
         Some(Command::Playtest(args)) => playtest::run(&args),
+        Some(Command::Sessions(args)) => sessions::sessions(&args),
+        Some(Command::Debrief(args)) => sessions::debrief(&args),
+        Some(Command::Resume { session }) => run::resume(&session, t0),
         None => run::picker(t0),
     };
     match result {

@@ -7,13 +7,15 @@ use std::time::Instant;
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE};
 use crate::library;
+use crate::record::Status;
 use crate::scenario::Scenario;
 use crate::scenario::diag::did_you_mean;
 use crate::scenario::load::{DEFAULT_MAX_SIZE, check_file};
+use crate::session::EventKind;
 use crate::session::{Compiled, Pace};
 use crate::text::one_line;
-use crate::tui::app::App;
-use crate::tui::runtime::{self, Exit};
+use crate::tui::app::{Action, App};
+use crate::tui::runtime::{self, Clock, Exit, Recording};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, clap::Args)]
@@ -49,8 +51,8 @@ fn need_terminal() -> Option<u8> {
 /// `hotseat run`.
 pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
     let catalogue = super::catalogue();
-    let scenario = match resolve(&args.scenario, &catalogue) {
-        Ok(sc) => sc,
+    let (scenario, source) = match resolve_with_source(&args.scenario, &catalogue) {
+        Ok(found) => found,
         Err(code) => return Ok(code),
     };
     if let Some(code) = need_terminal() {
@@ -64,9 +66,68 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
         }
     };
     let seed = args.seed.unwrap_or_else(fresh_seed);
-    let now = t0.elapsed().as_millis() as u64;
-    let app = App::running(compiled, catalogue, args.pace, seed, Theme::from_env(), now);
-    finish(runtime::run(app, t0)?)
+    let clock = Clock { t0, base: 0 };
+    let mut app = App::running(compiled, catalogue, args.pace, seed, Theme::from_env(), clock.now_ms());
+    app.source = Some(source);
+    finish(runtime::run(app, clock, Recording { enabled: !args.no_record, recorder: None })?)
+}
+
+/// `hotseat resume ID|latest`: rebuild an interrupted or quit session from
+/// its file and carry on, appending to the same file.
+pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
+    let rec = match crate::record::store::open(arg) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    match rec.status() {
+        Status::Live => {
+            eprintln!("hotseat: session {} is live in another hotseat", one_line(&rec.id));
+            return Ok(EXIT_PROBLEMS);
+        }
+        Status::Finished => {
+            eprintln!(
+                "hotseat: session {} is finished; `hotseat debrief {}` shows it",
+                one_line(&rec.id),
+                one_line(&rec.id)
+            );
+            return Ok(EXIT_PROBLEMS);
+        }
+        Status::Quit | Status::Interrupted => {}
+    }
+    if let Some(code) = need_terminal() {
+        return Ok(code);
+    }
+    let state = match rec.fold() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    // Carry on from the last recorded moment: the time the process was gone
+    // does not count.
+    let clock = Clock { t0, base: rec.last_ms() + 1 };
+    let mut recorder = match crate::record::Recorder::append_to(&rec.path, rec.last_ms()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "hotseat: cannot append to {}: {}",
+                one_line(&rec.path.display().to_string()),
+                one_line(&e.to_string())
+            );
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    recorder.record(&crate::record::Line::Resumed { at_ms: clock.base });
+    let mut app = App::resumed(state, super::catalogue(), Theme::from_env());
+    app.source = Some(rec.header.source.clone());
+    // It comes back paused, so the candidate picks up the thread first.
+    app.act(Action::Session(EventKind::Reopen), clock.base);
+    app.act(Action::Session(EventKind::Pause), clock.base);
+    finish(runtime::run(app, clock, Recording { enabled: true, recorder: Some(recorder) })?)
 }
 
 /// Plain `hotseat`: the picker.
@@ -77,7 +138,7 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
     let catalogue = super::catalogue();
     let entries = library::load(&catalogue);
     let app = App::picker(entries, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
-    finish(runtime::run(app, t0)?)
+    finish(runtime::run(app, Clock { t0, base: 0 }, Recording { enabled: true, recorder: None })?)
 }
 
 fn finish(exit: Exit) -> std::io::Result<u8> {
@@ -91,6 +152,11 @@ fn finish(exit: Exit) -> std::io::Result<u8> {
 /// A scenario by id (bundled or user) or by path, with errors reported the
 /// way `check` reports them.
 pub(super) fn resolve(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<Scenario, u8> {
+    resolve_with_source(arg, catalogue).map(|(sc, _)| sc)
+}
+
+/// Like [`resolve`], with the scenario's text (recordings embed it).
+pub(super) fn resolve_with_source(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<(Scenario, String), u8> {
     let path = Path::new(arg);
     if path.exists() || arg.ends_with(".ron") {
         let checked = check_file(path, DEFAULT_MAX_SIZE, catalogue).map_err(|e| {
@@ -118,9 +184,9 @@ pub(super) fn resolve(arg: &str, catalogue: &crate::traps::Catalogue) -> Result<
     }
 }
 
-fn runnable(checked: &crate::scenario::load::Checked) -> Result<Scenario, u8> {
+fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, String), u8> {
     match checked.runnable() {
-        Some(sc) => Ok(sc.clone()),
+        Some(sc) => Ok((sc.clone(), checked.source.clone())),
         None => {
             let lines = crate::scenario::diag::LineIndex::new(&checked.source);
             for d in checked.diagnostics.iter().filter(|d| d.is_error()) {

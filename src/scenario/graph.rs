@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::model::{Answer, Node, Scenario, Timeout};
+use super::model::{Answer, Node, Scenario, Timeout, VarOp};
 
 /// Why an edge is taken.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,38 +26,110 @@ pub enum EdgeKind {
     Timeout,
 }
 
+impl EdgeKind {
+    /// A stable one-word name, used in JSON (`playtest --all-paths`) and
+    /// graph labels: `choice`, `rule`, `default`, `right`, `wrong`, `pass`,
+    /// `short` or `timeout`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EdgeKind::Choice(_) => "choice",
+            EdgeKind::Rule(_) => "rule",
+            EdgeKind::Default => "default",
+            EdgeKind::Right => "right",
+            EdgeKind::Wrong => "wrong",
+            EdgeKind::Next => "pass",
+            EdgeKind::Short => "short",
+            EdgeKind::Timeout => "timeout",
+        }
+    }
+
+    /// [`Self::name`] with the 1-based option or rule number where there is
+    /// one (`choice 2`, `rule 1`), so two edges of a node never read alike.
+    pub fn numbered(&self) -> String {
+        match self {
+            EdgeKind::Choice(i) | EdgeKind::Rule(i) => format!("{} {}", self.name(), i + 1),
+            _ => self.name().to_string(),
+        }
+    }
+}
+
 /// One way from a node to another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge<'a> {
     pub to: &'a str,
     pub kind: EdgeKind,
+    /// The variable updates made when the edge is taken (none for timeouts).
+    pub set: &'a [VarOp],
+}
+
+impl Edge<'_> {
+    /// What makes the answer take this edge, in a few words: the option's
+    /// label, the rule's [`crate::rules::Cond::summary`], `right`, `wrong`,
+    /// `pass (≥ n points)`, `short`, `timeout` or `default`. Not clipped: the
+    /// graph writers shorten it to fit.
+    pub fn condition(&self, from: &Node) -> String {
+        match (&self.kind, &from.answer) {
+            (EdgeKind::Choice(i), Answer::Choice { options }) => {
+                options.get(*i).map_or_else(|| self.kind.numbered(), |o| o.label.clone())
+            }
+            (EdgeKind::Rule(i), Answer::FreeText { rules, .. }) => {
+                rules.get(*i).map_or_else(|| self.kind.numbered(), |r| r.when.summary())
+            }
+            (EdgeKind::Default, _) => "default".into(),
+            (EdgeKind::Next, Answer::Spoken { pass, short: Some(_), .. }) => format!("pass (≥ {pass} points)"),
+            (EdgeKind::Next, _) => "answered".into(),
+            _ => self.kind.name().into(),
+        }
+    }
+
+    /// The trap a Choice option marks when picked, if any.
+    pub fn trap<'n>(&self, from: &'n Node) -> Option<&'n str> {
+        match (&self.kind, &from.answer) {
+            (EdgeKind::Choice(i), Answer::Choice { options }) => options.get(*i).and_then(|o| o.trap.as_deref()),
+            _ => None,
+        }
+    }
+}
+
+/// The `set` operations in a few characters each: `dodges+1`, `misses-2`,
+/// `flag=1`, joined with `, `. Empty when there are none.
+pub fn summarise_ops(ops: &[VarOp]) -> String {
+    let one = |op: &VarOp| match op {
+        VarOp::Add(v, n) if *n < 0 => format!("{v}{n}"),
+        VarOp::Add(v, n) => format!("{v}+{n}"),
+        VarOp::Set(v, n) => format!("{v}={n}"),
+    };
+    ops.iter().map(one).collect::<Vec<_>>().join(", ")
 }
 
 impl Node {
     /// Every outgoing edge, in the order the file lists them.
     pub fn edges(&self) -> Vec<Edge<'_>> {
         let mut out: Vec<Edge<'_>> = match &self.answer {
-            Answer::Choice { options } => {
-                options.iter().enumerate().map(|(i, o)| Edge { to: &o.next, kind: EdgeKind::Choice(i) }).collect()
-            }
+            Answer::Choice { options } => options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| Edge { to: &o.next, kind: EdgeKind::Choice(i), set: &o.set })
+                .collect(),
             Answer::FreeText { rules, default } => rules
                 .iter()
                 .enumerate()
-                .map(|(i, r)| Edge { to: &r.next, kind: EdgeKind::Rule(i) })
-                .chain([Edge { to: &default.next, kind: EdgeKind::Default }])
+                .map(|(i, r)| Edge { to: &r.next, kind: EdgeKind::Rule(i), set: &r.set })
+                .chain([Edge { to: &default.next, kind: EdgeKind::Default, set: &default.set }])
                 .collect(),
-            Answer::Numeric { right, wrong, .. } => {
-                vec![Edge { to: &right.next, kind: EdgeKind::Right }, Edge { to: &wrong.next, kind: EdgeKind::Wrong }]
-            }
+            Answer::Numeric { right, wrong, .. } => vec![
+                Edge { to: &right.next, kind: EdgeKind::Right, set: &right.set },
+                Edge { to: &wrong.next, kind: EdgeKind::Wrong, set: &wrong.set },
+            ],
             Answer::Spoken { next, short, .. } => {
-                let mut v = vec![Edge { to: &next.next, kind: EdgeKind::Next }];
-                v.extend(short.iter().map(|s| Edge { to: &s.next, kind: EdgeKind::Short }));
+                let mut v = vec![Edge { to: &next.next, kind: EdgeKind::Next, set: &next.set }];
+                v.extend(short.iter().map(|s| Edge { to: &s.next, kind: EdgeKind::Short, set: &s.set }));
                 v
             }
             Answer::End { .. } => Vec::new(),
         };
         if let Timeout::Goto(to) = &self.on_timeout {
-            out.push(Edge { to, kind: EdgeKind::Timeout });
+            out.push(Edge { to, kind: EdgeKind::Timeout, set: &[] });
         }
         out
     }

@@ -248,25 +248,31 @@ impl Scenario {
     /// designed for, those its choices and rules name, and `over-time`
     /// when any question leaves the clock running past zero.
     pub fn exposed_traps(&self) -> std::collections::BTreeSet<&str> {
-        let mut out = std::collections::BTreeSet::new();
-        for node in &self.nodes {
-            out.extend(node.traps.iter().map(String::as_str));
-            match &node.answer {
-                Answer::Choice { options } => out.extend(options.iter().filter_map(|o| o.trap.as_deref())),
-                Answer::FreeText { rules, .. } => {
-                    for r in rules {
-                        r.when.walk(&mut |c| {
-                            if let Cond::Trap(t) = c {
-                                out.insert(t.as_str());
-                            }
-                        });
-                    }
+        self.nodes.iter().flat_map(Node::exposed_traps).collect()
+    }
+}
+
+impl Node {
+    /// Catalogue ids this one node can expose: its `traps`, its options'
+    /// traps, the `Trap(...)` conditions of its rules, and `over-time` when
+    /// it is a question that leaves the clock running past zero.
+    pub fn exposed_traps(&self) -> std::collections::BTreeSet<&str> {
+        let mut out: std::collections::BTreeSet<&str> = self.traps.iter().map(String::as_str).collect();
+        match &self.answer {
+            Answer::Choice { options } => out.extend(options.iter().filter_map(|o| o.trap.as_deref())),
+            Answer::FreeText { rules, .. } => {
+                for r in rules {
+                    r.when.walk(&mut |c| {
+                        if let Cond::Trap(t) = c {
+                            out.insert(t.as_str());
+                        }
+                    });
                 }
-                _ => {}
             }
-            if !node.is_end() && node.on_timeout == Timeout::Overtime {
-                out.insert("over-time");
-            }
+            _ => {}
+        }
+        if !self.is_end() && self.on_timeout == Timeout::Overtime {
+            out.insert("over-time");
         }
         out
     }

@@ -49,6 +49,9 @@ pub enum EventKind {
     Resume,
     /// The candidate quit before the end.
     Quit,
+    /// Take up a session the candidate quit (resume): it comes back paused
+    /// at the question it was left at.
+    Reopen,
 }
 
 /// An editing key, independent of the terminal library.

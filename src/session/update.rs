@@ -99,6 +99,16 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
             finish(s, now, Ending::Quit, fx);
         }
         (Phase::Running, EventKind::Pause) => s.phase = Phase::Paused { since: at },
+        (Phase::Finished(Ending::Quit), EventKind::Reopen) if s.started_at.is_some() => {
+            if s.turns.last().is_some_and(|t| t.exit == Exit::Quit) {
+                s.turns.pop();
+            }
+            // Session time stands where it was left; the gap is a pause.
+            let left = s.finished_ms.take().unwrap_or(0);
+            let start = s.started_at.unwrap_or(0);
+            s.paused_total = at.saturating_sub(start).saturating_sub(left);
+            s.phase = Phase::Paused { since: at };
+        }
         (Phase::Paused { since }, EventKind::Resume) => {
             s.paused_total += at.saturating_sub(since);
             s.phase = Phase::Running;

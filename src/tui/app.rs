@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::theme::Theme;
 use crate::library::Entry;
+use crate::record::{EndStatus, Line};
 use crate::scenario::Answer;
 use crate::session::{Compiled, Effect, Event, EventKind, Pace, Phase, State, Target, update};
 use crate::traps::Catalogue;
@@ -135,6 +136,13 @@ pub struct App {
     pub status: Option<String>,
     /// The terminal size at the last draw, for jumps that depend on wrapping.
     pub size: (u16, u16),
+    /// What the session core was fed since the runtime last looked: the
+    /// runtime appends it to the recording.
+    pub journal: Vec<Line>,
+    /// A question boundary happened: a moment to make the recording durable.
+    pub boundary: bool,
+    /// The text of the scenario on screen, for the recording's header.
+    pub source: Option<String>,
 }
 
 impl App {
@@ -153,9 +161,22 @@ impl App {
         theme: Theme,
         now: u64,
     ) -> App {
-        let mut state = State::new(compiled, seed, pace);
-        update(&mut state, Event::new(now, EventKind::Start));
+        let state = State::new(compiled, seed, pace);
         let mut app = App::with_screen(Screen::Session(Box::new(state)), catalogue, pace, seed, theme);
+        app.send(EventKind::Start, now);
+        app.reset_focus();
+        app
+    }
+
+    /// A session rebuilt from its recording, carrying on where it stopped.
+    pub fn resumed(state: State, catalogue: Catalogue, theme: Theme) -> App {
+        let (pace, seed) = (state.pace, state.seed);
+        let screen = if state.phase == crate::session::Phase::Ready {
+            Screen::Ready(Box::new(state))
+        } else {
+            Screen::Session(Box::new(state))
+        };
+        let mut app = App::with_screen(screen, catalogue, pace, seed, theme);
         app.reset_focus();
         app
     }
@@ -178,6 +199,9 @@ impl App {
             export: false,
             status: None,
             size: (80, 24),
+            journal: Vec::new(),
+            boundary: false,
+            source: None,
         }
     }
 
@@ -266,11 +290,21 @@ impl App {
     /// Feeds one event to the session core and follows its effects.
     fn send(&mut self, kind: EventKind, now: u64) {
         let Screen::Session(state) = &mut self.screen else { return };
-        let effects = update(state, Event::new(now, kind));
+        let event = Event::new(now, kind);
+        if event.kind != EventKind::Tick {
+            self.journal.push(Line::Event(event.clone()));
+        }
+        let effects = update(state, event);
+        let quit = state.phase == Phase::Finished(crate::session::Ending::Quit);
         for effect in effects {
             match effect {
-                Effect::Asked(_) => self.reset_focus(),
+                Effect::Asked(_) => {
+                    self.boundary = true;
+                    self.reset_focus();
+                }
                 Effect::Finished => {
+                    let status = if quit { EndStatus::Quit } else { EndStatus::Finished };
+                    self.journal.push(Line::End { at_ms: now, status });
                     self.overlay = None;
                     self.scroll = 0;
                 }
@@ -335,6 +369,7 @@ impl App {
             return;
         }
         let Some(sc) = entry.checked.scenario.clone() else { return };
+        self.source = Some(entry.checked.source.clone());
         match Compiled::new(sc, self.catalogue.clone()) {
             Ok(compiled) => {
                 let state = State::new(compiled, self.seed, self.pace);
@@ -393,7 +428,8 @@ impl App {
     fn debrief_max_scroll(&self) -> u16 {
         let Some(s) = self.session().filter(|s| s.is_finished()) else { return u16::MAX };
         let (w, h) = self.size;
-        let rows = super::views::debrief::total_rows(&self.theme, &crate::assess::debrief::build(s), w.saturating_sub(2));
+        let rows =
+            super::views::debrief::total_rows(&self.theme, &crate::assess::debrief::build(s), w.saturating_sub(2));
         // Header, footer and the two borders are not scrolled text.
         rows.saturating_sub(usize::from(h.saturating_sub(4))).min(usize::from(u16::MAX)) as u16
     }

@@ -15,6 +15,8 @@ use super::app::{App, Screen};
 use super::keymap;
 use super::terminal::{self, TerminalGuard};
 use super::views;
+use crate::record::{Line, Recorder};
+use crate::session::EventKind;
 
 /// How the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,15 +29,36 @@ pub enum Exit {
     Gone,
 }
 
-/// Runs the app full-screen until it quits. `t0` is the process's start:
-/// every event's time is measured from it.
-pub fn run(app: App, t0: Instant) -> io::Result<Exit> {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    rt.block_on(event_loop(app, t0))
+/// How the runtime records what happens.
+pub struct Recording {
+    /// Record sessions this run starts (`--no-record` turns it off).
+    pub enabled: bool,
+    /// An open recording to append to (when resuming).
+    pub recorder: Option<Recorder>,
 }
 
-fn now_ms(t0: Instant) -> u64 {
-    t0.elapsed().as_millis() as u64
+/// The monotonic clock every event is stamped with: ms since `t0`, plus
+/// `base` (a resumed session carries on from its last recorded time).
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub t0: Instant,
+    pub base: u64,
+}
+
+impl Clock {
+    pub fn now_ms(&self) -> u64 {
+        self.base + self.t0.elapsed().as_millis() as u64
+    }
+
+    fn instant_at(&self, ms: u64) -> Instant {
+        self.t0 + Duration::from_millis(ms.saturating_sub(self.base))
+    }
+}
+
+/// Runs the app full-screen until it quits.
+pub fn run(app: App, clock: Clock, recording: Recording) -> io::Result<Exit> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    rt.block_on(event_loop(app, clock, recording))
 }
 
 /// What the clocks on screen show; redraw on a tick only when it changes.
@@ -47,13 +70,13 @@ fn clock_face(app: &App) -> Option<(u64, Option<i64>)> {
 /// When to wake up next without input: the next visible change of a
 /// running clock, and at least once a second to check the terminal is
 /// still there.
-fn next_wake(app: &App, t0: Instant) -> Instant {
+fn next_wake(app: &App, clock: Clock) -> Instant {
     let watchdog = Instant::now() + Duration::from_secs(1);
     let change = match &app.screen {
         Screen::Session(s) => s.next_change().and_then(|ms| s.monotonic_at(ms)),
         _ => None,
     };
-    change.map_or(watchdog, |at| (t0 + Duration::from_millis(at)).min(watchdog))
+    change.map_or(watchdog, |at| clock.instant_at(at).min(watchdog))
 }
 
 /// The terminal is gone when stdin stops being one or we were orphaned.
@@ -61,7 +84,7 @@ fn terminal_gone() -> bool {
     !io::stdin().is_terminal() || std::os::unix::process::parent_id() == 1
 }
 
-async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
+async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Result<Exit> {
     let (guard, mut term) = TerminalGuard::enter()?;
     let mut events = EventStream::new();
     let mut sigterm = signal(SignalKind::terminate())?;
@@ -75,10 +98,11 @@ async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
             app.status = Some(export(&app));
             dirty = true;
         }
+        if let Ok(size) = term.size() {
+            app.size = (size.width, size.height);
+        }
+        save(&mut app, &mut rec);
         if dirty {
-            if let Ok(size) = term.size() {
-                app.size = (size.width, size.height);
-            }
             term.draw(|f| views::render(&app, f))?;
             dirty = false;
         }
@@ -92,17 +116,17 @@ async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
             dirty = true;
             continue;
         }
-        let wake = next_wake(&app, t0);
+        let wake = next_wake(&app, clock);
         tokio::select! {
             ev = events.next() => match ev {
-                Some(Ok(ev)) => dirty |= on_terminal_event(&mut app, ev, now_ms(t0)),
+                Some(Ok(ev)) => dirty |= on_terminal_event(&mut app, ev, clock.now_ms()),
                 Some(Err(_)) | None => break Exit::Gone,
             },
             () = sleep_until(wake.into()) => {
                 if terminal_gone() {
                     break Exit::Gone;
                 }
-                app.tick(now_ms(t0));
+                app.tick(clock.now_ms());
                 let new_face = clock_face(&app);
                 dirty |= new_face != face;
                 face = new_face;
@@ -112,10 +136,60 @@ async fn event_loop(mut app: App, t0: Instant) -> io::Result<Exit> {
             _ = sigint.recv() => break Exit::Signal(2),
         }
     };
-    // Settle the session at the moment we stop (timeouts that fell due).
-    app.tick(now_ms(t0));
+    // Settle the session at the moment we stop (timeouts that fell due),
+    // and write what is left; an unfinished session stays resumable.
+    app.tick(clock.now_ms());
+    save(&mut app, &mut rec);
     drop(guard);
     Ok(exit)
+}
+
+/// Appends what the session core was fed to the recording, starting the
+/// recording when a session's clock starts. Problems become a status line;
+/// the session always goes on.
+fn save(app: &mut App, rec: &mut Recording) {
+    let lines = std::mem::take(&mut app.journal);
+    let boundary = std::mem::take(&mut app.boundary);
+    let starts = lines.iter().any(|l| matches!(l, Line::Event(e) if e.kind == EventKind::Start));
+    if rec.recorder.is_none() && rec.enabled && starts {
+        match start_recording(app) {
+            Ok(r) => rec.recorder = Some(r),
+            Err(e) => {
+                rec.enabled = false;
+                app.status = Some(format!("Not recording: {}", crate::text::one_line(&e.to_string())));
+            }
+        }
+    }
+    let Some(r) = rec.recorder.as_mut() else { return };
+    for l in &lines {
+        r.record(l);
+    }
+    if boundary {
+        r.boundary();
+    }
+    if let Some(p) = &r.problem {
+        app.status = Some(crate::text::one_line(p));
+    }
+}
+
+fn start_recording(app: &App) -> io::Result<Recorder> {
+    let s = app.session().ok_or_else(|| io::Error::other("no session"))?;
+    let source = app.source.clone().ok_or_else(|| io::Error::other("the scenario text is unknown"))?;
+    let dir = crate::record::store::sessions_dir().ok_or_else(|| io::Error::other("no data directory"))?;
+    let sc = &s.compiled.scenario;
+    let header = crate::record::Header {
+        hotseat: env!("CARGO_PKG_VERSION").to_string(),
+        scenario: sc.id.clone(),
+        title: sc.title.clone(),
+        sha256: crate::record::format::hash(&source),
+        source,
+        seed: s.seed,
+        pace: s.pace,
+        cols: app.size.0,
+        rows: app.size.1,
+        started: jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    };
+    Recorder::create(&dir, &crate::record::store::new_id(&sc.id), &header)
 }
 
 /// Writes the debrief as Markdown to `<data dir>/debriefs/`; returns the
@@ -141,7 +215,12 @@ fn on_terminal_event(app: &mut App, ev: TermEvent, now: u64) -> bool {
     let action = match ev {
         TermEvent::Key(key) => keymap::action_for(app, key),
         TermEvent::Paste(text) => keymap::paste_action(app, text),
-        TermEvent::Resize(..) => return true,
+        TermEvent::Resize(cols, rows) => {
+            if app.session().is_some() {
+                app.journal.push(Line::Resize { at_ms: now, cols, rows });
+            }
+            return true;
+        }
         _ => None,
     };
     match action {

@@ -1,0 +1,176 @@
+//! `hotseat sessions`, `hotseat debrief` and `hotseat resume`: recorded
+//! sessions, rebuilt from their files alone.
+
+use serde::Serialize;
+
+use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
+use crate::assess::debrief::{self, Debrief};
+use crate::record::store;
+use crate::record::{Recording, Status};
+use crate::text::one_line;
+
+#[derive(Debug, clap::Args)]
+pub struct SessionsArgs {
+    #[command(subcommand)]
+    command: Option<SessionsCommand>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum SessionsCommand {
+    /// Delete a recorded session (and its annotations).
+    Rm {
+        /// The session id (see `hotseat sessions`).
+        id: String,
+    },
+}
+
+/// One row of `sessions --json`; these field names are an interface.
+#[derive(Debug, Serialize)]
+struct Row {
+    id: String,
+    scenario: String,
+    title: String,
+    started: String,
+    duration_s: u64,
+    status: &'static str,
+    traps: usize,
+    verdict: Option<&'static str>,
+}
+
+fn row(rec: &Recording) -> Row {
+    let (traps, verdict, duration) = match rec.fold() {
+        Ok(state) => {
+            let d = debrief::build(&state);
+            (d.traps.len(), d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000)
+        }
+        Err(_) => (0, None, 0),
+    };
+    Row {
+        id: rec.id.clone(),
+        scenario: rec.header.scenario.clone(),
+        title: rec.header.title.clone(),
+        started: rec.header.started.clone(),
+        duration_s: duration,
+        status: rec.status().as_str(),
+        traps,
+        verdict,
+    }
+}
+
+pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
+    if let Some(SessionsCommand::Rm { id }) = &args.command {
+        return rm(id);
+    }
+    let rows: Vec<Row> =
+        store::list().iter().filter_map(|p| crate::record::reader::read(p).ok()).map(|r| row(&r)).collect();
+    if args.json {
+        out::json(&rows)?;
+        return Ok(0);
+    }
+    if rows.is_empty() {
+        out::print("No sessions yet: `hotseat` starts one.\n")?;
+        return Ok(0);
+    }
+    let mut text =
+        format!("{:<40} {:<12} {:>6} {:>5} {:<11} {}\n", "ID", "STATUS", "TIME", "TRAPS", "VERDICT", "TITLE");
+    for r in &rows {
+        text.push_str(&format!(
+            "{:<40} {:<12} {:>3}:{:02} {:>5} {:<11} {}\n",
+            one_line(&r.id),
+            r.status,
+            r.duration_s / 60,
+            r.duration_s % 60,
+            r.traps,
+            r.verdict.unwrap_or("-"),
+            one_line(&r.title)
+        ));
+    }
+    out::print(&text)?;
+    Ok(0)
+}
+
+fn rm(id: &str) -> std::io::Result<u8> {
+    let rec = match store::open(id) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if rec.status() == Status::Live {
+        eprintln!("hotseat: session {} is live; end it first", one_line(&rec.id));
+        return Ok(EXIT_PROBLEMS);
+    }
+    std::fs::remove_file(&rec.path)?;
+    let _ = std::fs::remove_file(crate::record::annotations::sidecar(&rec.path));
+    out::print(&format!("Removed {}\n", one_line(&rec.id)))?;
+    Ok(0)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DebriefFormat {
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DebriefArgs {
+    /// A session id, `latest`, or a session file.
+    #[arg(value_name = "ID|latest|PATH")]
+    session: String,
+    #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+    format: DebriefFormat,
+}
+
+#[derive(Serialize)]
+struct DebriefJson<'a> {
+    id: &'a str,
+    status: &'static str,
+    #[serde(flatten)]
+    debrief: &'a Debrief,
+    annotations: Vec<crate::record::annotations::Annotation>,
+}
+
+pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
+    let rec = match store::open(&args.session) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let state = match rec.fold() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    let d = debrief::build(&state);
+    let notes = crate::record::annotations::read(&rec.path);
+    match args.format {
+        DebriefFormat::Json => {
+            out::json(&DebriefJson { id: &rec.id, status: rec.status().as_str(), debrief: &d, annotations: notes })?
+        }
+        DebriefFormat::Md => out::print(&with_annotations(debrief::markdown(&d), &notes))?,
+        DebriefFormat::Text => out::print(&debrief::text(&with_annotations(debrief::markdown(&d), &notes)))?,
+    }
+    Ok(0)
+}
+
+/// The Markdown debrief with the coach's annotations appended.
+pub fn with_annotations(mut md: String, notes: &[crate::record::annotations::Annotation]) -> String {
+    if notes.is_empty() {
+        return md;
+    }
+    md.push_str("\n## Coach's annotations\n\n");
+    for a in notes {
+        let s = a.at_ms / 1000;
+        md.push_str(&format!("- **{:02}:{:02}** {}\n", s / 60, s % 60, a.text.replace('\n', " ")));
+    }
+    md
+}

@@ -1,0 +1,285 @@
+//! The session file format (see docs/session-format.md): line-oriented and
+//! append-only. Line 1 is a magic word and version, line 2 a JSON header
+//! holding everything needed to replay anywhere (the scenario's full text
+//! and hash, seed, pace, terminal size, start time); then one JSON array
+//! per input event, its time as a delta from the previous event in ms:
+//!
+//! ```text
+//! hotseat-session 1
+//! {"hotseat":"0.1.0","scenario":"alibaba-cloud-pm","sha256":"…","source":"Scenario(…)",…}
+//! [0,"go"]
+//! [812,"a","I"]
+//! [95,"a"," "]
+//! [3020,"pn","pasted text"]
+//! [40,"sub"]
+//! [9000,"end","finished"]
+//! ```
+//!
+//! Ticks are never written: the clock is implied by the event times.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::session::{Event, EventKind, Key, KeyCode, Pace, Target};
+
+/// First line of every session file.
+pub const MAGIC: &str = "hotseat-session";
+/// The version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Line 2: what the session is, enough to replay it with nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Header {
+    /// The hotseat version that recorded it.
+    pub hotseat: String,
+    pub scenario: String,
+    pub title: String,
+    /// SHA-256 of `source`, hex.
+    pub sha256: String,
+    /// The scenario file's full text.
+    pub source: String,
+    pub seed: u64,
+    pub pace: Pace,
+    pub cols: u16,
+    pub rows: u16,
+    /// Wall-clock start, RFC 3339 UTC.
+    pub started: String,
+}
+
+/// How a session ended, written as its last line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EndStatus {
+    Finished,
+    Quit,
+}
+
+/// One line after the header.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Line {
+    Event(Event),
+    /// The terminal was resized (for faithful replay and export).
+    Resize {
+        at_ms: u64,
+        cols: u16,
+        rows: u16,
+    },
+    /// The session was resumed by a later process at this point.
+    Resumed {
+        at_ms: u64,
+    },
+    End {
+        at_ms: u64,
+        status: EndStatus,
+    },
+}
+
+impl Line {
+    pub fn at_ms(&self) -> u64 {
+        match self {
+            Line::Event(e) => e.at_ms,
+            Line::Resize { at_ms, .. } | Line::Resumed { at_ms } | Line::End { at_ms, .. } => *at_ms,
+        }
+    }
+}
+
+fn target_code(t: Target, key: &'static str, notes: &'static str) -> &'static str {
+    match t {
+        Target::Answer => key,
+        Target::Notes => notes,
+    }
+}
+
+/// A key as a short token: the character itself, or a name; `C-`/`M-`
+/// prefixes for Ctrl and Alt. A single character is always that character.
+pub fn key_token(k: Key) -> String {
+    let base = match k.code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Backspace => "BS".into(),
+        KeyCode::Delete => "DEL".into(),
+        KeyCode::Enter => "RET".into(),
+        KeyCode::Left => "LEFT".into(),
+        KeyCode::Right => "RIGHT".into(),
+        KeyCode::Up => "UP".into(),
+        KeyCode::Down => "DOWN".into(),
+        KeyCode::Home => "HOME".into(),
+        KeyCode::End => "END".into(),
+        KeyCode::PageUp => "PGUP".into(),
+        KeyCode::PageDown => "PGDN".into(),
+        KeyCode::Tab => "TAB".into(),
+    };
+    let mut out = String::new();
+    if k.ctrl {
+        out.push_str("C-");
+    }
+    if k.alt {
+        out.push_str("M-");
+    }
+    out.push_str(&base);
+    out
+}
+
+pub fn parse_key(token: &str) -> Option<Key> {
+    let mut rest = token;
+    let (mut ctrl, mut alt) = (false, false);
+    // A lone character is that character, even "C" or "-".
+    while rest.chars().count() > 2 {
+        if let Some(r) = rest.strip_prefix("C-") {
+            ctrl = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("M-") {
+            alt = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) => KeyCode::Char(c),
+        _ => match rest {
+            "BS" => KeyCode::Backspace,
+            "DEL" => KeyCode::Delete,
+            "RET" => KeyCode::Enter,
+            "LEFT" => KeyCode::Left,
+            "RIGHT" => KeyCode::Right,
+            "UP" => KeyCode::Up,
+            "DOWN" => KeyCode::Down,
+            "HOME" => KeyCode::Home,
+            "END" => KeyCode::End,
+            "PGUP" => KeyCode::PageUp,
+            "PGDN" => KeyCode::PageDown,
+            "TAB" => KeyCode::Tab,
+            _ => return None,
+        },
+    };
+    Some(Key { code, ctrl, alt })
+}
+
+/// Encodes a line given the previous line's time; `None` for events that
+/// are never recorded (ticks).
+pub fn encode(line: &Line, prev_ms: u64) -> Option<String> {
+    let dt = Value::from(line.at_ms().saturating_sub(prev_ms));
+    let parts: Vec<Value> = match line {
+        Line::Event(e) => match &e.kind {
+            EventKind::Tick => return None,
+            EventKind::Start => vec![dt, "go".into()],
+            EventKind::Key(t, k) => vec![dt, target_code(*t, "a", "n").into(), key_token(*k).into()],
+            EventKind::Paste(t, s) => vec![dt, target_code(*t, "pa", "pn").into(), s.as_str().into()],
+            EventKind::Select(i) => vec![dt, "sel".into(), (*i).into()],
+            EventKind::Toggle(i) => vec![dt, "tog".into(), (*i).into()],
+            EventKind::Submit => vec![dt, "sub".into()],
+            EventKind::Pause => vec![dt, "pau".into()],
+            EventKind::Resume => vec![dt, "res".into()],
+            EventKind::Quit => vec![dt, "quit".into()],
+            EventKind::Reopen => vec![dt, "reopen".into()],
+        },
+        Line::Resize { cols, rows, .. } => vec![dt, "rs".into(), (*cols).into(), (*rows).into()],
+        Line::Resumed { .. } => vec![dt, "resumed".into()],
+        Line::End { status, .. } => {
+            let s = match status {
+                EndStatus::Finished => "finished",
+                EndStatus::Quit => "quit",
+            };
+            vec![dt, "end".into(), s.into()]
+        }
+    };
+    let mut text = serde_json::to_string(&parts).ok()?;
+    text.push('\n');
+    Some(text)
+}
+
+/// Decodes one event line given the previous line's time.
+pub fn decode(text: &str, prev_ms: u64) -> Option<Line> {
+    let parts: Vec<Value> = serde_json::from_str(text).ok()?;
+    let at_ms = prev_ms.checked_add(parts.first()?.as_u64()?)?;
+    let code = parts.get(1)?.as_str()?;
+    let str_arg = || parts.get(2).and_then(Value::as_str);
+    let num_arg = |i: usize| parts.get(i).and_then(Value::as_u64);
+    let ev = |kind| Some(Line::Event(Event::new(at_ms, kind)));
+    match code {
+        "go" => ev(EventKind::Start),
+        "a" => ev(EventKind::Key(Target::Answer, parse_key(str_arg()?)?)),
+        "n" => ev(EventKind::Key(Target::Notes, parse_key(str_arg()?)?)),
+        "pa" => ev(EventKind::Paste(Target::Answer, str_arg()?.to_string())),
+        "pn" => ev(EventKind::Paste(Target::Notes, str_arg()?.to_string())),
+        "sel" => ev(EventKind::Select(usize::try_from(num_arg(2)?).ok()?)),
+        "tog" => ev(EventKind::Toggle(usize::try_from(num_arg(2)?).ok()?)),
+        "sub" => ev(EventKind::Submit),
+        "pau" => ev(EventKind::Pause),
+        "res" => ev(EventKind::Resume),
+        "quit" => ev(EventKind::Quit),
+        "reopen" => ev(EventKind::Reopen),
+        "rs" => {
+            Some(Line::Resize { at_ms, cols: u16::try_from(num_arg(2)?).ok()?, rows: u16::try_from(num_arg(3)?).ok()? })
+        }
+        "resumed" => Some(Line::Resumed { at_ms }),
+        "end" => {
+            let status = match str_arg()? {
+                "finished" => EndStatus::Finished,
+                "quit" => EndStatus::Quit,
+                _ => return None,
+            };
+            Some(Line::End { at_ms, status })
+        }
+        _ => None,
+    }
+}
+
+/// The SHA-256 of a scenario's text, hex.
+pub fn hash(source: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(source.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_round_trips() {
+        let kinds = vec![
+            EventKind::Start,
+            EventKind::Key(Target::Answer, Key::plain(KeyCode::Char('x'))),
+            EventKind::Key(Target::Notes, Key::plain(KeyCode::Char('C'))),
+            EventKind::Key(Target::Notes, Key::plain(KeyCode::Char('数'))),
+            EventKind::Key(Target::Answer, Key::ctrl('u')),
+            EventKind::Key(Target::Answer, Key { code: KeyCode::Left, ctrl: true, alt: true }),
+            EventKind::Key(Target::Answer, Key::plain(KeyCode::Backspace)),
+            EventKind::Paste(Target::Notes, "line\n\"quoted\" \\ 数据".into()),
+            EventKind::Select(3),
+            EventKind::Toggle(1),
+            EventKind::Submit,
+            EventKind::Pause,
+            EventKind::Resume,
+            EventKind::Quit,
+            EventKind::Reopen,
+        ];
+        let mut prev = 0;
+        for (i, k) in kinds.into_iter().enumerate() {
+            let line = Line::Event(Event::new(prev + 10 * i as u64, k));
+            let text = encode(&line, prev).expect("encodes");
+            assert!(text.ends_with('\n') && text.matches('\n').count() == 1, "one line: {text}");
+            assert_eq!(decode(text.trim_end(), prev), Some(line.clone()), "{text}");
+            prev = line.at_ms();
+        }
+        let end = Line::End { at_ms: 500, status: EndStatus::Quit };
+        assert_eq!(decode(encode(&end, 400).expect("encodes").trim_end(), 400), Some(end));
+    }
+
+    #[test]
+    fn a_typed_character_is_small() {
+        let line = Line::Event(Event::new(1234, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char('a')))));
+        let text = encode(&line, 1000).expect("encodes");
+        assert!(text.len() <= 14, "{} bytes: {text}", text.len());
+    }
+
+    #[test]
+    fn ticks_are_not_written_and_junk_is_not_read() {
+        assert_eq!(encode(&Line::Event(Event::new(5, EventKind::Tick)), 0), None);
+        for junk in ["", "[", "[1]", "[1,\"zz\"]", "[-1,\"go\"]", "[1,\"a\",\"NOPE\"]", "{\"a\":1}"] {
+            assert_eq!(decode(junk, 0), None, "{junk}");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading a session file back, and rebuilding the session from it by
+//! feeding its events through `session::update` again: a replay is exact
+//! because it is the same function on the same inputs. A torn last line
+//! (the process died mid-write) is skipped.
+
+use std::path::{Path, PathBuf};
+
+use super::format::{self, EndStatus, Header, Line, MAGIC, VERSION};
+use crate::session::{Compiled, Event, EventKind, State, update};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a hotseat session file (line 1 should be \"{MAGIC} {VERSION}\")")]
+    NotASession { path: String },
+    #[error("{path}: session format {found} is newer than this hotseat reads ({VERSION})")]
+    Version { path: String, found: String },
+    #[error("{path}: the header (line 2) is damaged: {message}")]
+    Header { path: String, message: String },
+    #[error("{path}: the recorded scenario does not load: {message}")]
+    Scenario { path: String, message: String },
+}
+
+/// What a session file holds.
+#[derive(Debug, Clone)]
+pub struct Recording {
+    pub path: PathBuf,
+    /// The file name without `.session`.
+    pub id: String,
+    pub header: Header,
+    pub lines: Vec<Line>,
+    /// Lines that could not be read (a torn last line, normally).
+    pub skipped: usize,
+}
+
+/// Where a session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// A hotseat is recording it now (it holds the lock).
+    Live,
+    Finished,
+    /// The candidate quit early.
+    Quit,
+    /// The process died: no end record and nobody holds the lock.
+    Interrupted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Live => "live",
+            Status::Finished => "finished",
+            Status::Quit => "quit",
+            Status::Interrupted => "interrupted",
+        }
+    }
+}
+
+pub fn read(path: &Path) -> Result<Recording, ReadError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: shown.clone(), source })?;
+    let text = String::from_utf8_lossy(&bytes);
+    parse(path, &text)
+}
+
+pub fn parse(path: &Path, text: &str) -> Result<Recording, ReadError> {
+    let shown = path.display().to_string();
+    let mut lines = text.split('\n');
+    let magic = lines.next().unwrap_or("");
+    let Some(version) = magic.strip_prefix(MAGIC).map(str::trim) else {
+        return Err(ReadError::NotASession { path: shown });
+    };
+    if version != VERSION.to_string() {
+        return Err(ReadError::Version { path: shown, found: crate::text::quote(version).into_owned() });
+    }
+    let header: Header = serde_json::from_str(lines.next().unwrap_or(""))
+        .map_err(|e| ReadError::Header { path: shown.clone(), message: e.to_string() })?;
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    let mut prev = 0;
+    for raw in lines.filter(|l| !l.trim().is_empty()) {
+        match format::decode(raw, prev) {
+            Some(line) => {
+                prev = line.at_ms();
+                out.push(line);
+            }
+            None => skipped += 1,
+        }
+    }
+    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(Recording { path: path.to_path_buf(), id, header, lines: out, skipped })
+}
+
+impl Recording {
+    /// How it ended, if it did.
+    pub fn end(&self) -> Option<(EndStatus, u64)> {
+        self.lines.iter().rev().find_map(|l| match l {
+            Line::End { at_ms, status } => Some((*status, *at_ms)),
+            _ => None,
+        })
+    }
+
+    /// The status, asking the lock whether a hotseat still has it open.
+    pub fn status(&self) -> Status {
+        match self.end() {
+            Some((EndStatus::Finished, _)) => Status::Finished,
+            Some((EndStatus::Quit, _)) => Status::Quit,
+            None => match std::fs::File::open(&self.path).map(|f| f.try_lock_shared()) {
+                Ok(Err(std::fs::TryLockError::WouldBlock)) => Status::Live,
+                _ => Status::Interrupted,
+            },
+        }
+    }
+
+    /// The session events, in order.
+    pub fn events(&self) -> impl Iterator<Item = &Event> {
+        self.lines.iter().filter_map(|l| match l {
+            Line::Event(e) => Some(e),
+            _ => None,
+        })
+    }
+
+    /// Time of the last line.
+    pub fn last_ms(&self) -> u64 {
+        self.lines.last().map_or(0, Line::at_ms)
+    }
+
+    /// The recorded scenario, compiled (from the text in the file).
+    pub fn compile(&self) -> Result<std::sync::Arc<Compiled>, ReadError> {
+        let shown = self.path.display().to_string();
+        let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
+        let checked = crate::scenario::load::check_bytes(&self.header.scenario, self.header.source.as_bytes(), &cat);
+        let sc = checked.runnable().cloned().ok_or_else(|| ReadError::Scenario {
+            path: shown.clone(),
+            message: checked.first_error().map_or("it has errors".into(), |d| d.message.clone()),
+        })?;
+        Compiled::new(sc, cat).map_err(|e| ReadError::Scenario { path: shown, message: e.to_string() })
+    }
+
+    /// The session as it stood at the end of the file.
+    pub fn fold(&self) -> Result<State, ReadError> {
+        let mut s = State::new(self.compile()?, self.header.seed, self.header.pace);
+        for line in &self.lines {
+            apply(&mut s, line);
+        }
+        Ok(s)
+    }
+}
+
+/// Applies one recorded line to a session.
+pub fn apply(s: &mut State, line: &Line) {
+    match line {
+        Line::Event(e) => {
+            update(s, e.clone());
+        }
+        // The end record's time settles what fell due before the end.
+        Line::End { at_ms, .. } => {
+            update(s, Event::new(*at_ms, EventKind::Tick));
+        }
+        Line::Resize { .. } | Line::Resumed { .. } => {}
+    }
+}
