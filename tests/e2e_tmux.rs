@@ -223,3 +223,50 @@ fn a_hang_up_ends_it_instead_of_spinning() {
     }
     println!("gone {:?} after the pane closed", start.elapsed());
 }
+
+#[test]
+fn sigkill_leaves_an_interrupted_session_with_the_notes() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("kill", (120, 40), &script(dir.path(), "run alibaba-cloud-pm --seed 4", &stty));
+    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    t.text("I cut unit cost by 30%");
+    t.keys(&["C-n"]);
+    t.text("crash-canary-42 数据");
+    t.wait_for(Duration::from_secs(3), "the notes", |s| s.contains("crash-canary-42"));
+    std::thread::sleep(Duration::from_millis(1500));
+    let child = hotseat_pid(&t);
+    assert!(Command::new("kill").args(["-KILL", &child]).status().expect("kill").success());
+    t.wait_for(Duration::from_secs(3), "the shell", |s| s.contains("EXIT="));
+
+    let out = Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["sessions", "--json"]).output().expect("runs");
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let first = &list[0];
+    assert_eq!(first["status"], "interrupted", "{list}");
+    let id = first["id"].as_str().expect("id");
+    let out = Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["debrief", id, "--format", "json"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("crash-canary-42 数据"), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for entry in walk(dir.path().join("sessions").as_path()) {
+            let mode = std::fs::metadata(&entry).expect("exists").permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{} is readable by others: {mode:o}", entry.display());
+        }
+    }
+}
+
+/// Every file and directory under `dir`, and `dir` itself.
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
