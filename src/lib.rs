@@ -14,12 +14,15 @@
 //! - [`paths`]: the data directory and where user files live; [`files`]
 //!   writes there privately (0600 files, 0700 directories).
 //! - [`playtest`]: a scripted candidate, for tests and coaches.
+//! - [`coach`]: tools for scenario authors: graph pictures, stats,
+//!   all-paths playtests with synthesised answers, starter templates.
 //! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
 //! - [`text`]: escaping, so nothing from a file drives the terminal.
 
 pub mod assess;
 pub mod cli;
+pub mod coach;
 pub mod files;
 pub mod library;
 pub mod paths;

@@ -201,6 +201,17 @@ impl Driver {
     }
 }
 
+/// Gives one scripted answer to the current question of running session
+/// `s` at monotonic time `t`; returns the session after it and the time.
+/// The step [`play`] takes, for callers that drive a session themselves:
+/// the all-paths playtest (`crate::coach::explore`) branches at every
+/// question.
+pub fn step(s: State, step: &Step, t: u64) -> Result<(State, u64), String> {
+    let mut d = Driver { s, log: Vec::new() };
+    let t = d.answer(step, t)?;
+    Ok((d.s, t))
+}
+
 fn options(s: &State) -> Result<usize, String> {
     match &s.current().answer {
         Answer::Choice { options } => Ok(options.len()),

@@ -243,12 +243,17 @@ fn sigkill_leaves_an_interrupted_session_with_the_notes() {
     assert!(Command::new("kill").args(["-KILL", &child]).status().expect("kill").success());
     t.wait_for(Duration::from_secs(3), "the shell", |s| s.contains("EXIT="));
 
-    let out = Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["sessions", "--json"]).output().expect("runs");
+    let out =
+        Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["sessions", "--json"]).output().expect("runs");
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &list[0];
     assert_eq!(first["status"], "interrupted", "{list}");
     let id = first["id"].as_str().expect("id");
-    let out = Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["debrief", id, "--format", "json"]).output().expect("runs");
+    let out = Command::new(BIN)
+        .env("HOTSEAT_DATA_DIR", dir.path())
+        .args(["debrief", id, "--format", "json"])
+        .output()
+        .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("crash-canary-42 数据"), "{text}");
     #[cfg(unix)]

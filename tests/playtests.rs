@@ -5,7 +5,7 @@
 //! debrief is snapshotted, since the debrief is what a candidate reads.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use hotseat::assess::debrief::{self, Debrief, Verdict};
 use hotseat::library::BUNDLED;
@@ -75,14 +75,14 @@ struct Run {
 }
 
 impl Run {
-    fn play(scenario: &Scenario, cat: &Catalogue, kind: &'static str) -> Run {
+    fn play(compiled: &Arc<Compiled>, kind: &'static str) -> Run {
+        let scenario = compiled.scenario.clone();
         let id = scenario.id.clone();
         let script = script(&id, kind);
-        let compiled = Compiled::new(scenario.clone(), cat.clone()).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let state = playtest::play(compiled, 0, &script).unwrap_or_else(|e| panic!("{id}.{kind}: {e}"));
+        let state = playtest::play(Arc::clone(compiled), 0, &script).unwrap_or_else(|e| panic!("{id}.{kind}: {e}"));
         let debrief = debrief::build(&state);
         let end = state.current().is_end().then(|| state.current().id.clone());
-        Run { id, kind, scenario: scenario.clone(), script, turns: state.turns, phase: state.phase, end, debrief }
+        Run { id, kind, scenario, script, turns: state.turns, phase: state.phase, end, debrief }
     }
 
     fn node_id(&self, index: usize) -> &str {
@@ -139,18 +139,21 @@ fn runs() -> &'static [(Run, Run)] {
         let cat = catalogue();
         let scenarios = scenarios(&cat);
         assert_eq!(scenarios.len(), STRONG_ENDINGS.len(), "a bundled scenario has no playtests");
+        // One thread per scenario; its strong and weak runs share the
+        // compiled scenario, so the catalogue is compiled once per scenario.
         std::thread::scope(|scope| {
             let jobs: Vec<_> = scenarios
-                .iter()
-                .flat_map(|sc| ["strong", "weak"].map(|kind| (sc, kind)))
-                .map(|(sc, kind)| scope.spawn(|| Run::play(sc, &cat, kind)))
+                .into_iter()
+                .map(|sc| {
+                    let cat = cat.clone();
+                    scope.spawn(move || {
+                        let id = sc.id.clone();
+                        let compiled = Compiled::new(sc, cat).unwrap_or_else(|e| panic!("{id}: {e}"));
+                        (Run::play(&compiled, "strong"), Run::play(&compiled, "weak"))
+                    })
+                })
                 .collect();
-            let mut played = jobs.into_iter().map(|j| j.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            let mut pairs = Vec::new();
-            while let (Some(strong), Some(weak)) = (played.next(), played.next()) {
-                pairs.push((strong, weak));
-            }
-            pairs
+            jobs.into_iter().map(|j| j.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
         })
     })
 }
@@ -262,39 +265,38 @@ fn every_step_in_the_answers_files_is_used() {
 
 #[test]
 fn the_cli_playtest_agrees_with_the_library() {
-    let (strong, weak) = runs().iter().find(|(s, _)| s.id == "offer-negotiation").expect("bundled");
+    const ID: &str = "offer-negotiation";
     let data = tempfile::tempdir().expect("temp dir");
-    for run in [strong, weak] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hotseat"))
-            .args(["playtest", &run.id, "--answers", &answers_path(&run.id, run.kind), "--json"])
-            .env("HOTSEAT_DATA_DIR", data.path())
-            .env("NO_COLOR", "1")
-            .env_remove("HOTSEAT_SCENARIO_PATH")
-            .output()
-            .expect("runs hotseat");
-        assert!(out.status.success(), "{}: {}", run.label(), String::from_utf8_lossy(&out.stderr));
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
-        let path: Vec<String> = json["path"]
-            .as_array()
-            .expect("path is a list")
-            .iter()
-            .map(|v| v.as_str().expect("node ids are strings").to_string())
-            .collect();
-        assert_eq!(path, run.path(), "{}: CLI path differs", run.label());
-        assert_eq!(json["debrief"]["verdict"], run.verdict().as_str(), "{}: CLI verdict differs", run.label());
-        assert_eq!(
-            json["debrief"]["score"],
-            serde_json::json!(run.debrief.score),
-            "{}: CLI score differs",
-            run.label()
-        );
-        let traps: Vec<&str> = json["debrief"]["traps"]
-            .as_array()
-            .expect("traps is a list")
-            .iter()
-            .map(|t| t["id"].as_str().expect("trap ids are strings"))
-            .collect();
-        let lib: Vec<&str> = run.debrief.traps.iter().map(|t| t.id.as_str()).collect();
-        assert_eq!(traps, lib, "{}: CLI traps differ", run.label());
-    }
+    // Start the process first: it compiles the catalogue while the library
+    // runs are being played. The weak run has the longer, branchier path.
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_hotseat"))
+        .args(["playtest", ID, "--answers", &answers_path(ID, "weak"), "--json"])
+        .env("HOTSEAT_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .env_remove("HOTSEAT_SCENARIO_PATH")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs hotseat");
+    let (_, run) = runs().iter().find(|(s, _)| s.id == ID).expect("bundled");
+    let out = child.wait_with_output().expect("hotseat finishes");
+    assert!(out.status.success(), "{}: {}", run.label(), String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let path: Vec<String> = json["path"]
+        .as_array()
+        .expect("path is a list")
+        .iter()
+        .map(|v| v.as_str().expect("node ids are strings").to_string())
+        .collect();
+    assert_eq!(path, run.path(), "{}: CLI path differs", run.label());
+    assert_eq!(json["debrief"]["verdict"], run.verdict().as_str(), "{}: CLI verdict differs", run.label());
+    assert_eq!(json["debrief"]["score"], serde_json::json!(run.debrief.score), "{}: CLI score differs", run.label());
+    let traps: Vec<&str> = json["debrief"]["traps"]
+        .as_array()
+        .expect("traps is a list")
+        .iter()
+        .map(|t| t["id"].as_str().expect("trap ids are strings"))
+        .collect();
+    let lib: Vec<&str> = run.debrief.traps.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(traps, lib, "{}: CLI traps differ", run.label());
 }

@@ -22,9 +22,20 @@ pub struct Args {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_SIZE)]
     max_size: u64,
+    /// Keep running: check again whenever a watched file is saved (Ctrl-C stops).
+    #[arg(long)]
+    watch: bool,
 }
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
+    if args.watch {
+        return super::watch::run(args, &args.paths);
+    }
+    check_once(args)
+}
+
+/// One check of every path: the report, and the exit code it earns.
+pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
     let traps = super::catalogue();
     let mut files = Vec::new();
     let mut usage_problem = false;

@@ -2,13 +2,18 @@
 //! subcommand returns an exit code; output goes through [`out`], which
 //! treats a closed pipe (`hotseat list | head`) as success.
 
+mod all_paths;
 mod assess;
 mod check;
+mod graph;
 mod list;
+mod new;
 pub mod out;
 mod playtest;
 mod run;
 mod sessions;
+mod stats;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -36,12 +41,27 @@ pub enum Command {
     Run(run::Args),
     /// Run the trap rules on one answer and show its signals.
     Assess(assess::Args),
-    /// Play a scenario with scripted answers and print the debrief.
+    /// Play a scenario with scripted answers and print the debrief, or
+    /// (--all-paths) synthesise answers for every branch and report coverage.
     Playtest(playtest::Args),
+    /// Draw a scenario's question graph as Graphviz DOT or a Mermaid flowchart.
+    Graph(graph::Args),
+    /// Size, shortest and longest routes, path count and reach of a scenario.
+    Stats(stats::Args),
+    /// Write a starter scenario (or a copy of a bundled one) to adapt.
+    New(new::Args),
     /// List recorded sessions, newest first (`sessions rm ID` deletes one).
     Sessions(sessions::SessionsArgs),
     /// Rebuild a recorded session's debrief from its file.
     Debrief(sessions::DebriefArgs),
+    /// Replay a recorded session full-screen, with seeking and annotations.
+    Replay {
+        /// A session id, `latest`, or a session file.
+        #[arg(value_name = "ID|latest|PATH")]
+        session: String,
+    },
+    /// Export a session: an asciicast, the debrief as Markdown, or a bundle.
+    Export(sessions::ExportArgs),
     /// Carry on an interrupted or quit session.
     Resume {
         /// A session id or `latest`.
@@ -65,9 +85,14 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Run(args)) => run::run(&args, t0),
         Some(Command::Assess(args)) => assess::run(&args),
         Some(Command::Playtest(args)) => playtest::run(&args),
+        Some(Command::Graph(args)) => graph::run(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::New(args)) => new::run(&args),
         Some(Command::Sessions(args)) => sessions::sessions(&args),
         Some(Command::Debrief(args)) => sessions::debrief(&args),
         Some(Command::Resume { session }) => run::resume(&session, t0),
+        Some(Command::Replay { session }) => sessions::replay(&session),
+        Some(Command::Export(args)) => sessions::export(&args),
         None => run::picker(t0),
     };
     match result {

@@ -1,5 +1,7 @@
 //! `hotseat playtest SCENARIO --answers FILE [--seed N] [--json]`: play a
 //! scenario without a terminal and print the path and the debrief.
+//! `hotseat playtest SCENARIO --all-paths` instead synthesises answers for
+//! every branch and reports edge coverage (see [`super::all_paths`]).
 
 use std::path::PathBuf;
 
@@ -17,14 +19,32 @@ pub struct Args {
     #[arg(value_name = "SCENARIO")]
     scenario: String,
     /// The scripted answers (RON): node id → answers, one per visit.
-    #[arg(long, value_name = "FILE")]
-    answers: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "all_paths", conflicts_with = "all_paths")]
+    answers: Option<PathBuf>,
+    /// Synthesise answers for every branch instead, and report which edges
+    /// and nodes no synthesised path reaches (exit 1 when there are any).
+    #[arg(long)]
+    all_paths: bool,
     /// Seed for question variants.
     #[arg(long, default_value_t = 0)]
     seed: u64,
-    /// Print JSON: the path and the debrief.
+    /// Print JSON: the path and the debrief (with --all-paths: the coverage).
     #[arg(long)]
     json: bool,
+}
+
+impl Args {
+    pub(super) fn scenario(&self) -> &str {
+        &self.scenario
+    }
+
+    pub(super) fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub(super) fn json(&self) -> bool {
+        self.json
+    }
 }
 
 #[derive(Serialize)]
@@ -34,13 +54,16 @@ struct Output<'a> {
 }
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
+    let Some(answers) = args.answers.as_ref().filter(|_| !args.all_paths) else {
+        return super::all_paths::run(args);
+    };
     let catalogue = super::catalogue();
     let scenario = match super::run::resolve(&args.scenario, &catalogue) {
         Ok(sc) => sc,
         Err(code) => return Ok(code),
     };
-    let shown = args.answers.display().to_string();
-    let src = match std::fs::read_to_string(&args.answers) {
+    let shown = answers.display().to_string();
+    let src = match std::fs::read_to_string(answers) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("hotseat: cannot read {}: {}", one_line(&shown), one_line(&e.to_string()));

@@ -40,7 +40,7 @@ fn fresh_seed() -> u64 {
     (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
 }
 
-fn need_terminal() -> Option<u8> {
+pub(super) fn need_terminal() -> Option<u8> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         return None;
     }

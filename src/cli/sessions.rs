@@ -174,3 +174,105 @@ pub fn with_annotations(mut md: String, notes: &[crate::record::annotations::Ann
     }
     md
 }
+
+fn open_or_report(arg: &str) -> Result<Recording, u8> {
+    store::open(arg).map_err(|e| {
+        eprintln!("hotseat: {}", one_line(&e.to_string()));
+        EXIT_USAGE
+    })
+}
+
+/// `hotseat replay ID|latest|PATH`.
+pub fn replay(arg: &str) -> std::io::Result<u8> {
+    let rec = match open_or_report(arg) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    if let Some(code) = super::run::need_terminal() {
+        return Ok(code);
+    }
+    let replay = match crate::record::replay::Replay::new(rec) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    crate::tui::replay::run(crate::tui::replay::Player::new(replay, crate::tui::theme::Theme::from_env()))?;
+    Ok(0)
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(true)))]
+pub struct ExportArgs {
+    /// A session id, `latest`, or a session file.
+    #[arg(value_name = "ID|latest|PATH")]
+    session: String,
+    /// Write the replay as an asciicast v2 file (plays in asciinema).
+    #[arg(long, value_name = "FILE", group = "what")]
+    asciicast: Option<std::path::PathBuf>,
+    /// Write the debrief as Markdown.
+    #[arg(long, value_name = "FILE", group = "what")]
+    markdown: Option<std::path::PathBuf>,
+    /// Copy the session and its annotations into DIR, to send to a coach.
+    #[arg(long, value_name = "DIR", group = "what")]
+    bundle: Option<std::path::PathBuf>,
+}
+
+/// `hotseat export`.
+pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
+    let rec = match open_or_report(&args.session) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    let fail = |what: &str, e: &dyn std::fmt::Display| {
+        eprintln!("hotseat: {what}: {}", one_line(&e.to_string()));
+        EXIT_PROBLEMS
+    };
+    if let Some(dir) = &args.bundle {
+        if let Err(e) = bundle(&rec, dir) {
+            return Ok(fail("cannot write the bundle", &e));
+        }
+        out::print(&format!("Bundled {} into {}\n", one_line(&rec.id), one_line(&dir.display().to_string())))?;
+    }
+    if let Some(path) = &args.markdown {
+        let state = match rec.fold() {
+            Ok(s) => s,
+            Err(e) => return Ok(fail("cannot replay", &e)),
+        };
+        let notes = crate::record::annotations::read(&rec.path);
+        let md = with_annotations(debrief::markdown(&debrief::build(&state)), &notes);
+        if let Err(e) = crate::files::write_private(path, md.as_bytes()) {
+            return Ok(fail("cannot write the Markdown", &e));
+        }
+    }
+    if let Some(path) = &args.asciicast {
+        let replay = match crate::record::replay::Replay::new(rec.clone()) {
+            Ok(r) => r,
+            Err(e) => return Ok(fail("cannot replay", &e)),
+        };
+        let written = crate::files::private_file(path).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            let n = crate::tui::export::asciicast(&replay, &mut w)?;
+            std::io::Write::flush(&mut w)?;
+            Ok(n)
+        });
+        match written {
+            Ok(n) => eprintln!("hotseat: wrote {n} frames to {}", one_line(&path.display().to_string())),
+            Err(e) => return Ok(fail("cannot write the asciicast", &e)),
+        }
+    }
+    Ok(0)
+}
+
+/// Copies the session file and its annotations into `dir`.
+fn bundle(rec: &Recording, dir: &std::path::Path) -> std::io::Result<()> {
+    crate::files::private_dir(dir)?;
+    let name = rec.path.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
+    crate::files::write_private(&dir.join(name), &std::fs::read(&rec.path)?)?;
+    let side = crate::record::annotations::sidecar(&rec.path);
+    if let (Ok(bytes), Some(n)) = (std::fs::read(&side), side.file_name()) {
+        crate::files::write_private(&dir.join(n), &bytes)?;
+    }
+    Ok(())
+}

@@ -149,8 +149,11 @@ mod tests {
                 assert!(members.split(',').all(is_id) && name.chars().all(|c| c.is_ascii_lowercase()), "{line}");
                 continue;
             }
-            if let Some((from, rest)) = line.split_once(' ') {
-                let rest = rest.strip_prefix("-->").or_else(|| rest.strip_prefix("-.->")).expect(line);
+            let arrow = line.split_once(' ').and_then(|(from, rest)| {
+                let rest = rest.strip_prefix("-->").or_else(|| rest.strip_prefix("-.->"))?;
+                Some((from, rest))
+            });
+            if let Some((from, rest)) = arrow {
                 let rest = rest.strip_prefix("|\"").expect(line);
                 let (label, to) = rest.rsplit_once("\"| ").expect(line);
                 assert!(is_id(from) && is_id(to), "{line}");

@@ -8,6 +8,7 @@
 
 pub mod dot;
 pub mod explore;
+pub mod freetext;
 pub mod label;
 pub mod mermaid;
 pub mod regex_sample;

@@ -6,6 +6,7 @@
 pub mod annotations;
 pub mod format;
 pub mod reader;
+pub mod replay;
 pub mod store;
 pub mod writer;
 

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::format::{self, EndStatus, Header, Line, MAGIC, VERSION};
-use crate::session::{Compiled, Event, EventKind, State, update};
+use crate::session::{Compiled, Event, EventKind, KeyCode, State, Target, update};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -145,10 +145,85 @@ impl Recording {
     /// The session as it stood at the end of the file.
     pub fn fold(&self) -> Result<State, ReadError> {
         let mut s = State::new(self.compile()?, self.header.seed, self.header.pace);
-        for line in &self.lines {
-            apply(&mut s, line);
-        }
+        Folder::new(&self.lines).apply(&mut s, &self.lines, 0, self.lines.len());
         Ok(s)
+    }
+}
+
+/// Applies recorded lines in bulk, fast. Typing is most of a recording,
+/// and the text widget does work proportional to the whole text on every
+/// keystroke; so a run of plain characters typed into one box, with no
+/// deadline falling inside it, is applied as one insertion. The text,
+/// cursor and session come out the same; only the widget's undo history
+/// is coarser, so a run is only joined when no Ctrl/Alt key (undo, redo…)
+/// is ever pressed in that box later in the recording.
+pub struct Folder {
+    /// Per box (answer, notes): index of the last Ctrl/Alt key line.
+    last_modified: [Option<usize>; 2],
+}
+
+fn slot(t: Target) -> usize {
+    match t {
+        Target::Answer => 0,
+        Target::Notes => 1,
+    }
+}
+
+/// A plain typed character: (box, char, time).
+fn typed(line: &Line) -> Option<(Target, char, u64)> {
+    match line {
+        Line::Event(Event { at_ms, kind: EventKind::Key(t, k) }) if !k.ctrl && !k.alt => match k.code {
+            KeyCode::Char(c) if !crate::text::is_hazard(c) => Some((*t, c, *at_ms)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Folder {
+    pub fn new(lines: &[Line]) -> Folder {
+        let mut last_modified = [None, None];
+        for (i, l) in lines.iter().enumerate() {
+            if let Line::Event(Event { kind: EventKind::Key(t, k), .. }) = l
+                && (k.ctrl || k.alt)
+            {
+                last_modified[slot(*t)] = Some(i);
+            }
+        }
+        Folder { last_modified }
+    }
+
+    /// Applies `lines[from..to]` to `s`.
+    pub fn apply(&self, s: &mut State, lines: &[Line], from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
+            let n = self.run_length(s, lines, i, to);
+            if n >= 2 {
+                let text: String = lines[i..i + n].iter().filter_map(|l| typed(l).map(|(_, c, _)| c)).collect();
+                let (t, _, _) = typed(&lines[i]).unwrap_or((Target::Answer, ' ', 0));
+                update(s, Event::new(lines[i].at_ms(), EventKind::Tick));
+                update(s, Event::new(lines[i + n - 1].at_ms(), EventKind::Paste(t, text)));
+                i += n;
+            } else {
+                apply(s, &lines[i]);
+                i += 1;
+            }
+        }
+    }
+
+    /// How many lines from `i` are plain typing that can be folded at once.
+    pub fn typing_run(&self, s: &State, lines: &[Line], i: usize, to: usize) -> usize {
+        self.run_length(s, lines, i, to)
+    }
+
+    /// How many lines from `i` can be typed as one insertion.
+    fn run_length(&self, s: &State, lines: &[Line], i: usize, to: usize) -> usize {
+        let Some((t, _, _)) = typed(&lines[i]) else { return 0 };
+        if s.phase != crate::session::Phase::Running || self.last_modified[slot(t)].is_some_and(|m| m > i) {
+            return 0;
+        }
+        let deadline = s.next_deadline().unwrap_or(u64::MAX);
+        lines[i..to].iter().take_while(|l| typed(l).is_some_and(|(t2, _, at)| t2 == t && at < deadline)).count()
     }
 }
 

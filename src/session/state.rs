@@ -137,10 +137,14 @@ pub struct State {
     pub turns: Vec<Turn>,
 }
 
-/// A text area set up the way every hotseat editor works.
+/// A text area set up the way every hotseat editor works. No soft wrap in
+/// the core: with wrapping, cursor moves follow screen lines, which depend
+/// on the terminal's width, and a replay at another size would diverge.
+/// (Wrapping also costs the widget a pass over the text per keystroke.)
+/// The views wrap their own copy for display.
 pub fn editor() -> TextArea<'static> {
     let mut t = TextArea::default();
-    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_wrap_mode(WrapMode::None);
     t.set_max_histories(200);
     t
 }
@@ -261,6 +265,15 @@ impl State {
             (Phase::Running, Some(start)) => Some(start + self.paused_total + session_ms),
             _ => None,
         }
+    }
+
+    /// The monotonic time of the next deadline (a question's timeout or the
+    /// session limit), if the clock runs and one is pending.
+    pub fn next_deadline(&self) -> Option<u64> {
+        let node =
+            if self.overtime || self.current().is_end() { None } else { self.limit_ms().map(|l| self.asked_ms + l) };
+        let session = self.session_limit_ms();
+        [node, session].into_iter().flatten().min().and_then(|ms| self.monotonic_at(ms))
     }
 
     /// The next session time at which anything on screen or any deadline

@@ -5,7 +5,7 @@
 //! when a tick happened to arrive.
 
 use super::draw;
-use super::event::{Event, EventKind, Target};
+use super::event::{Event, EventKind, KeyCode, Target};
 use super::numeric::parse_number;
 use super::state::{Ending, Exit, Given, Phase, State, Turn, editor};
 use crate::assess::Finding;
@@ -113,6 +113,10 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
             s.paused_total += at.saturating_sub(since);
             s.phase = Phase::Running;
         }
+        // A control character typed as a key (only a crafted file can) would
+        // reach the screen raw: ignore it.
+        (Phase::Running, EventKind::Key(_, key)) if matches!(key.code, KeyCode::Char(c) if crate::text::is_hazard(c)) =>
+            {}
         (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| {
             t.input(key.to_input());
         }),

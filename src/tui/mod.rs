@@ -4,7 +4,9 @@
 //! [`app::App`] for the state around a session and [`views`] for drawing.
 
 pub mod app;
+pub mod export;
 pub mod keymap;
+pub mod replay;
 pub mod runtime;
 pub mod terminal;
 pub mod theme;

@@ -22,7 +22,12 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    render_in(app, frame, frame.area());
+}
+
+/// Draws `app` into `area` of the frame (the replay keeps rows for its
+/// scrubber).
+pub fn render_in(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         common::too_small(frame, area);
         return;

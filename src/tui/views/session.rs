@@ -282,6 +282,7 @@ fn editor(
     area: Rect,
 ) {
     let mut ta = text.clone();
+    ta.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     ta.set_block(block);
     ta.set_cursor_line_style(Style::new());
     ta.set_cursor_style(if focused { theme.selected() } else { Style::new() });

@@ -1,0 +1,276 @@
+//! `hotseat replay`: the recorded session played back through the same
+//! views, with a scrubber. Space plays and pauses, `+`/`-` change speed
+//! (0.25×–16×), ←/→ seek 5 s, PgUp/PgDn 30 s, Home/End, `[`/`]` previous/next
+//! question, `t` next trap, `c` toggles idle compression, `a` annotates.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event as TermEvent, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tokio::signal::unix::{SignalKind, signal};
+
+use super::app::{App, Screen};
+use super::terminal::TerminalGuard;
+use super::theme::Theme;
+use super::views;
+use crate::record::annotations::{self, Annotation};
+use crate::record::replay::{MarkerKind, Replay};
+
+const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
+const FRAME: Duration = Duration::from_millis(100);
+
+/// The replay's state: where on the timeline, how fast, and the session
+/// as it stood there (inside an [`App`], so the live views draw it).
+pub struct Player {
+    pub replay: Replay,
+    /// Display time, ms.
+    pub pos: u64,
+    pub playing: bool,
+    speed: usize,
+    pub view: App,
+    /// An annotation being typed.
+    pub input: Option<String>,
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+impl Player {
+    pub fn new(replay: Replay, theme: Theme) -> Player {
+        let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
+        let start = replay.state_at(replay.span().0);
+        let view = App::resumed(start, cat, theme);
+        let mut p = Player { replay, pos: 0, playing: true, speed: 2, view, input: None, status: None, quit: false };
+        p.seek(0);
+        p
+    }
+
+    pub fn speed(&self) -> f64 {
+        SPEEDS[self.speed]
+    }
+
+    /// Shows the session as it stood at display time `d`.
+    pub fn seek(&mut self, d: u64) {
+        self.pos = d.min(self.replay.display_len());
+        let state = self.replay.state_at(self.replay.from_display(self.pos));
+        self.view.screen = Screen::Session(Box::new(state));
+    }
+
+    fn seek_by(&mut self, ms: i64) {
+        self.seek(self.pos.saturating_add_signed(ms));
+    }
+
+    /// The next (or previous) marker of a kind, by display time.
+    fn jump(&mut self, kinds: &[MarkerKind], forward: bool) {
+        let pos = self.pos;
+        let times: Vec<u64> = self
+            .replay
+            .markers
+            .iter()
+            .filter(|m| kinds.contains(&m.kind))
+            .map(|m| self.replay.to_display(m.at_ms))
+            .collect();
+        let target =
+            if forward { times.iter().find(|&&t| t > pos) } else { times.iter().rev().find(|&&t| t + 500 < pos) };
+        if let Some(&t) = target {
+            self.seek(t);
+        }
+    }
+
+    /// One key; returns whether the screen changed.
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if let Some(text) = &mut self.input {
+            match key.code {
+                KeyCode::Enter => self.save_annotation(),
+                KeyCode::Esc => self.input = None,
+                KeyCode::Backspace => {
+                    text.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+                _ => {}
+            }
+            return;
+        }
+        match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
+            KeyCode::Char(' ') => {
+                if self.pos >= self.replay.display_len() {
+                    self.seek(0);
+                }
+                self.playing = !self.playing;
+            }
+            KeyCode::Char('+') | KeyCode::Char('=') => self.speed = (self.speed + 1).min(SPEEDS.len() - 1),
+            KeyCode::Char('-') => self.speed = self.speed.saturating_sub(1),
+            KeyCode::Left => self.seek_by(-5_000),
+            KeyCode::Right => self.seek_by(5_000),
+            KeyCode::PageUp => self.seek_by(-30_000),
+            KeyCode::PageDown => self.seek_by(30_000),
+            KeyCode::Home => self.seek(0),
+            KeyCode::End => self.seek(u64::MAX),
+            KeyCode::Char('[') => self.jump(&[MarkerKind::Question], false),
+            KeyCode::Char(']') => self.jump(&[MarkerKind::Question], true),
+            KeyCode::Char('t') => self.jump(&[MarkerKind::Trap], true),
+            KeyCode::Char('c') => {
+                let at = self.replay.from_display(self.pos);
+                self.replay.compress = !self.replay.compress;
+                self.seek(self.replay.to_display(at));
+            }
+            KeyCode::Char('a') => {
+                self.playing = false;
+                self.input = Some(String::new());
+            }
+            _ => {}
+        }
+    }
+
+    fn save_annotation(&mut self) {
+        let Some(text) = self.input.take().filter(|t| !t.trim().is_empty()) else { return };
+        let a = Annotation { at_ms: self.replay.from_display(self.pos), text };
+        self.status = Some(match annotations::add(&self.replay.recording.path, &a) {
+            Ok(()) => "Annotation saved".into(),
+            Err(e) => format!("Could not save the annotation: {}", crate::text::one_line(&e.to_string())),
+        });
+        self.replay.markers.push(crate::record::replay::Marker { at_ms: a.at_ms, kind: MarkerKind::Note });
+        self.replay.markers.sort_by_key(|m| m.at_ms);
+        self.replay.annotations.push(a);
+    }
+
+    /// Advances playback by one frame.
+    pub fn frame(&mut self, elapsed: Duration) {
+        if !self.playing {
+            return;
+        }
+        let step = (elapsed.as_millis() as f64 * self.speed()) as u64;
+        self.seek(self.pos + step.max(1));
+        if self.pos >= self.replay.display_len() {
+            self.playing = false;
+        }
+    }
+}
+
+/// Draws the session as it stood, then the scrubber and the keys.
+pub fn render(p: &Player, frame: &mut Frame) {
+    let area = frame.area();
+    let [main, scrub, keys] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    views::render_in(&p.view, frame, main);
+    if area.width < views::MIN_WIDTH || area.height < views::MIN_HEIGHT {
+        return;
+    }
+    scrubber(p, frame, scrub);
+    let theme = &p.view.theme;
+    let line = match (&p.input, &p.status) {
+        (Some(text), _) => Line::from(vec![
+            Span::styled(" note: ", theme.accent()),
+            Span::raw(format!("{text}▏  (Enter saves, Esc cancels)")),
+        ]),
+        (None, Some(s)) => Line::styled(format!(" {s}"), theme.accent()),
+        (None, None) => Line::styled(
+            " Space play/pause · +/- speed · ←→ 5s · PgUp/PgDn 30s · [ ] question · t trap · c idle · a note · q quit",
+            theme.dim(),
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), keys);
+}
+
+/// `▶ 1× 03:12/17:40 ──│──!──●──*──` with question, trap and note marks.
+fn scrubber(p: &Player, frame: &mut Frame, area: Rect) {
+    let theme = &p.view.theme;
+    let len = p.replay.display_len().max(1);
+    let label = format!(
+        " {} {}× {}/{}{} ",
+        if p.playing { "▶" } else { "❚❚" },
+        p.speed(),
+        mmss(p.pos),
+        mmss(len),
+        if p.replay.compress { " idle≤2s" } else { "" }
+    );
+    let width = usize::from(area.width).saturating_sub(label.chars().count() + 1).max(10);
+    let mut cells = vec!['─'; width];
+    for m in &p.replay.markers {
+        let i = ((p.replay.to_display(m.at_ms) as f64 / len as f64) * (width - 1) as f64) as usize;
+        let c = match m.kind {
+            MarkerKind::Question => '│',
+            MarkerKind::Trap => '!',
+            MarkerKind::Note => '*',
+        };
+        if let Some(cell) = cells.get_mut(i.min(width - 1))
+            && (*cell == '─' || c != '│')
+        {
+            *cell = c;
+        }
+    }
+    let at = ((p.pos as f64 / len as f64) * (width - 1) as f64) as usize;
+    let bar: String = cells.iter().collect();
+    let (before, after) = bar.split_at(bar.char_indices().nth(at.min(width - 1)).map_or(bar.len(), |(i, _)| i));
+    let after: String = after.chars().skip(1).collect();
+    let line = Line::from(vec![
+        Span::styled(label, theme.title()),
+        Span::styled(before.to_string(), theme.dim()),
+        Span::styled("●", theme.accent().add_modifier(Modifier::BOLD)),
+        Span::styled(after, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn mmss(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
+/// Runs the replay full-screen.
+pub fn run(player: Player) -> io::Result<()> {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    rt.block_on(event_loop(player))
+}
+
+async fn event_loop(mut p: Player) -> io::Result<()> {
+    let (guard, mut term) = TerminalGuard::enter()?;
+    let mut events = EventStream::new();
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut last = Instant::now();
+    let mut dirty = true;
+    while !p.quit {
+        if dirty {
+            term.draw(|f| render(&p, f))?;
+            dirty = false;
+        }
+        let wait = if p.playing { FRAME } else { Duration::from_secs(1) };
+        tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(TermEvent::Key(k))) => {
+                    p.key(k);
+                    dirty = true;
+                }
+                Some(Ok(TermEvent::Resize(..))) => dirty = true,
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => break,
+            },
+            () = tokio::time::sleep(wait) => {
+                let now = Instant::now();
+                if p.playing {
+                    p.frame(now - last);
+                    dirty = true;
+                }
+                last = now;
+            }
+            _ = sigterm.recv() => break,
+            _ = sighup.recv() => break,
+        }
+        if !p.playing {
+            last = Instant::now();
+        }
+    }
+    drop(guard);
+    Ok(())
+}
