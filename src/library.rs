@@ -174,3 +174,18 @@ fn mark_clashes(entries: &mut [Entry]) {
 pub fn find<'a>(entries: &'a [Entry], id: &str) -> Option<&'a Entry> {
     entries.iter().find(|e| e.id == id)
 }
+
+/// A cheap summary of the user scenario files (path, size, modification
+/// time), to notice edits without re-reading them.
+pub fn fingerprint() -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    crate::paths::scenario_dirs()
+        .iter()
+        .flat_map(|d| user_files(d))
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let len = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            (p, len, modified)
+        })
+        .collect()
+}

@@ -124,33 +124,33 @@ fn answer_a_question_see_the_next_and_quit_with_the_terminal_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stty = dir.path().join("stty.txt");
     let t = Tmux::start("answer", (120, 40), &script(dir.path(), "run alibaba-cloud-pm --seed 1", &stty));
-    let first = t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes") && has_clock(s));
+    let first = t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes") && has_clock(s));
     assert!(first.contains("Prompt") && first.contains("Timer"));
     assert_eq!(t.format("#{alternate_on}"), "1", "runs on the alternate screen");
 
     t.text("I led the Kubernetes migration");
     t.keys(&["C-s"]);
     let next =
-        t.wait_for(Duration::from_secs(3), "the next question", |s| !s.contains("proudest") && s.contains("Q 2"));
+        t.wait_for(Duration::from_secs(10), "the next question", |s| !s.contains("proudest") && s.contains("Q 2"));
     assert!(next.contains("Prompt"));
 
     t.keys(&["C-n"]);
     t.text("数据主权 canary");
-    t.wait_for(Duration::from_secs(3), "notes text", |s| s.contains("数据主权 canary"));
+    t.wait_for(Duration::from_secs(10), "notes text", |s| s.contains("数据主权 canary"));
 
     t.resize(40, 10);
-    t.wait_for(Duration::from_secs(3), "too small", |s| s.contains("too small"));
+    t.wait_for(Duration::from_secs(10), "too small", |s| s.contains("too small"));
     t.resize(120, 40);
-    t.wait_for(Duration::from_secs(3), "panels back", |s| s.contains("Notes") && s.contains("数据主权 canary"));
+    t.wait_for(Duration::from_secs(10), "panels back", |s| s.contains("Notes") && s.contains("数据主权 canary"));
 
     t.keys(&["C-c"]);
-    t.wait_for(Duration::from_secs(3), "quit confirmation", |s| s.contains("Quit"));
+    t.wait_for(Duration::from_secs(10), "quit confirmation", |s| s.contains("Quit"));
     t.keys(&["y"]);
-    t.wait_for(Duration::from_secs(3), "the debrief", |s| s.contains("Debrief") && s.contains("Verdict"));
+    t.wait_for(Duration::from_secs(10), "the debrief", |s| s.contains("Debrief") && s.contains("Verdict"));
     t.keys(&["End"]);
-    t.wait_for(Duration::from_secs(3), "the notes at the end", |s| s.contains("数据主权 canary"));
+    t.wait_for(Duration::from_secs(10), "the notes at the end", |s| s.contains("数据主权 canary"));
     t.keys(&["e"]);
-    t.wait_for(Duration::from_secs(3), "the debrief saved", |s| s.contains("Saved"));
+    t.wait_for(Duration::from_secs(10), "the debrief saved", |s| s.contains("Saved"));
     let saved: Vec<_> = std::fs::read_dir(dir.path().join("debriefs")).expect("debriefs dir").flatten().collect();
     assert_eq!(saved.len(), 1);
     let md = std::fs::read_to_string(saved[0].path()).expect("markdown");
@@ -163,7 +163,7 @@ fn answer_a_question_see_the_next_and_quit_with_the_terminal_restored() {
         assert_eq!(mode(&dir.path().join("debriefs")), 0o700, "debriefs dir is private");
     }
     t.keys(&["q"]);
-    t.wait_for(Duration::from_secs(3), "the shell again", |s| s.contains("STTY-DONE"));
+    t.wait_for(Duration::from_secs(10), "the shell again", |s| s.contains("STTY-DONE"));
     let screen = t.screen();
     assert!(screen.contains("EXIT=0"), "{screen}");
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
@@ -183,13 +183,13 @@ fn sigterm_ends_it_within_a_second_with_the_terminal_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stty = dir.path().join("stty.txt");
     let t = Tmux::start("term", (80, 24), &script(dir.path(), "run tencent-compliance-panel --seed 3", &stty));
-    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes"));
     let child = hotseat_pid(&t);
     let sent = Instant::now();
     assert!(Command::new("kill").args(["-TERM", &child]).status().expect("kill").success());
     t.wait_for(Duration::from_secs(1), "exit within 1 s", |s| s.contains("EXIT="));
     println!("exited {:?} after SIGTERM", sent.elapsed());
-    t.wait_for(Duration::from_secs(3), "stty", |s| s.contains("STTY-DONE"));
+    t.wait_for(Duration::from_secs(10), "stty", |s| s.contains("STTY-DONE"));
     assert_eq!(t.format("#{alternate_on}"), "0");
     let modes = std::fs::read_to_string(&stty).expect("stty output");
     assert!(
@@ -207,7 +207,7 @@ fn a_hang_up_ends_it_instead_of_spinning() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stty = dir.path().join("stty.txt");
     let t = Tmux::start("hup", (80, 24), &script(dir.path(), "run huawei-case --seed 2", &stty));
-    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes"));
     let child = hotseat_pid(&t);
     // Killing the pane closes its terminal: the process gets SIGHUP and EOF.
     assert!(t.cmd(&["kill-pane", "-t", "t"]).status().expect("kill-pane").success());
@@ -233,15 +233,15 @@ fn sigkill_leaves_an_interrupted_session_with_the_notes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stty = dir.path().join("stty.txt");
     let t = Tmux::start("kill", (120, 40), &script(dir.path(), "run alibaba-cloud-pm --seed 4", &stty));
-    t.wait_for(Duration::from_secs(5), "the session screen", |s| s.contains("Notes"));
+    t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes"));
     t.text("I cut unit cost by 30%");
     t.keys(&["C-n"]);
     t.text("crash-canary-42 数据");
-    t.wait_for(Duration::from_secs(3), "the notes", |s| s.contains("crash-canary-42"));
+    t.wait_for(Duration::from_secs(10), "the notes", |s| s.contains("crash-canary-42"));
     std::thread::sleep(Duration::from_millis(1500));
     let child = hotseat_pid(&t);
     assert!(Command::new("kill").args(["-KILL", &child]).status().expect("kill").success());
-    t.wait_for(Duration::from_secs(3), "the shell", |s| s.contains("EXIT="));
+    t.wait_for(Duration::from_secs(10), "the shell", |s| s.contains("EXIT="));
 
     let out =
         Command::new(BIN).env("HOTSEAT_DATA_DIR", dir.path()).args(["sessions", "--json"]).output().expect("runs");
@@ -274,4 +274,25 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
     }
     out
+}
+
+#[test]
+fn the_picker_reloads_user_scenarios_when_their_files_change() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("picker", (120, 40), &script(dir.path(), "", &stty));
+    t.wait_for(Duration::from_secs(10), "the picker", |s| s.contains("Scenarios (5)"));
+    let user = dir.path().join("scenarios");
+    std::fs::create_dir_all(&user).expect("mkdir");
+    let example = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron")).expect("reads");
+    std::fs::write(user.join("mine.ron"), &example).expect("writes");
+    t.wait_for(Duration::from_secs(10), "the new scenario", |s| s.contains("Scenarios (6)") && s.contains("Example"));
+    std::fs::write(user.join("mine.ron"), example.replace("start: \"intro\"", "start: \"intro-x\"")).expect("writes");
+    t.wait_for(Duration::from_secs(10), "its first error", |s| s.contains("unknown node id"));
+    t.keys(&["q"]);
+    t.wait_for(Duration::from_secs(10), "the shell", |s| s.contains("EXIT=0"));
 }

@@ -25,6 +25,8 @@ pub enum Screen {
 #[derive(Debug, Default)]
 pub struct Picker {
     pub entries: Vec<Entry>,
+    /// The user files as last loaded, to reload when one changes.
+    pub fingerprint: Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)>,
     /// Index into the *filtered* rows.
     pub selected: usize,
     pub filter: String,
@@ -148,7 +150,7 @@ pub struct App {
 impl App {
     /// The picker over `entries`.
     pub fn picker(entries: Vec<Entry>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
-        let picker = Picker { entries, ..Picker::default() };
+        let picker = Picker { entries, fingerprint: crate::library::fingerprint(), ..Picker::default() };
         App::with_screen(Screen::Picker(picker), catalogue, pace, seed, theme)
     }
 
@@ -278,6 +280,23 @@ impl App {
         }
     }
 
+    /// Reloads the picker's list when a user scenario file was added,
+    /// removed or saved; the selection stays on the same scenario. Returns
+    /// whether anything changed.
+    pub fn refresh_picker(&mut self) -> bool {
+        let Screen::Picker(p) = &mut self.screen else { return false };
+        let now = crate::library::fingerprint();
+        if now == p.fingerprint {
+            return false;
+        }
+        let selected = p.rows().get(p.selected).map(|&i| p.entries[i].id.clone());
+        p.entries = crate::library::load(&self.catalogue);
+        p.fingerprint = now;
+        let rows = p.rows();
+        p.selected = selected.and_then(|id| rows.iter().position(|&i| p.entries[i].id == id)).unwrap_or(0);
+        true
+    }
+
     /// Time passes: lets the core settle deadlines.
     pub fn tick(&mut self, now: u64) {
         if let Screen::Session(s) = &self.screen
@@ -393,7 +412,8 @@ impl App {
     fn back(&mut self) {
         if let Screen::Ready(_) = self.screen {
             let entries = crate::library::load(&self.catalogue);
-            self.screen = Screen::Picker(Picker { entries, ..Picker::default() });
+            let fingerprint = crate::library::fingerprint();
+            self.screen = Screen::Picker(Picker { entries, fingerprint, ..Picker::default() });
         }
     }
 

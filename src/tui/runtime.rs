@@ -127,6 +127,7 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
                     break Exit::Gone;
                 }
                 app.tick(clock.now_ms());
+                dirty |= app.refresh_picker();
                 let new_face = clock_face(&app);
                 dirty |= new_face != face;
                 face = new_face;
