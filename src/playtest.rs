@@ -161,7 +161,7 @@ impl Driver {
                 t + after(after_s, &self.s)
             }
             Step::Number { value, after_s } => {
-                self.send(type_at, EventKind::Paste(Target::Answer, crate::assess::debrief::fmt_num(*value)));
+                self.send(type_at, EventKind::Paste(Target::Answer, value.to_string()));
                 t + after(after_s, &self.s)
             }
             Step::Choice { pick, after_s } => {
@@ -193,6 +193,13 @@ impl Driver {
             Step::Pass { after_s } => t + after(after_s, &self.s),
         };
         let end = end.max(type_at + 1);
+        // Took longer than a question that moves on at its timeout: the time
+        // ran out first (what was typed is kept), so there is nothing to submit.
+        let before = (self.s.node, self.s.turns.len());
+        update(&mut self.s, Event::new(end, EventKind::Tick));
+        if (self.s.node, self.s.turns.len()) != before || self.s.is_finished() {
+            return Ok(end);
+        }
         self.send(end, EventKind::Submit);
         if self.s.numeric_error.is_some() {
             return Err("the number was not accepted".into());

@@ -187,6 +187,23 @@ fn corpus_recall_and_false_positives() {
         pct(fps, strong)
     );
 
+    // A stricter view, reported but not asserted: every strong answer again
+    // with no competency, so that every rule runs, scoped or not.
+    let mut unscoped = Vec::new();
+    for (_, c) in &corpus {
+        for text in &c.strong {
+            let found = detect(&d, text, &[]);
+            if !found.is_empty() {
+                unscoped.push(format!("  FP    [{}] {}", ids(&found), short(text)));
+            }
+        }
+    }
+    println!("strong answers with no competency (every rule runs): {} of {} fire a trap", unscoped.len(), strong);
+    for f in &unscoped {
+        println!("{f}");
+    }
+    println!();
+
     if default_dir {
         // Every text trap has its corpus, of the promised size and mix.
         for t in cat.traps.iter().filter(|t| !t.detect.is_empty()) {

@@ -473,10 +473,10 @@ pub fn markdown(d: &Debrief) -> String {
             let given = n.given.as_deref().unwrap_or("(pass)");
             let _ = writeln!(
                 out,
-                "- **{}**: expected {} {}, you gave {given}: {mark}. {}",
+                "- **{}**: expected {}{}, you gave {given}: {mark}. {}",
                 n.node,
                 fmt_num(n.expected),
-                n.unit,
+                unit_suffix(&n.unit),
                 one_para(&n.solution)
             );
         }
@@ -516,6 +516,15 @@ pub fn markdown(d: &Debrief) -> String {
     out
 }
 
+/// " CNY" after a number, but "%" straight after it.
+pub fn unit_suffix(unit: &str) -> String {
+    match unit {
+        "" => String::new(),
+        "%" => "%".into(),
+        u => format!(" {u}"),
+    }
+}
+
 fn list_or_none(v: &[String]) -> String {
     if v.is_empty() { "none".into() } else { v.join("; ") }
 }
@@ -548,8 +557,42 @@ pub fn bar(score: u32, width: usize) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(width - full))
 }
 
+/// A number for reading: thousands separated, at most two decimals.
 pub fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let rounded = (v * 100.0).round() / 100.0;
+    let int = rounded.trunc().abs() as u64;
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let frac = (rounded.abs() - int as f64) * 100.0;
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    match frac.round() as u64 {
+        0 => format!("{sign}{grouped}"),
+        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
+        f => format!("{sign}{grouped}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers_read_like_numbers() {
+        assert_eq!(fmt_num(480000.0), "480,000");
+        assert_eq!(fmt_num(22.2222), "22.22");
+        assert_eq!(fmt_num(94.6), "94.6");
+        assert_eq!(fmt_num(-1250.5), "-1,250.5");
+        assert_eq!(fmt_num(0.0), "0");
+    }
 }
 
 fn mmss(ms: u64) -> String {

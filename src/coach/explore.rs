@@ -157,24 +157,27 @@ fn session_timeout(first: &State, cov: &mut Coverage) {
 /// threshold conditions compare it with.
 type Key = (usize, Vec<i64>, Vec<i64>);
 
-/// The numbers each variable and node's visits are compared with, as
-/// (lowest, highest); a variable some `Add` lowers is never capped.
+/// The highest number each variable and node's visit count is compared
+/// with; a variable some `Add` lowers is never capped.
 struct Thresholds {
-    vars: BTreeMap<String, (i64, i64)>,
-    visits: Vec<(usize, (i64, i64))>,
+    vars: BTreeMap<String, i64>,
+    visits: Vec<(usize, i64)>,
     lowered: HashSet<String>,
 }
 
 impl Thresholds {
     fn of(compiled: &Compiled) -> Thresholds {
-        let mut vars: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-        let mut visits: HashMap<usize, (i64, i64)> = HashMap::new();
-        let widen = |range: &mut (i64, i64), n: i64| *range = (range.0.min(n), range.1.max(n));
+        let mut vars: BTreeMap<String, i64> = BTreeMap::new();
+        let mut visits: HashMap<usize, i64> = HashMap::new();
         let mut look = |c: &Cond| match c {
-            Cond::Var(v, cmp) => widen(vars.entry(v.clone()).or_insert((bound(*cmp), bound(*cmp))), bound(*cmp)),
+            Cond::Var(v, cmp) => {
+                let top = vars.entry(v.clone()).or_insert(bound(*cmp));
+                *top = (*top).max(bound(*cmp));
+            }
             Cond::Visits(node, cmp) => {
                 if let Some(i) = compiled.node_index(node) {
-                    widen(visits.entry(i).or_insert((bound(*cmp), bound(*cmp))), bound(*cmp));
+                    let top = visits.entry(i).or_insert(bound(*cmp));
+                    *top = (*top).max(bound(*cmp));
                 }
             }
             _ => {}
@@ -187,7 +190,7 @@ impl Thresholds {
         for t in &compiled.catalogue.traps {
             t.detect.iter().for_each(|d| d.when.walk(&mut look));
         }
-        let mut visits: Vec<(usize, (i64, i64))> = visits.into_iter().collect();
+        let mut visits: Vec<(usize, i64)> = visits.into_iter().collect();
         visits.sort_unstable();
         let mut lowered = HashSet::new();
         for node in &compiled.scenario.nodes {
@@ -205,7 +208,7 @@ impl Thresholds {
     }
 
     fn key(&self, s: &State) -> Key {
-        let cap = |v: i64, (_, hi): (i64, i64)| v.min(hi.saturating_add(1));
+        let cap = |v: i64, top: i64| v.min(top.saturating_add(1));
         let vars = self
             .vars
             .iter()

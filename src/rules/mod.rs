@@ -23,6 +23,13 @@ pub fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
 /// scenarios. Case folding cannot make a valid pattern invalid, so the
 /// translation skips it; only counted repetitions (`{n}`) or sheer length can
 /// blow the size limit, so those patterns are compiled as well.
+/// Only parses a pattern: the cheapest check, for start-up, where `check`
+/// has already done the thorough one.
+pub fn parse_regex(pattern: &str) -> Result<(), String> {
+    let mut parser = regex_syntax::ParserBuilder::new().unicode(true).build();
+    parser.parse(pattern).map(|_| ()).map_err(|e| e.to_string().lines().last().unwrap_or("invalid").trim().to_string())
+}
+
 pub fn check_regex(pattern: &str) -> Result<(), String> {
     let last_line = |e: &dyn std::fmt::Display| {
         let text = e.to_string();

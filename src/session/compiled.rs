@@ -99,8 +99,10 @@ impl Compiled {
     }
 }
 
-/// Checks every pattern compiles, cheaply (parsing, not compiling), so the
-/// background compile cannot fail on anything `check` would not catch.
+/// Checks every pattern parses, cheaply (no compiling: that would delay the
+/// first frame), so a broken pattern stops the session before it starts.
+/// One that parses but is too big to compile (`check` reports those) never
+/// matches.
 fn check_patterns(sc: &Scenario, cat: &Catalogue) -> Result<(), CompileError> {
     let first_bad = |cond: &crate::rules::Cond| {
         let mut bad = None;
@@ -108,7 +110,7 @@ fn check_patterns(sc: &Scenario, cat: &Catalogue) -> Result<(), CompileError> {
             if let crate::rules::Cond::Regex(p) = c
                 && bad.is_none()
             {
-                bad = crate::rules::check_regex(p).err();
+                bad = crate::rules::parse_regex(p).err();
             }
         });
         bad
