@@ -567,7 +567,7 @@ pub fn fmt_num(v: f64) -> String {
     let digits = int.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -578,20 +578,6 @@ pub fn fmt_num(v: f64) -> String {
         0 => format!("{sign}{grouped}"),
         f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
         f => format!("{sign}{grouped}.{f:02}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fmt_num;
-
-    #[test]
-    fn numbers_read_like_numbers() {
-        assert_eq!(fmt_num(480000.0), "480,000");
-        assert_eq!(fmt_num(22.2222), "22.22");
-        assert_eq!(fmt_num(94.6), "94.6");
-        assert_eq!(fmt_num(-1250.5), "-1,250.5");
-        assert_eq!(fmt_num(0.0), "0");
     }
 }
 
@@ -620,4 +606,18 @@ pub fn text(markdown: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_num;
+
+    #[test]
+    fn numbers_read_like_numbers() {
+        assert_eq!(fmt_num(480000.0), "480,000");
+        assert_eq!(fmt_num(22.2222), "22.22");
+        assert_eq!(fmt_num(94.6), "94.6");
+        assert_eq!(fmt_num(-1250.5), "-1,250.5");
+        assert_eq!(fmt_num(0.0), "0");
+    }
 }
