@@ -250,3 +250,20 @@ fn bundled_model_answers_fall_into_no_trap() {
     assert!(seen >= 20, "only {seen} model answers found");
     assert!(flagged.is_empty(), "model answers fall into traps:\n{}", flagged.join("\n"));
 }
+
+/// Each trap's `example` is shown as what a strong answer sounds like, so it
+/// must fire no trap either, even with every rule running.
+#[test]
+fn catalogue_examples_fall_into_no_trap() {
+    let d = detector();
+    let (cat, _) = hotseat::traps::load(None);
+    let flagged: Vec<String> = cat
+        .traps
+        .iter()
+        .filter_map(|t| {
+            let found = detect(&d, &t.example, &[]);
+            (!found.is_empty()).then(|| format!("{}: [{}] {}", t.id, ids(&found), short(&t.example)))
+        })
+        .collect();
+    assert!(flagged.is_empty(), "catalogue examples fall into traps:\n{}", flagged.join("\n"));
+}

@@ -15,7 +15,7 @@ pub use eval::{Answer, Env, Evidence, Matcher, NoEnv, phrase_pattern};
 /// Compiles a coach-written regex: case-insensitive, Unicode, and with a
 /// size limit so a pathological pattern is refused rather than slow.
 pub fn build_regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern).case_insensitive(true).size_limit(1 << 20).dfa_size_limit(1 << 20).build()
+    regex::RegexBuilder::new(pattern).case_insensitive(true).size_limit(1 << 20).dfa_size_limit(1 << 18).build()
 }
 
 /// Checks a coach-written regex without compiling it: parsing costs a few

@@ -31,9 +31,9 @@ pub struct Compiled {
     index: HashMap<String, usize>,
     /// Per node, questions still to answer on its main route to an end.
     to_end: Vec<Option<u32>>,
-    /// Compiling every rule and trap pattern takes ~20 ms: long enough to
-    /// delay the first frame, so it runs on a helper thread from the start
-    /// and is joined on first use (the first answer).
+    /// Compiling every rule and trap pattern takes ~150 ms: it must not delay
+    /// the first frame, so it runs on a helper thread started by [`warm`]
+    /// and is joined on first use (the first answer), or done then.
     matchers: OnceLock<Matchers>,
     job: Mutex<Option<JoinHandle<Matchers>>>,
 }
@@ -55,10 +55,8 @@ impl Compiled {
                 return Err(CompileError::UnknownNode { from: node.id.clone(), to: e.to.to_string() });
             }
         }
-        check_patterns(&scenario, &catalogue)?;
+        check_patterns(&scenario)?;
         let to_end = distances_to_end(&scenario, &index);
-        let (sc, cat) = (scenario.clone(), catalogue.clone());
-        let job = std::thread::Builder::new().name("compile-rules".into()).spawn(move || compile(&sc, &cat)).ok();
         Ok(Arc::new(Compiled {
             scenario,
             catalogue,
@@ -66,8 +64,22 @@ impl Compiled {
             index,
             to_end,
             matchers: OnceLock::new(),
-            job: Mutex::new(job),
+            job: Mutex::new(None),
         }))
+    }
+
+    /// Starts compiling the patterns on a helper thread, if that has not
+    /// happened yet. The runtime calls it once the first frame is drawn, so
+    /// the two do not compete for the CPU; the first answer joins it.
+    pub fn warm(&self) {
+        if self.matchers.get().is_some() {
+            return;
+        }
+        let Ok(mut job) = self.job.lock() else { return };
+        if job.is_none() {
+            let (sc, cat) = (self.scenario.clone(), self.catalogue.clone());
+            *job = std::thread::Builder::new().name("compile-rules".into()).spawn(move || compile(&sc, &cat)).ok();
+        }
     }
 
     fn matchers(&self) -> &Matchers {
@@ -103,7 +115,7 @@ impl Compiled {
 /// first frame), so a broken pattern stops the session before it starts.
 /// One that parses but is too big to compile (`check` reports those) never
 /// matches.
-fn check_patterns(sc: &Scenario, cat: &Catalogue) -> Result<(), CompileError> {
+fn check_patterns(sc: &Scenario) -> Result<(), CompileError> {
     let first_bad = |cond: &crate::rules::Cond| {
         let mut bad = None;
         cond.walk(&mut |c| {
@@ -124,13 +136,9 @@ fn check_patterns(sc: &Scenario, cat: &Catalogue) -> Result<(), CompileError> {
             }
         }
     }
-    for t in &cat.traps {
-        for (i, d) in t.detect.iter().enumerate() {
-            if let Some(e) = first_bad(&d.when) {
-                return Err(CompileError::Pattern { node: format!("trap {}", t.id), rule: i + 1, message: e });
-            }
-        }
-    }
+    // The catalogue's own patterns are checked where it is loaded (the
+    // bundled one by tests, a user's by `hotseat check`): parsing dozens of
+    // Unicode patterns here would delay the first frame.
     Ok(())
 }
 

@@ -101,11 +101,17 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
         if let Ok(size) = term.size() {
             app.size = (size.width, size.height);
         }
-        save(&mut app, &mut rec);
         if dirty {
             term.draw(|f| views::render(&app, f))?;
             dirty = false;
+            // Now that something is on screen, compile the answer rules.
+            if let Some(s) = app.session() {
+                s.compiled.warm();
+            }
         }
+        // After drawing: creating the recording syncs to disk, which must
+        // not delay the first frame.
+        save(&mut app, &mut rec);
         if app.quit {
             break Exit::Normal;
         }
