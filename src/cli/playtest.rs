@@ -31,6 +31,9 @@ pub struct Args {
     /// Print JSON: the path and the debrief (with --all-paths: the coverage).
     #[arg(long)]
     json: bool,
+    /// Record the scripted session like a live one, under <data dir>/sessions/.
+    #[arg(long, conflicts_with = "all_paths")]
+    record: bool,
 }
 
 impl Args {
@@ -58,8 +61,8 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
         return super::all_paths::run(args);
     };
     let catalogue = super::catalogue();
-    let scenario = match super::run::resolve(&args.scenario, &catalogue) {
-        Ok(sc) => sc,
+    let (scenario, source) = match super::run::resolve_with_source(&args.scenario, &catalogue) {
+        Ok(found) => found,
         Err(code) => return Ok(code),
     };
     let shown = answers.display().to_string();
@@ -73,15 +76,24 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     let played = playtest::parse(&shown, &src).and_then(|script| {
         let compiled = Compiled::new(scenario, catalogue)
             .map_err(|e| playtest::PlaytestError::Invalid { node: "(scenario)".into(), message: e.to_string() })?;
-        playtest::play(compiled, args.seed, &script)
+        playtest::play_logged(compiled, args.seed, &script)
     });
-    let state = match played {
-        Ok(s) => s,
+    let (state, events) = match played {
+        Ok(played) => played,
         Err(e) => {
             eprintln!("hotseat: playtest: {}", one_line(&e.to_string()));
             return Ok(EXIT_PROBLEMS);
         }
     };
+    if args.record {
+        match crate::record::writer::save_scripted(&state, &events, &source) {
+            Ok(path) => eprintln!("hotseat: recorded {}", one_line(&path.display().to_string())),
+            Err(e) => {
+                eprintln!("hotseat: cannot record: {}", one_line(&e.to_string()));
+                return Ok(EXIT_PROBLEMS);
+            }
+        }
+    }
     let d = debrief::build(&state);
     let path: Vec<&str> = state
         .turns

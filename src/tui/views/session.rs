@@ -65,7 +65,11 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     answer(app, s, frame, a.answer);
     let notes_block = panel(theme, " Notes ", app.focus == Focus::Notes);
     editor(&s.notes, notes_block, app.focus == Focus::Notes, theme, frame, a.notes);
-    footer(theme, &keys(app, s), frame, a.footer);
+    match &app.status {
+        // A problem (say, recording stopped) shows in place of the hints.
+        Some(msg) => frame.render_widget(Paragraph::new(format!(" ⚠ {msg}")).style(theme.warn()), a.footer),
+        None => footer(theme, &keys(app, s), frame, a.footer),
+    }
 }
 
 fn panel(theme: &Theme, title: &str, focused: bool) -> Block<'static> {
