@@ -7,29 +7,7 @@ use super::*;
 use crate::scenario::graph::EdgeKind;
 
 /// A small scenario with every answer kind and both timeout rules.
-const SCENARIO: &str = r#"Scenario(
-    format: 1, id: "t", title: "T", company: "C", role: "R", language: En, difficulty: Easy,
-    minutes: 5, persona: (name: "N", role: "R"), session_limit_s: 600, start: "open",
-    nodes: [
-        (id: "open", prompt: "Tell me.", variants: ["Say it.", "Go on."], limit_s: 60,
-         on_timeout: Goto("quiz"), competencies: ["compliance"],
-         answer: FreeText(rules: [
-            (when: And([AnyOf(["legal", "法务"]), Var("dodges", AtLeast(1))]), next: "early"),
-            (when: AnyOf(["legal", "法务"]), next: "open", set: [Add("dodges", 1)]),
-            (when: Money, next: "pick"),
-         ], default: (next: "quiz"))),
-        (id: "quiz", prompt: "Margin?", limit_s: 30, answer: Numeric(expected: 22.2, tolerance: Abs(0.5),
-         unit: "%", right: (next: "pick"), wrong: (next: "talk"), solution: "20/90")),
-        (id: "pick", prompt: "Which?", limit_s: 20, answer: Choice(options: [
-            (label: "Good", next: "talk"),
-            (label: "Bad", next: "talk", trap: "vague-ask", set: [Set("bad", 1)]),
-        ])),
-        (id: "talk", prompt: "Pitch.", limit_s: 10, talking_points: ["a", "b"],
-         answer: Spoken(pass: 2, next: (next: "good"), short: (next: "early"))),
-        (id: "good", answer: End(remarks: "Thanks.")),
-        (id: "early", answer: End(remarks: "Stop.")),
-    ],
-)"#;
+const SCENARIO: &str = include_str!("../../tests/fixtures/session-core.ron");
 
 /// Compiled once: building the trap detector is the slow part.
 static COMPILED: std::sync::LazyLock<Arc<Compiled>> = std::sync::LazyLock::new(|| {
