@@ -21,7 +21,7 @@ pub struct DetectError {
     pub id: String,
     pub rule: usize,
     #[source]
-    pub source: regex::Error,
+    pub source: crate::rules::PatternError,
 }
 
 struct Rule {

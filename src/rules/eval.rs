@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::phrases::PhraseSet;
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
 
@@ -55,9 +56,9 @@ impl Env for NoEnv {
 #[derive(Debug, Clone)]
 pub enum Matcher {
     Always,
-    AnyOf(Regex),
-    AllOf(Vec<Regex>),
-    NoneOf(Regex),
+    AnyOf(PhraseSet),
+    AllOf(Vec<PhraseSet>),
+    NoneOf(PhraseSet),
     Regex(Regex),
     Number,
     Percent,
@@ -97,22 +98,30 @@ pub fn phrase_pattern(phrase: &str) -> String {
     format!("{}{}{}", edge(phrase.chars().next()), body, tail)
 }
 
-fn phrases_regex(phrases: &[String]) -> Result<Regex, regex::Error> {
-    let alternatives: Vec<String> = phrases.iter().map(|p| phrase_pattern(p)).collect();
-    build_regex(&format!("(?:{})", alternatives.join("|")))
+fn phrase_set(phrases: &[String]) -> Result<PhraseSet, PatternError> {
+    PhraseSet::new(phrases).map_err(PatternError::Phrases)
+}
+
+/// A pattern that does not compile.
+#[derive(Debug, thiserror::Error)]
+pub enum PatternError {
+    #[error(transparent)]
+    Regex(#[from] regex::Error),
+    #[error("phrase list: {0}")]
+    Phrases(aho_corasick::BuildError),
 }
 
 impl Matcher {
     /// Compiles `cond`; fails only on a regex that does not compile.
-    pub fn compile(cond: &Cond) -> Result<Matcher, regex::Error> {
+    pub fn compile(cond: &Cond) -> Result<Matcher, PatternError> {
         let all = |cs: &[Cond]| cs.iter().map(Matcher::compile).collect::<Result<Vec<_>, _>>();
         Ok(match cond {
             Cond::Always => Matcher::Always,
-            Cond::AnyOf(p) => Matcher::AnyOf(phrases_regex(p)?),
+            Cond::AnyOf(p) => Matcher::AnyOf(phrase_set(p)?),
             Cond::AllOf(p) => {
-                Matcher::AllOf(p.iter().map(|p| build_regex(&phrase_pattern(p))).collect::<Result<_, _>>()?)
+                Matcher::AllOf(p.iter().map(|p| phrase_set(std::slice::from_ref(p))).collect::<Result<_, _>>()?)
             }
-            Cond::NoneOf(p) => Matcher::NoneOf(phrases_regex(p)?),
+            Cond::NoneOf(p) => Matcher::NoneOf(phrase_set(p)?),
             Cond::Regex(r) => Matcher::Regex(build_regex(r)?),
             Cond::Number => Matcher::Number,
             Cond::Percent => Matcher::Percent,
@@ -143,17 +152,16 @@ impl Matcher {
         let holds = |b: bool| b.then(Vec::new);
         match self {
             Matcher::Always => Some(Vec::new()),
-            Matcher::AnyOf(re) | Matcher::Regex(re) => {
-                found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>())
-            }
-            Matcher::AllOf(res) => {
+            Matcher::AnyOf(set) => found(&set.find_all(text)),
+            Matcher::Regex(re) => found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()),
+            Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
-                for re in res {
-                    ev.push(re.find(text)?.range());
+                for set in sets {
+                    ev.push(set.find_all(text).into_iter().next()?);
                 }
                 Some(ev)
             }
-            Matcher::NoneOf(re) => holds(!re.is_match(text)),
+            Matcher::NoneOf(set) => holds(!set.is_match(text)),
             Matcher::Number => found(&s.numbers),
             Matcher::Percent => found(&s.percents),
             Matcher::Money => found(&s.money),

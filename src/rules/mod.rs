@@ -7,10 +7,11 @@
 
 mod cond;
 mod eval;
+pub mod phrases;
 pub mod signals;
 
 pub use cond::{Cmp, Cond};
-pub use eval::{Answer, Env, Evidence, Matcher, NoEnv, phrase_pattern};
+pub use eval::{Answer, Env, Evidence, Matcher, NoEnv, PatternError, phrase_pattern};
 
 /// Compiles a coach-written regex: case-insensitive, Unicode, and with a
 /// size limit so a pathological pattern is refused rather than slow.
