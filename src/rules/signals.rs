@@ -124,11 +124,13 @@ pub fn word_count(text: &str) -> usize {
     latin_words(text) + cjk_chars(text)
 }
 
-fn latin_words(text: &str) -> usize {
+/// Latin words alone (numbers count as words).
+pub fn latin_words(text: &str) -> usize {
     LATIN_WORD.find_iter(text).count()
 }
 
-fn cjk_chars(text: &str) -> usize {
+/// CJK characters alone.
+pub fn cjk_chars(text: &str) -> usize {
     text.chars().filter(|&c| is_cjk(c)).count()
 }
 

@@ -12,7 +12,7 @@ use ratatui::widgets::{
 use ratatui_textarea::TextArea;
 
 use super::common::{footer, header, left, mmss, over, wrap};
-use crate::rules::signals::analyse;
+use crate::rules::signals::{cjk_chars, latin_words};
 use crate::scenario::Answer;
 use crate::session::State;
 use crate::tui::app::{App, Focus};
@@ -162,9 +162,11 @@ fn gauge(ratio: f64, width: u16) -> String {
 }
 
 /// "12 words", or "26 字" for an answer mostly in Chinese.
+/// (Counts only: the full signal analysis would compile a dozen patterns
+/// on the first frame.)
 fn length_label(text: &str) -> String {
-    let s = analyse(text);
-    if s.cjk_chars > s.latin_words { format!("{} 字", s.words) } else { format!("{} words", s.words) }
+    let (latin, cjk) = (latin_words(text), cjk_chars(text));
+    if cjk > latin { format!("{} 字", latin + cjk) } else { format!("{} words", latin + cjk) }
 }
 
 /// List items that wrap instead of being cut: `marker` before the first
