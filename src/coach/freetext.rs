@@ -16,7 +16,7 @@
 //! in this state is skipped, and the path explorer reaches the node again
 //! in other states.
 
-use crate::rules::{self, Cond, Env, Evidence};
+use crate::rules::{self, Cond, Env};
 use crate::scenario::Answer;
 use crate::session::State;
 use crate::traps::Catalogue;
@@ -80,7 +80,7 @@ pub fn solve(s: &State, target: Target) -> Option<String> {
     }
     wanted.extend(rules[..upto].iter().map(|r| Lit { cond: &r.when, want: false }));
     let dnf = Dnf { catalogue: &s.compiled.catalogue, competencies: &s.current().competencies };
-    let env = StateEnv { s };
+    let env = s;
     let mut terms = product(wanted.iter().map(|l| dnf.of(l.cond, l.want, 0)));
     terms.retain(|t| consistent(t) && state_allows(t, &env));
     terms.sort_by_cached_key(|t| t.iter().filter(|l| fragments(l).is_some()).count());
@@ -104,27 +104,8 @@ pub fn solve(s: &State, target: Target) -> Option<String> {
 /// `text` in state `s`: exactly what the session core computes on submit.
 pub fn first_rule(s: &State, text: &str) -> Option<usize> {
     let answer = rules::Answer::new(text);
-    let env = StateEnv { s };
-    s.compiled.rules(s.node).iter().position(|m| m.eval(&answer, &env).is_some())
-}
-
-/// What rule conditions see of the session: the same answers the session
-/// core gives (variables, visits, the catalogue's traps scoped to the
-/// question's competencies).
-struct StateEnv<'a> {
-    s: &'a State,
-}
-
-impl Env for StateEnv<'_> {
-    fn var(&self, name: &str) -> i64 {
-        self.s.vars.get(name).copied().unwrap_or(0)
-    }
-    fn visits(&self, node: &str) -> u32 {
-        self.s.compiled.node_index(node).and_then(|i| self.s.visits.get(i).copied()).unwrap_or(0)
-    }
-    fn trap(&self, id: &str, answer: &rules::Answer) -> Option<Evidence> {
-        self.s.compiled.detector().check(id, answer, &self.s.current().competencies, self)
-    }
+    let env = s;
+    s.compiled.rules(s.node).iter().position(|m| m.eval(&answer, env).is_some())
 }
 
 /// Expands conditions into DNF terms, `Trap(id)` into its detect rules.
@@ -199,7 +180,7 @@ fn consistent(t: &Term) -> bool {
 }
 
 /// `Var` and `Visits` atoms are facts of the state, not of the text.
-fn state_allows(t: &Term, env: &StateEnv) -> bool {
+fn state_allows(t: &Term, env: &State) -> bool {
     t.iter().all(|l| match l.cond {
         Cond::Var(v, cmp) => cmp.holds(env.var(v)) == l.want,
         Cond::Visits(n, cmp) => cmp.holds(i64::from(env.visits(n))) == l.want,

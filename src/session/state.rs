@@ -295,3 +295,17 @@ impl State {
         [Some(next_second), countdown, session_end].into_iter().flatten().min()
     }
 }
+
+/// What rule conditions see of a session: its variables, visit counts and
+/// the catalogue's traps scoped to the current question's competencies.
+impl crate::rules::Env for State {
+    fn var(&self, name: &str) -> i64 {
+        self.vars.get(name).copied().unwrap_or(0)
+    }
+    fn visits(&self, node: &str) -> u32 {
+        self.compiled.node_index(node).and_then(|i| self.visits.get(i).copied()).unwrap_or(0)
+    }
+    fn trap(&self, id: &str, answer: &crate::rules::Answer) -> Option<crate::rules::Evidence> {
+        self.compiled.detector().check(id, answer, &self.current().competencies, self)
+    }
+}

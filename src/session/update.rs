@@ -9,7 +9,7 @@ use super::event::{Event, EventKind, KeyCode, Target};
 use super::numeric::parse_number;
 use super::state::{Ending, Exit, Given, Phase, State, Turn, editor};
 use crate::assess::Finding;
-use crate::rules::{self, Evidence};
+use crate::rules;
 use crate::scenario::graph::EdgeKind;
 use crate::scenario::{Answer, Timeout, Transition, VarOp};
 
@@ -236,8 +236,8 @@ fn text_answer(s: &State) -> (Given, Route, Vec<Finding>) {
             (Given::Points { ticked, text }, route, traps)
         }
         Answer::FreeText { rules, default } => {
-            let env = SessionEnv { s };
-            let hit = s.compiled.rules(s.node).iter().position(|m| m.eval(&analysed, &env).is_some());
+            let env = s;
+            let hit = s.compiled.rules(s.node).iter().position(|m| m.eval(&analysed, env).is_some());
             let route = match hit {
                 Some(i) => Route { next: rules[i].next.clone(), set: rules[i].set.clone(), edge: EdgeKind::Rule(i) },
                 None => Route::of(default, EdgeKind::Default),
@@ -260,24 +260,7 @@ fn detect(s: &State, answer: &rules::Answer) -> Vec<Finding> {
     if answer.text.trim().is_empty() {
         return Vec::new();
     }
-    s.compiled.detector().detect(answer, &s.current().competencies, &SessionEnv { s })
-}
-
-/// What rule conditions see of the session.
-struct SessionEnv<'a> {
-    s: &'a State,
-}
-
-impl rules::Env for SessionEnv<'_> {
-    fn var(&self, name: &str) -> i64 {
-        self.s.vars.get(name).copied().unwrap_or(0)
-    }
-    fn visits(&self, node: &str) -> u32 {
-        self.s.compiled.node_index(node).and_then(|i| self.s.visits.get(i).copied()).unwrap_or(0)
-    }
-    fn trap(&self, id: &str, answer: &rules::Answer) -> Option<Evidence> {
-        self.s.compiled.detector().check(id, answer, &self.s.current().competencies, self)
-    }
+    s.compiled.detector().detect(answer, &s.current().competencies, s)
 }
 
 fn apply(s: &mut State, ops: &[VarOp]) {
