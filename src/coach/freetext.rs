@@ -82,7 +82,7 @@ pub fn solve(s: &State, target: Target) -> Option<String> {
     let dnf = Dnf { catalogue: &s.compiled.catalogue, competencies: &s.current().competencies };
     let env = s;
     let mut terms = product(wanted.iter().map(|l| dnf.of(l.cond, l.want, 0)));
-    terms.retain(|t| consistent(t) && state_allows(t, &env));
+    terms.retain(|t| consistent(t) && state_allows(t, env));
     terms.sort_by_cached_key(|t| t.iter().filter(|l| fragments(l).is_some()).count());
     let checks = std::cell::Cell::new(0usize);
     let mut check = |text: &str| {
