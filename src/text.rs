@@ -68,6 +68,12 @@ pub fn quote(s: &str) -> Cow<'_, str> {
     clip(s, QUOTE_MAX)
 }
 
+/// `mm:ss` for a duration in milliseconds (hours fold into minutes).
+pub fn mmss(ms: u64) -> String {
+    let s = ms / 1000;
+    format!("{:02}:{:02}", s / 60, s % 60)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::scenario::{Answer, Node};
 use crate::session::{Ending, Exit, Given, Phase, State, Turn};
+use crate::text::mmss;
 
 /// The overall call, as a hiring committee would make it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -579,11 +580,6 @@ pub fn fmt_num(v: f64) -> String {
         f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
         f => format!("{sign}{grouped}.{f:02}"),
     }
-}
-
-fn mmss(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{:02}:{:02}", s / 60, s % 60)
 }
 
 /// The Markdown debrief as plain text for a terminal: no emphasis marks,

@@ -1,5 +1,7 @@
 //! Trap detection: the catalogue's rules compiled once, run on an answer.
 
+use std::sync::{Arc, Mutex};
+
 use crate::rules::{Answer, Env, Evidence, Matcher};
 use crate::traps::Catalogue;
 
@@ -55,6 +57,23 @@ impl Detector {
             traps.push(CompiledTrap { id: t.id.clone(), rules });
         }
         Ok(Detector { traps })
+    }
+
+    /// The detector for `cat`, compiled once per process while the
+    /// catalogue stays the same. Compiling takes ~150 ms, and a process
+    /// often needs it many times: `sessions` rebuilds every recording, a
+    /// replay or playtest compiles its scenario, tests compile dozens.
+    pub fn shared(cat: &Catalogue) -> Result<Arc<Detector>, DetectError> {
+        static LAST: Mutex<Option<(Catalogue, Arc<Detector>)>> = Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((c, d)) = last.as_ref()
+            && c == cat
+        {
+            return Ok(d.clone());
+        }
+        let d = Arc::new(Detector::new(cat)?);
+        *last = Some((cat.clone(), d.clone()));
+        Ok(d)
     }
 
     /// A detector that finds nothing (a last resort when compiling fails).

@@ -197,7 +197,7 @@ impl Folder {
     pub fn apply(&self, s: &mut State, lines: &[Line], from: usize, to: usize) {
         let mut i = from;
         while i < to {
-            let n = self.run_length(s, lines, i, to);
+            let n = self.typing_run(s, lines, i, to);
             if n >= 2 {
                 let text: String = lines[i..i + n].iter().filter_map(|l| typed(l).map(|(_, c, _)| c)).collect();
                 let (t, _, _) = typed(&lines[i]).unwrap_or((Target::Answer, ' ', 0));
@@ -211,13 +211,8 @@ impl Folder {
         }
     }
 
-    /// How many lines from `i` are plain typing that can be folded at once.
+    /// How many lines from `i` are plain typing that can be inserted at once.
     pub fn typing_run(&self, s: &State, lines: &[Line], i: usize, to: usize) -> usize {
-        self.run_length(s, lines, i, to)
-    }
-
-    /// How many lines from `i` can be typed as one insertion.
-    fn run_length(&self, s: &State, lines: &[Line], i: usize, to: usize) -> usize {
         let Some((t, _, _)) = typed(&lines[i]) else { return 0 };
         if s.phase != crate::session::Phase::Running || self.last_modified[slot(t)].is_some_and(|m| m > i) {
             return 0;

@@ -80,24 +80,6 @@ pub enum Matcher {
     Not(Box<Matcher>),
 }
 
-/// The regex source for one phrase: case-insensitive, whitespace-tolerant,
-/// and bounded by word edges where the phrase starts or ends with a Latin
-/// letter or digit (Chinese phrases match anywhere: Han has no spaces).
-/// A trailing `*` makes the last word a stem: `patch*` matches "patching".
-pub fn phrase_pattern(phrase: &str) -> String {
-    let phrase = phrase.trim();
-    let (phrase, stem) = match phrase.strip_suffix('*') {
-        Some(p) => (p.trim_end(), true),
-        None => (phrase, false),
-    };
-    let body = phrase.split_whitespace().map(regex::escape).collect::<Vec<_>>().join(r"\s+");
-    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_ascii_alphanumeric()) { r"(?-u:\b)" } else { "" };
-    // The class already holds both cases: `(?-i:…)` spares the regex
-    // compiler case-folding it, which is most of a stem's compile cost.
-    let tail = if stem { r"(?-i:[\p{Latin}\p{N}'-]*)" } else { edge(phrase.chars().last()) };
-    format!("{}{}{}", edge(phrase.chars().next()), body, tail)
-}
-
 fn phrase_set(phrases: &[String]) -> Result<PhraseSet, PatternError> {
     PhraseSet::new(phrases).map_err(PatternError::Phrases)
 }

@@ -52,15 +52,6 @@ impl<'s> SpanNode<'s> {
         }
     }
 
-    /// Every field named `name`, for spotting duplicates.
-    pub fn fields_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Field<'s>> + 'a {
-        let fields: &[Field<'s>] = match &self.kind {
-            Kind::Struct(f) => f,
-            _ => &[],
-        };
-        fields.iter().filter(move |f| f.name == name)
-    }
-
     /// Item `i` of a list or tuple-like value.
     pub fn item(&self, i: usize) -> Option<&SpanNode<'s>> {
         match &self.kind {

@@ -40,7 +40,7 @@ pub struct Compiled {
 
 /// The compiled patterns.
 struct Matchers {
-    detector: Detector,
+    detector: Arc<Detector>,
     /// Per node, its FreeText rule matchers in order.
     rules: Vec<Vec<Matcher>>,
 }
@@ -156,7 +156,7 @@ fn compile(sc: &Scenario, cat: &Catalogue) -> Matchers {
             _ => Vec::new(),
         })
         .collect();
-    let detector = Detector::new(cat).unwrap_or_else(|_| Detector::empty());
+    let detector = Detector::shared(cat).unwrap_or_else(|_| Arc::new(Detector::empty()));
     Matchers { detector, rules }
 }
 

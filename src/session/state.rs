@@ -270,10 +270,20 @@ impl State {
     /// The monotonic time of the next deadline (a question's timeout or the
     /// session limit), if the clock runs and one is pending.
     pub fn next_deadline(&self) -> Option<u64> {
-        let node =
-            if self.overtime || self.current().is_end() { None } else { self.limit_ms().map(|l| self.asked_ms + l) };
-        let session = self.session_limit_ms();
-        [node, session].into_iter().flatten().min().and_then(|ms| self.monotonic_at(ms))
+        [self.question_deadline(), self.session_limit_ms()]
+            .into_iter()
+            .flatten()
+            .min()
+            .and_then(|ms| self.monotonic_at(ms))
+    }
+
+    /// Session time at which the current question runs out, if it still can
+    /// (not once it has gone over time, not on an end node, not untimed).
+    pub fn question_deadline(&self) -> Option<u64> {
+        if self.overtime || self.current().is_end() {
+            return None;
+        }
+        Some(self.asked_ms + self.limit_ms()?)
     }
 
     /// The next session time at which anything on screen or any deadline

@@ -35,7 +35,7 @@ pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
 fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
     while s.phase == Phase::Running {
         let now = s.session_ms(at);
-        let node_due = node_deadline(s).filter(|&d| d <= now);
+        let node_due = s.question_deadline().filter(|&d| d <= now);
         let session_due = s.session_limit_ms().filter(|&d| d <= now);
         match (node_due, session_due) {
             (_, Some(end)) if node_due.is_none_or(|n| end <= n) => return session_over(s, end, fx),
@@ -43,14 +43,6 @@ fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
             _ => return,
         }
     }
-}
-
-/// When the current question runs out, if it still can.
-fn node_deadline(s: &State) -> Option<u64> {
-    if s.overtime || s.current().is_end() {
-        return None;
-    }
-    Some(s.asked_ms + s.limit_ms()?)
 }
 
 fn question_timeout(s: &mut State, due: u64, fx: &mut Vec<Effect>) {

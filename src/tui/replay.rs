@@ -21,6 +21,7 @@ use super::theme::Theme;
 use super::views;
 use crate::record::annotations::{self, Annotation};
 use crate::record::replay::{MarkerKind, Replay};
+use crate::text::mmss;
 
 const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 const FRAME: Duration = Duration::from_millis(100);
@@ -220,11 +221,6 @@ fn scrubber(p: &Player, frame: &mut Frame, area: Rect) {
         Span::styled(after, theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-}
-
-fn mmss(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{:02}:{:02}", s / 60, s % 60)
 }
 
 /// Runs the replay full-screen.

@@ -11,11 +11,7 @@ use crate::session::State;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-/// `mm:ss` for a duration in ms (hours fold into minutes).
-pub fn mmss(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{:02}:{:02}", s / 60, s % 60)
-}
+pub use crate::text::mmss;
 
 /// `mm:ss` for a time left: rounded up, so it reads 00:00 only at the end.
 pub fn left(ms: u64) -> String {
