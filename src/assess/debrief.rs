@@ -125,7 +125,7 @@ pub fn build(s: &State) -> Debrief {
     let competencies = competency_scores(s, &scores);
     let numeric = numeric_results(s);
     let (verdict, reasons) = match score {
-        Some(score) => verdict(s, score, &traps, &numeric, &competencies),
+        Some(score) => verdict(s, (score, answered.len()), &traps, &numeric, &competencies),
         None => (None, vec!["No question was answered.".to_string()]),
     };
     Debrief {
@@ -370,9 +370,10 @@ fn points_rows(s: &State) -> Vec<PointsRow> {
 }
 
 /// The band and the reasons behind it.
+/// `(score, answered)`: the overall score and how many answers it averages.
 fn verdict(
     s: &State,
-    score: u32,
+    (score, answered): (u32, usize),
     traps: &[TrapHit],
     numeric: &[NumericResult],
     comps: &[CompetencyScore],
@@ -385,7 +386,8 @@ fn verdict(
         ids
     };
     let late = traps.iter().filter(|t| t.id == "over-time").count();
-    reasons.push(format!("Overall score {score}/100 over {} answered questions.", s.turns.len()));
+    let plural = if answered == 1 { "" } else { "s" };
+    reasons.push(format!("Overall score {score}/100 over {answered} answered question{plural}."));
     if serious.is_empty() {
         reasons.push("No content traps.".into());
     } else {
@@ -411,7 +413,7 @@ fn verdict(
         reasons.push("Left the interview early.".into());
     }
     let numeric_ok = numeric.iter().all(|n| n.correct);
-    let band = if quit && s.turns.len() < 3 {
+    let band = if quit && answered < 3 {
         Verdict::No
     } else if score >= 85 && serious.is_empty() && late <= 1 && numeric_ok && !quit {
         Verdict::StrongHire
