@@ -16,7 +16,8 @@ pub enum Cond {
     AnyOf(Vec<String>),
     /// Every phrase occurs.
     AllOf(Vec<String>),
-    /// None of the phrases occurs.
+    /// None of the phrases occurs, not counting a phrase negated or waved
+    /// away in its own clause ("no commitments", "不搞预付", "提前做没意义").
     NoneOf(Vec<String>),
     /// The regex matches (case-insensitive, Unicode).
     Regex(String),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::negation::negated;
 use super::phrases::PhraseSet;
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
@@ -143,7 +144,9 @@ impl Matcher {
                 }
                 Some(ev)
             }
-            Matcher::NoneOf(set) => holds(!set.is_match(text)),
+            // A strong answer's ingredient named only to reject it ("no
+            // commitments", "不搞预付") is not there.
+            Matcher::NoneOf(set) => holds(set.find_all(text).into_iter().all(|r| negated(text, r))),
             Matcher::Number => found(&s.numbers),
             Matcher::Percent => found(&s.percents),
             Matcher::Money => found(&s.money),

@@ -7,6 +7,7 @@
 
 mod cond;
 mod eval;
+pub mod negation;
 pub mod phrases;
 pub mod signals;
 

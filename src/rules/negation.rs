@@ -1,0 +1,320 @@
+//! Is a phrase negated or waved away where it stands? `NoneOf` lists the
+//! ingredients of a strong answer ("commitment", "utilisation", "提前"),
+//! and a candidate who names an ingredient only to reject it ("no
+//! commitments", "不搞预付", "提前做没意义", "I wouldn't worry about
+//! utilisation") has not supplied it. Deliberately local: a negator counts
+//! only in the same clause, a few words before the phrase or a dismissal
+//! right after it, so "we never let logs leave the province, and the
+//! residency map is mine" still counts "residency map".
+
+use std::ops::Range;
+
+/// Latin words that negate what follows them within a few words.
+const NEGATORS: &[&str] = &[
+    "no",
+    "not",
+    "never",
+    "without",
+    "don't",
+    "dont",
+    "doesn't",
+    "didn't",
+    "won't",
+    "wouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "can't",
+    "cannot",
+    "couldn't",
+    "shouldn't",
+    "nothing",
+    "nor",
+    "neither",
+    "skip",
+    "skipping",
+    "forget",
+];
+
+/// Latin two-word negators.
+const NEGATOR_PAIRS: &[(&str, &str)] = &[("rather", "than"), ("instead", "of"), ("no", "need"), ("no", "point")];
+
+/// How many words may stand between a Latin negator and the phrase.
+const LATIN_REACH: usize = 3;
+
+/// Chinese characters that negate what follows within a few characters.
+const CJK_NEGATORS: &[char] = &['不', '没', '无', '别', '未', '非', '免', '勿'];
+
+/// Compounds where those characters do not negate: "不仅" (not only),
+/// "非常" (very), "未来" (future), "别的" (other), "免费" (free)…
+const CJK_NOT_NEGATING: &[&str] = &[
+    "不仅",
+    "不只",
+    "不止",
+    "不但",
+    "不光",
+    "不错",
+    "不少",
+    "不断",
+    "不同",
+    "不久",
+    "不管",
+    "不论",
+    "不得不",
+    "不可或缺",
+    "不亚于",
+    "无论",
+    "非常",
+    "未来",
+    "别的",
+    "别人",
+    "别家",
+    "免费",
+    "没错",
+    "特别",
+    "区别",
+    "级别",
+    "类别",
+    "识别",
+    "分别",
+    "告别",
+    "性别",
+    "差不多",
+    "要不",
+    "不过",
+];
+
+/// How many characters may stand between a Chinese negator and the phrase.
+const CJK_REACH: usize = 4;
+
+/// Negating verbs that reach further: "没必要让他们签包年".
+const CJK_LONG_NEGATORS: &[&str] =
+    &["没必要", "不需要", "不必", "无需", "用不着", "不想", "不愿", "不搞", "不用", "不要"];
+const CJK_LONG_REACH: usize = 10;
+
+/// Dismissals right after a phrase ("提前做太多没意义", "utilisation doesn't matter").
+const CJK_DISMISSALS: &[&str] = &[
+    "没用",
+    "没意义",
+    "没有意义",
+    "没必要",
+    "没关系",
+    "无所谓",
+    "不重要",
+    "意义不大",
+    "不值得",
+    "不现实",
+    "白费",
+    "不是我",
+    "不是产品",
+    "不是PM",
+    "不是pm",
+    "不归我",
+];
+const LATIN_DISMISSALS: &[&str] = &[
+    "doesn't matter",
+    "don't matter",
+    "does not matter",
+    "do not matter",
+    "is pointless",
+    "are pointless",
+    "is overkill",
+    "is a waste",
+    "are a waste",
+    "isn't worth",
+    "aren't worth",
+    "is not worth",
+    "isn't needed",
+    "isn't necessary",
+    "is unnecessary",
+    "isn't my",
+    "is not my",
+    "aren't my",
+    "isn't the pm",
+    "isn't a pm",
+    "isn't our",
+    "is not our",
+    "isn't really my",
+    "can wait",
+    "just scare",
+    "scare buyers",
+    "scare customers",
+    "scares buyers",
+    "scares customers",
+    "scare them",
+    "put buyers off",
+    "puts buyers off",
+];
+
+/// How far after a phrase a dismissal may start, in characters.
+const DISMISSAL_REACH: usize = 8;
+
+/// Whether the phrase at `span` of `text` is negated or dismissed.
+pub fn negated(text: &str, span: Range<usize>) -> bool {
+    let before = clause_tail(&text[..span.start]);
+    let after = clause_head(&text[span.end..]);
+    negated_before(before) || dismissed_after(after)
+}
+
+fn is_boundary(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n' | '。' | '，' | '；' | '：' | '！' | '？' | '、' | '(' | ')')
+}
+
+/// The part of `before` in the phrase's own clause.
+fn clause_tail(before: &str) -> &str {
+    let start = before.rfind(is_boundary).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let tail = &before[start..];
+    // "…, but" and "但" open a new clause too.
+    let lower = tail.to_ascii_lowercase();
+    let cut = [" but ", "但", "可是", "不过"].iter().filter_map(|m| lower.rfind(m).map(|i| i + m.len())).max();
+    &tail[cut.unwrap_or(0)..]
+}
+
+fn clause_head(after: &str) -> &str {
+    after.find(is_boundary).map_or(after, |i| &after[..i])
+}
+
+fn negated_before(tail: &str) -> bool {
+    latin_negated(tail) || cjk_negated(tail)
+}
+
+/// The last words before the phrase, lowercased, nearest last.
+fn last_words(tail: &str, n: usize) -> Vec<String> {
+    let words: Vec<String> = tail
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase().replace('’', "'"))
+        .collect();
+    let from = words.len().saturating_sub(n);
+    words[from..].to_vec()
+}
+
+fn latin_negated(tail: &str) -> bool {
+    // Only the Latin run right before the phrase: a Chinese character in
+    // between ends the reach.
+    let latin_tail = match tail.rfind(|c: char| crate::rules::signals::is_cjk(c)) {
+        Some(i) => &tail[i + tail[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => tail,
+    };
+    let words = last_words(latin_tail, LATIN_REACH + 2);
+    let reach = words.len().saturating_sub(LATIN_REACH + 1);
+    if words[reach..].iter().any(|w| NEGATORS.contains(&w.as_str())) {
+        return true;
+    }
+    if words.windows(2).any(|pair| NEGATOR_PAIRS.iter().any(|(a, b)| pair[0] == *a && pair[1] == *b)) {
+        return true;
+    }
+    // "I'd rather spend my time on the roadmap than write pitch decks".
+    words[reach..].iter().any(|w| w == "than") && latin_tail.to_ascii_lowercase().contains("rather ")
+}
+
+fn cjk_negated(tail: &str) -> bool {
+    let chars: Vec<char> = tail.chars().collect();
+    // The negator may sit up to CJK_REACH characters back; Latin text in
+    // between ("没有别的offer") counts as one character per letter, so
+    // Latin runs are collapsed first.
+    let collapsed: Vec<char> = collapse_latin(&chars);
+    let from = collapsed.len().saturating_sub(CJK_REACH + 1);
+    if (from..collapsed.len()).any(|i| CJK_NEGATORS.contains(&collapsed[i]) && !in_compound(&collapsed, i)) {
+        return true;
+    }
+    let far: String = collapsed[collapsed.len().saturating_sub(CJK_LONG_REACH + 3)..].iter().collect();
+    CJK_LONG_NEGATORS.iter().any(|n| far.contains(n))
+}
+
+/// Replaces each run of Latin letters with one placeholder character.
+fn collapse_latin(chars: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(chars.len());
+    for &c in chars {
+        if c.is_ascii_alphanumeric() {
+            if out.last() != Some(&'a') {
+                out.push('a');
+            }
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the negator at `i` is part of a compound that does not negate.
+fn in_compound(chars: &[char], i: usize) -> bool {
+    CJK_NOT_NEGATING.iter().any(|w| {
+        let w: Vec<char> = w.chars().collect();
+        w.iter().enumerate().any(|(k, &c)| {
+            c == chars[i] && i >= k && i - k + w.len() <= chars.len() && chars[i - k..i - k + w.len()] == w[..]
+        })
+    })
+}
+
+fn dismissed_after(head: &str) -> bool {
+    let near: String = head.chars().take(DISMISSAL_REACH + 6).collect();
+    let near_cjk: String = near.chars().filter(|c| !c.is_whitespace()).collect();
+    if CJK_DISMISSALS.iter().any(|d| near_cjk.find(d).is_some_and(|i| near_cjk[..i].chars().count() <= DISMISSAL_REACH))
+    {
+        return true;
+    }
+    let words = last_words_from_start(head, 6).join(" ");
+    LATIN_DISMISSALS
+        .iter()
+        .any(|d| words.starts_with(d) || words.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(d)))
+}
+
+/// The first `n` Latin words of `head`, lowercased.
+fn last_words_from_start(head: &str, n: usize) -> Vec<String> {
+    head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(|w| w.to_ascii_lowercase().replace('’', "'"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn neg(text: &str, phrase: &str) -> bool {
+        let start = text.find(phrase).expect("phrase in text");
+        negated(text, start..start + phrase.len())
+    }
+
+    #[test]
+    fn latin_negators_reach_a_few_words() {
+        assert!(neg("metered billing with no commitments", "commitments"));
+        assert!(neg("I wouldn't worry much about utilization", "utilization"));
+        assert!(neg("I'm not interviewing elsewhere", "elsewhere"));
+        assert!(neg("I'd write the specs rather than training resellers", "training"));
+        assert!(neg("I'd rather spend time on the roadmap than write pitch decks", "pitch decks"));
+        assert!(!neg("a monthly commitment with overage", "commitment"));
+        assert!(!neg("no, the commitment tier is mine", "commitment"));
+        assert!(!neg("not legal: I built the residency map and the routing", "routing"));
+    }
+
+    #[test]
+    fn chinese_negators_and_compounds() {
+        assert!(neg("不搞预付也不搞承诺", "预付"));
+        assert!(neg("我手上没有别的offer", "别的offer"));
+        assert!(neg("没用上的部分其实不算浪费", "浪费"));
+        assert!(neg("没必要让他们签包年", "包年"));
+        assert!(!neg("不仅有月度承诺，还有封顶", "月度承诺"));
+        assert!(!neg("非常重视利用率", "利用率"));
+        assert!(!neg("未来的承诺额度", "承诺额度"));
+    }
+
+    #[test]
+    fn dismissals_after_the_phrase() {
+        assert!(neg("现在提前做太多没意义", "提前"));
+        assert!(neg("利用率低一点没关系", "利用率"));
+        assert!(neg("渠道培训不是PM的活", "培训"));
+        assert!(neg("utilisation doesn't matter much", "utilisation"));
+        assert!(neg("reseller training isn't my job", "training"));
+        assert!(!neg("利用率从38%提高到71%", "利用率"));
+    }
+
+    #[test]
+    fn clauses_end_the_reach() {
+        assert!(!neg("no. We sell a monthly commitment", "commitment"));
+        assert!(!neg("没有问题，我们有月度承诺", "月度承诺"));
+        assert!(!neg("not cheap, but the commitment holds", "commitment"));
+    }
+}
