@@ -146,6 +146,10 @@ const LATIN_DISMISSALS: &[&str] = &[
     "puts buyers off",
 ];
 
+/// Dismissals anywhere in the rest of the clause ("asking buyers to commit
+/// to a monthly amount just scares them off").
+const LATIN_DISMISSALS_ANYWHERE: &[&str] = &["scare", "scares", "put off", "puts off", "turn away", "turns away"];
+
 /// How far after a phrase a dismissal may start, in characters.
 const DISMISSAL_REACH: usize = 8;
 
@@ -254,6 +258,10 @@ fn dismissed_after(head: &str) -> bool {
     {
         return true;
     }
+    let clause = format!(" {} ", last_words_from_start(head, 12).join(" "));
+    if LATIN_DISMISSALS_ANYWHERE.iter().any(|d| clause.contains(&format!(" {d} "))) {
+        return true;
+    }
     let words = last_words_from_start(head, 6).join(" ");
     LATIN_DISMISSALS
         .iter()
@@ -308,6 +316,7 @@ mod tests {
         assert!(neg("渠道培训不是PM的活", "培训"));
         assert!(neg("utilisation doesn't matter much", "utilisation"));
         assert!(neg("reseller training isn't my job", "training"));
+        assert!(neg("asking them to commit to a monthly amount just scares them off", "commit to"));
         assert!(!neg("利用率从38%提高到71%", "利用率"));
     }
 
