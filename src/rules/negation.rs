@@ -82,6 +82,11 @@ const CJK_NOT_NEGATING: &[&str] = &[
     "差不多",
     "要不",
     "不过",
+    "避免",
+    "以免",
+    "免得",
+    "难免",
+    "不免",
 ];
 
 /// How many characters may stand between a Chinese negator and the phrase.
@@ -89,7 +94,7 @@ const CJK_REACH: usize = 4;
 
 /// Negating verbs that reach further: "没必要让他们签包年".
 const CJK_LONG_NEGATORS: &[&str] =
-    &["没必要", "不需要", "不必", "无需", "用不着", "不想", "不愿", "不搞", "不用", "不要"];
+    &["没必要", "不需要", "不必", "无需", "用不着", "不想", "不愿", "不搞", "不用", "不要", "拿不出"];
 const CJK_LONG_REACH: usize = 10;
 
 /// Dismissals right after a phrase ("提前做太多没意义", "utilisation doesn't matter").
@@ -110,6 +115,8 @@ const CJK_DISMISSALS: &[&str] = &[
     "不是PM",
     "不是pm",
     "不归我",
+    "自然会",
+    "自然就",
 ];
 const LATIN_DISMISSALS: &[&str] = &[
     "doesn't matter",
@@ -144,6 +151,12 @@ const LATIN_DISMISSALS: &[&str] = &[
     "scare them",
     "put buyers off",
     "puts buyers off",
+    "takes care of itself",
+    "take care of itself",
+    "will follow",
+    "follows naturally",
+    "comes later",
+    "will come later",
 ];
 
 /// Dismissals anywhere in the rest of the clause ("asking buyers to commit
@@ -306,6 +319,7 @@ mod tests {
         assert!(neg("没必要让他们签包年", "包年"));
         assert!(!neg("不仅有月度承诺，还有封顶", "月度承诺"));
         assert!(!neg("非常重视利用率", "利用率"));
+        assert!(!neg("加15%余量，避免预算浪费", "浪费"));
         assert!(!neg("未来的承诺额度", "承诺额度"));
     }
 
