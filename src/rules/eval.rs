@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::negation::negated;
+use super::negation::{negated, rejected};
 use super::phrases::PhraseSet;
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
@@ -51,6 +51,16 @@ impl Env for NoEnv {
     fn trap(&self, _: &str, _: &Answer) -> Option<Evidence> {
         None
     }
+}
+
+/// The matches of `set` in `text` that are not negated or waved away.
+fn affirmed(text: &str, set: &PhraseSet) -> Vec<Range<usize>> {
+    set.find_all(text).into_iter().filter(|r| !negated(text, r.clone())).collect()
+}
+
+/// The matches of `set` in `text` that are not named only to be rejected.
+fn said(text: &str, set: &PhraseSet) -> Vec<Range<usize>> {
+    set.find_all(text).into_iter().filter(|r| !rejected(text, r.clone())).collect()
 }
 
 /// A compiled [`Cond`].
@@ -135,7 +145,9 @@ impl Matcher {
         let holds = |b: bool| b.then(Vec::new);
         match self {
             Matcher::Always => Some(Vec::new()),
-            Matcher::AnyOf(set) => found(&set.find_all(text)),
+            // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
+            // it is not said.
+            Matcher::AnyOf(set) => found(&said(text, set)),
             Matcher::Regex(re) => found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()),
             Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
@@ -146,7 +158,7 @@ impl Matcher {
             }
             // A strong answer's ingredient named only to reject it ("no
             // commitments", "不搞预付") is not there.
-            Matcher::NoneOf(set) => holds(set.find_all(text).into_iter().all(|r| negated(text, r))),
+            Matcher::NoneOf(set) => holds(affirmed(text, set).is_empty()),
             Matcher::Number => found(&s.numbers),
             Matcher::Percent => found(&s.percents),
             Matcher::Money => found(&s.money),

@@ -117,6 +117,7 @@ const CJK_DISMISSALS: &[&str] = &[
     "不归我",
     "自然会",
     "自然就",
+    "水到渠成",
 ];
 const LATIN_DISMISSALS: &[&str] = &[
     "doesn't matter",
@@ -165,6 +166,43 @@ const LATIN_DISMISSALS_ANYWHERE: &[&str] = &["scare", "scares", "put off", "puts
 
 /// How far after a phrase a dismissal may start, in characters.
 const DISMISSAL_REACH: usize = 8;
+
+/// Words that reject the thing named right after them: "not a firefight",
+/// "isn't a driver hack". Narrower than [`NEGATORS`]: "skip encryption" or
+/// "wouldn't allocate the idle hours" negate an action, and the action's
+/// absence is often the trap; and "rather than ship data abroad" still puts
+/// the answer on that topic.
+const REJECTORS: &[&str] = &["not", "isn't", "aren't", "wasn't", "never"];
+const CJK_REJECTORS: &[&str] = &["不是", "并非", "而非", "不靠"];
+const REJECTIONS_AFTER: &[&str] = &[
+    "isn't the answer",
+    "is not the answer",
+    "isn't the way",
+    "is the wrong",
+    "不是办法",
+    "不可取",
+    "行不通",
+    "不是答案",
+];
+
+/// Whether the phrase at `span` is named only to be rejected: what `AnyOf`
+/// asks before it counts a trigger phrase.
+pub fn rejected(text: &str, span: Range<usize>) -> bool {
+    let before = clause_tail(&text[..span.start]);
+    let after = clause_head(&text[span.end..]);
+    let latin_tail = before.rsplit(crate::rules::signals::is_cjk).next().unwrap_or(before);
+    let near = last_words(latin_tail, 3);
+    if near.iter().any(|w| REJECTORS.contains(&w.as_str())) {
+        return true;
+    }
+    let collapsed: String = collapse_latin(&before.chars().collect::<Vec<_>>()).into_iter().collect();
+    let tail: String = collapsed.chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
+    if CJK_REJECTORS.iter().any(|r| tail.contains(r)) {
+        return true;
+    }
+    let head = after.to_lowercase();
+    REJECTIONS_AFTER.iter().any(|r| head.find(r).is_some_and(|i| head[..i].chars().count() <= 12))
+}
 
 /// Whether the phrase at `span` of `text` is negated or dismissed.
 pub fn negated(text: &str, span: Range<usize>) -> bool {
@@ -332,6 +370,22 @@ mod tests {
         assert!(neg("reseller training isn't my job", "training"));
         assert!(neg("asking them to commit to a monthly amount just scares them off", "commit to"));
         assert!(!neg("利用率从38%提高到71%", "利用率"));
+    }
+
+    fn rej(text: &str, phrase: &str) -> bool {
+        let start = text.find(phrase).expect("phrase in text");
+        rejected(text, start..start + phrase.len())
+    }
+
+    #[test]
+    fn rejection_is_narrower_than_negation() {
+        assert!(rej("a planned migration, not a firefight", "firefight"));
+        assert!(rej("the answer isn't a driver hack", "hack"));
+        assert!(rej("不是去 hack 驱动", "hack"));
+        assert!(rej("stockpiling cards isn't the answer", "stockpiling"));
+        assert!(!rej("For the MVP I'd skip encryption at rest", "encryption"));
+        assert!(!rej("I wouldn't allocate the idle hours", "idle"));
+        assert!(!rej("第一期先不做密钥托管", "密钥"));
     }
 
     #[test]
