@@ -34,10 +34,12 @@ const NEGATORS: &[&str] = &[
     "skip",
     "skipping",
     "forget",
+    "zero",
 ];
 
 /// Latin two-word negators.
-const NEGATOR_PAIRS: &[(&str, &str)] = &[("rather", "than"), ("instead", "of"), ("no", "need"), ("no", "point")];
+const NEGATOR_PAIRS: &[(&str, &str)] =
+    &[("rather", "than"), ("instead", "of"), ("no", "need"), ("no", "point"), ("avoid", "any"), ("avoid", "a")];
 
 /// How many words may stand between a Latin negator and the phrase.
 const LATIN_REACH: usize = 3;
@@ -172,7 +174,7 @@ const DISMISSAL_REACH: usize = 8;
 /// "wouldn't allocate the idle hours" negate an action, and the action's
 /// absence is often the trap; and "rather than ship data abroad" still puts
 /// the answer on that topic.
-const REJECTORS: &[&str] = &["not", "isn't", "aren't", "wasn't", "never"];
+const REJECTORS: &[&str] = &["not", "isn't", "aren't", "wasn't", "never", "zero"];
 const CJK_REJECTORS: &[&str] = &["不是", "并非", "而非", "不靠"];
 const REJECTIONS_AFTER: &[&str] = &[
     "isn't the answer",
