@@ -120,6 +120,9 @@ const CJK_DISMISSALS: &[&str] = &[
     "自然会",
     "自然就",
     "水到渠成",
+    "区别不大",
+    "都一样",
+    "白做",
 ];
 const LATIN_DISMISSALS: &[&str] = &[
     "doesn't matter",
