@@ -163,11 +163,14 @@ const LATIN_DISMISSALS: &[&str] = &[
     "follows naturally",
     "comes later",
     "will come later",
+    "follows",
+    "will come",
 ];
 
 /// Dismissals anywhere in the rest of the clause ("asking buyers to commit
 /// to a monthly amount just scares them off").
-const LATIN_DISMISSALS_ANYWHERE: &[&str] = &["scare", "scares", "put off", "puts off", "turn away", "turns away"];
+const LATIN_DISMISSALS_ANYWHERE: &[&str] =
+    &["scare", "scares", "put off", "puts off", "turn away", "turns away", "finance handles", "someone else handles"];
 
 /// How far after a phrase a dismissal may start, in characters.
 const DISMISSAL_REACH: usize = 8;
