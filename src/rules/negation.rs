@@ -96,7 +96,7 @@ const CJK_REACH: usize = 4;
 
 /// Negating verbs that reach further: "没必要让他们签包年".
 const CJK_LONG_NEGATORS: &[&str] =
-    &["没必要", "不需要", "不必", "无需", "用不着", "不想", "不愿", "不搞", "不用", "不要", "拿不出"];
+    &["没必要", "不需要", "不必", "无需", "用不着", "不想", "不愿", "不搞", "不用", "不要", "拿不出", "不建议"];
 const CJK_LONG_REACH: usize = 10;
 
 /// Dismissals right after a phrase ("提前做太多没意义", "utilisation doesn't matter").
