@@ -402,4 +402,17 @@ mod tests {
         assert!(!neg("没有问题，我们有月度承诺", "月度承诺"));
         assert!(!neg("not cheap, but the commitment holds", "commitment"));
     }
+
+    proptest::proptest! {
+        /// Any text, any span on character boundaries: an answer is input,
+        /// and looking around a phrase must never panic.
+        #[test]
+        fn never_panics(text in "\\PC{0,60}", a in 0usize..80, b in 0usize..80) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let span = a.min(b)..a.max(b);
+            let _ = negated(&text, span.clone());
+            let _ = rejected(&text, span);
+        }
+    }
 }
