@@ -53,14 +53,10 @@ impl Env for NoEnv {
     }
 }
 
-/// The matches of `set` in `text` that are not negated or waved away.
-fn affirmed(text: &str, set: &PhraseSet) -> Vec<Range<usize>> {
-    set.find_all(text).into_iter().filter(|r| !negated(text, r.clone())).collect()
-}
-
-/// The matches of `set` in `text` that are not named only to be rejected.
-fn said(text: &str, set: &PhraseSet) -> Vec<Range<usize>> {
-    set.find_all(text).into_iter().filter(|r| !rejected(text, r.clone())).collect()
+/// The matches of `set` in `text` that `drop` does not discard: `negated`
+/// for `NoneOf`, the narrower `rejected` for `AnyOf`.
+fn kept(text: &str, set: &PhraseSet, drop: fn(&str, Range<usize>) -> bool) -> Vec<Range<usize>> {
+    set.find_all(text).into_iter().filter(|r| !drop(text, r.clone())).collect()
 }
 
 /// A compiled [`Cond`].
@@ -147,7 +143,7 @@ impl Matcher {
             Matcher::Always => Some(Vec::new()),
             // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
             // it is not said.
-            Matcher::AnyOf(set) => found(&said(text, set)),
+            Matcher::AnyOf(set) => found(&kept(text, set, rejected)),
             Matcher::Regex(re) => found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()),
             Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
@@ -158,7 +154,7 @@ impl Matcher {
             }
             // A strong answer's ingredient named only to reject it ("no
             // commitments", "不搞预付") is not there.
-            Matcher::NoneOf(set) => holds(affirmed(text, set).is_empty()),
+            Matcher::NoneOf(set) => holds(kept(text, set, negated).is_empty()),
             Matcher::Number => found(&s.numbers),
             Matcher::Percent => found(&s.percents),
             Matcher::Money => found(&s.money),

@@ -149,28 +149,28 @@ const LATIN_DISMISSALS: &[&str] = &[
     "is not our",
     "isn't really my",
     "can wait",
-    "just scare",
-    "scare buyers",
-    "scare customers",
-    "scares buyers",
-    "scares customers",
-    "scare them",
-    "put buyers off",
-    "puts buyers off",
     "takes care of itself",
     "take care of itself",
     "will follow",
-    "follows naturally",
-    "comes later",
-    "will come later",
     "follows",
+    "comes later",
     "will come",
 ];
 
 /// Dismissals anywhere in the rest of the clause ("asking buyers to commit
 /// to a monthly amount just scares them off").
-const LATIN_DISMISSALS_ANYWHERE: &[&str] =
-    &["scare", "scares", "put off", "puts off", "turn away", "turns away", "finance handles", "someone else handles"];
+const LATIN_DISMISSALS_ANYWHERE: &[&str] = &[
+    "scare",
+    "scares",
+    "put off",
+    "puts off",
+    "put buyers off",
+    "puts buyers off",
+    "turn away",
+    "turns away",
+    "finance handles",
+    "someone else handles",
+];
 
 /// How far after a phrase a dismissal may start, in characters.
 const DISMISSAL_REACH: usize = 8;
@@ -198,13 +198,11 @@ const REJECTIONS_AFTER: &[&str] = &[
 pub fn rejected(text: &str, span: Range<usize>) -> bool {
     let before = clause_tail(&text[..span.start]);
     let after = clause_head(&text[span.end..]);
-    let latin_tail = before.rsplit(crate::rules::signals::is_cjk).next().unwrap_or(before);
-    let near = last_words(latin_tail, 3);
-    if near.iter().any(|w| REJECTORS.contains(&w.as_str())) {
+    if last(&latin_words(latin_run(before)), 3).iter().any(|w| REJECTORS.contains(&w.as_str())) {
         return true;
     }
-    let collapsed: String = collapse_latin(&before.chars().collect::<Vec<_>>()).into_iter().collect();
-    let tail: String = collapsed.chars().rev().take(5).collect::<Vec<_>>().into_iter().rev().collect();
+    let collapsed = collapse_latin(before);
+    let tail: String = last(&collapsed, 5).iter().collect();
     if CJK_REJECTORS.iter().any(|r| tail.contains(r)) {
         return true;
     }
@@ -216,7 +214,7 @@ pub fn rejected(text: &str, span: Range<usize>) -> bool {
 pub fn negated(text: &str, span: Range<usize>) -> bool {
     let before = clause_tail(&text[..span.start]);
     let after = clause_head(&text[span.end..]);
-    negated_before(before) || dismissed_after(after)
+    latin_negated(before) || cjk_negated(before) || dismissed_after(after)
 }
 
 fn is_boundary(c: char) -> bool {
@@ -237,29 +235,29 @@ fn clause_head(after: &str) -> &str {
     after.find(is_boundary).map_or(after, |i| &after[..i])
 }
 
-fn negated_before(tail: &str) -> bool {
-    latin_negated(tail) || cjk_negated(tail)
-}
-
-/// The last words before the phrase, lowercased, nearest last.
-fn last_words(tail: &str, n: usize) -> Vec<String> {
-    let words: Vec<String> = tail
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+/// The Latin words of `text`, lowercased, with curly apostrophes made straight.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_ascii_lowercase().replace('’', "'"))
-        .collect();
-    let from = words.len().saturating_sub(n);
-    words[from..].to_vec()
+        .collect()
+}
+
+/// The last `n` items of `items`.
+fn last<T>(items: &[T], n: usize) -> &[T] {
+    &items[items.len().saturating_sub(n)..]
+}
+
+/// The end of `tail` after its last Chinese character: a Latin negator's
+/// reach stops at Chinese text.
+fn latin_run(tail: &str) -> &str {
+    tail.rsplit(crate::rules::signals::is_cjk).next().unwrap_or(tail)
 }
 
 fn latin_negated(tail: &str) -> bool {
-    // Only the Latin run right before the phrase: a Chinese character in
-    // between ends the reach.
-    let latin_tail = match tail.rfind(|c: char| crate::rules::signals::is_cjk(c)) {
-        Some(i) => &tail[i + tail[i..].chars().next().map_or(1, char::len_utf8)..],
-        None => tail,
-    };
-    let words = last_words(latin_tail, LATIN_REACH + 2);
+    let latin_tail = latin_run(tail);
+    let all = latin_words(latin_tail);
+    let words = last(&all, LATIN_REACH + 2);
     let reach = words.len().saturating_sub(LATIN_REACH + 1);
     if words[reach..].iter().any(|w| NEGATORS.contains(&w.as_str())) {
         return true;
@@ -272,23 +270,23 @@ fn latin_negated(tail: &str) -> bool {
 }
 
 fn cjk_negated(tail: &str) -> bool {
-    let chars: Vec<char> = tail.chars().collect();
     // The negator may sit up to CJK_REACH characters back; Latin text in
-    // between ("没有别的offer") counts as one character per letter, so
-    // Latin runs are collapsed first.
-    let collapsed: Vec<char> = collapse_latin(&chars);
+    // between ("没有别的offer") counts as one character, so Latin runs are
+    // collapsed first.
+    let collapsed = collapse_latin(tail);
     let from = collapsed.len().saturating_sub(CJK_REACH + 1);
     if (from..collapsed.len()).any(|i| CJK_NEGATORS.contains(&collapsed[i]) && !in_compound(&collapsed, i)) {
         return true;
     }
-    let far: String = collapsed[collapsed.len().saturating_sub(CJK_LONG_REACH + 3)..].iter().collect();
+    let far: String = last(&collapsed, CJK_LONG_REACH + 3).iter().collect();
     CJK_LONG_NEGATORS.iter().any(|n| far.contains(n))
 }
 
-/// Replaces each run of Latin letters with one placeholder character.
-fn collapse_latin(chars: &[char]) -> Vec<char> {
-    let mut out = Vec::with_capacity(chars.len());
-    for &c in chars {
+/// The characters of `text` without whitespace, each run of Latin letters
+/// and digits replaced by one placeholder character.
+fn collapse_latin(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
         if c.is_ascii_alphanumeric() {
             if out.last() != Some(&'a') {
                 out.push('a');
@@ -317,23 +315,15 @@ fn dismissed_after(head: &str) -> bool {
     {
         return true;
     }
-    let clause = format!(" {} ", last_words_from_start(head, 12).join(" "));
+    let head_words = latin_words(head);
+    let clause = format!(" {} ", head_words[..head_words.len().min(12)].join(" "));
     if LATIN_DISMISSALS_ANYWHERE.iter().any(|d| clause.contains(&format!(" {d} "))) {
         return true;
     }
-    let words = last_words_from_start(head, 6).join(" ");
+    let words = head_words[..head_words.len().min(6)].join(" ");
     LATIN_DISMISSALS
         .iter()
         .any(|d| words.starts_with(d) || words.split_once(' ').is_some_and(|(_, rest)| rest.starts_with(d)))
-}
-
-/// The first `n` Latin words of `head`, lowercased.
-fn last_words_from_start(head: &str, n: usize) -> Vec<String> {
-    head.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(|w| w.to_ascii_lowercase().replace('’', "'"))
-        .collect()
 }
 
 #[cfg(test)]
