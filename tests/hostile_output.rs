@@ -302,3 +302,67 @@ fn strip_own_sequences(all: &str) -> String {
     }
     out
 }
+
+/// Every full-screen view drawn with the hostile scenario and catalogue:
+/// the picker (with the scenario's errors), the ready screen, each
+/// question, and the debrief after hostile pastes. No cell may hold a
+/// hazard, and the payload must show, escaped.
+#[test]
+fn every_screen_shows_hostile_text_escaped_and_draws_nothing_raw() {
+    use hotseat::session::{Compiled, EventKind, Pace, State, Target};
+    use hotseat::tui::app::{Action, App, Screen};
+    use hotseat::tui::theme::Theme;
+
+    let w = World::new();
+    // SAFETY: this test binary runs its commands through child processes;
+    // this variable only points the in-process loader at the hostile catalogue.
+    unsafe { std::env::set_var("HOTSEAT_DATA_DIR", w.data.path()) };
+    let (cat, _) = hotseat::traps::load(Some(&w.data.path().join("traps.ron")));
+    let source = hostile_scenario();
+    let checked = hotseat::scenario::load::check_bytes("hostile.ron", source.as_bytes(), &cat);
+    assert!(checked.errors() > 0, "check must reject it");
+    let sc = checked.scenario.clone().expect("it parses");
+    let entry = hotseat::library::Entry {
+        id: "hostile".into(),
+        origin: hotseat::library::Origin::User,
+        path: Some(w.work.path().join("hostile.ron")),
+        checked,
+    };
+    let mut screens: Vec<(String, App)> = Vec::new();
+    screens.push(("picker".into(), App::picker(vec![entry], cat.clone(), Pace::Real, 1, Theme::plain())));
+    let compiled = Compiled::new(sc, cat.clone()).expect("compiles");
+    let mut ready = App::running(compiled.clone(), cat.clone(), Pace::Real, 1, Theme::plain(), 0);
+    ready.screen = Screen::Ready(Box::new(State::new(compiled.clone(), 1, Pace::Real)));
+    screens.push(("ready".into(), ready));
+    let mut app = App::running(compiled, cat, Pace::Real, 1, Theme::plain(), 0);
+    let hostile = "synergy \u{1b}]52;c;aGk=\u{7} \u{9b}2J \u{202e}x\u{2066}";
+    let mut at = 1_000;
+    for target in [Target::Notes, Target::Answer] {
+        app.act(Action::Session(EventKind::Paste(target, hostile.into())), at);
+        at += 1_000;
+    }
+    for step in 0..8 {
+        screens.push((format!("question {step}"), clone_app(&app)));
+        app.act(Action::Session(EventKind::Submit), at);
+        at += 1_000;
+    }
+    screens.push(("debrief".into(), app));
+    let mut shown_escaped = false;
+    for (name, app) in &screens {
+        for (cols, rows) in [(120, 40), (60, 16)] {
+            let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(cols, rows)).expect("terminal");
+            term.draw(|f| hotseat::tui::views::render(app, f)).expect("draws");
+            let text: String = term.backend().buffer().content.iter().map(|c| c.symbol()).collect();
+            assert_clean(&format!("{name} at {cols}x{rows}"), text.as_bytes());
+            shown_escaped |= text.contains("\\u{1b}");
+        }
+    }
+    assert!(shown_escaped, "the payload shows escaped somewhere");
+}
+
+/// The same session drawn later: App is not Clone, so rebuild it from state.
+fn clone_app(app: &hotseat::tui::app::App) -> hotseat::tui::app::App {
+    let state = app.session().expect("a session").clone();
+    let (cat, _) = hotseat::traps::load(None);
+    hotseat::tui::app::App::resumed(state, cat, hotseat::tui::theme::Theme::plain())
+}
