@@ -216,6 +216,23 @@ fn scenario_commands_print_nothing_raw() {
         w.run(&["stats", scenario, "--json"]);
     }
     w.run(&["new", "fresh.ron"]);
+    // Refused (the scenario has errors), with the located error escaped.
+    let refused = w.cmd().args(["run", "hostile.ron"]).output().expect("runs");
+    assert_clean("hotseat run hostile.ron (stdout)", &refused.stdout);
+    assert_clean("hotseat run hostile.ron (stderr)", &refused.stderr);
+    assert_ne!(refused.status.code(), Some(0));
+}
+
+/// The full-screen commands, given no terminal, say so and draw nothing;
+/// what they draw on a terminal is the views' (see the screen test below).
+#[test]
+fn full_screen_commands_without_a_terminal_print_nothing_raw() {
+    let w = World::new();
+    for args in [["replay", ID], ["resume", ID]] {
+        let out = w.cmd().args(args).output().expect("runs");
+        assert_clean(&format!("hotseat {} (stdout)", args.join(" ")), &out.stdout);
+        assert_clean(&format!("hotseat {} (stderr)", args.join(" ")), &out.stderr);
+    }
 }
 
 #[test]
