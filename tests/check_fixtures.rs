@@ -135,6 +135,41 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "46-catalogue-problems.ron:10:31: error: the regex does not compile: unclosed group",
         Error,
     ),
+    (
+        "47-escaped-osc52-in-prompt.ron",
+        "47-escaped-osc52-in-prompt.ron:40:36: error: control character U+001B written as `\\u{1b}` in a string",
+        Error,
+    ),
+    (
+        "48-escaped-c1-csi-in-title.ron",
+        "48-escaped-c1-csi-in-title.ron:5:20: error: control character U+009B written as `\\u{9b}` in a string",
+        Error,
+    ),
+    (
+        "49-escaped-bidi-in-description.ron",
+        "49-escaped-bidi-in-description.ron:13:31: error: a bidi control U+202E written as `\\u{202e}` in a string",
+        Error,
+    ),
+    (
+        "50-escaped-nul-in-persona.ron",
+        "50-escaped-nul-in-persona.ron:14:62: error: a NUL byte written as `\\0` in a string",
+        Error,
+    ),
+    (
+        "51-hex-escaped-controls-in-model-answer.ron",
+        "51-hex-escaped-controls-in-model-answer.ron:28:41: error: control character U+001B written as `\\x1b` in a string",
+        Error,
+    ),
+    (
+        "52-escaped-cr-and-isolate-in-variant.ron",
+        "52-escaped-cr-and-isolate-in-variant.ron:22:40: error: control character U+000D written as `\\r` in a string",
+        Error,
+    ),
+    (
+        "53-escaped-osc0-in-catalogue.ron",
+        "53-escaped-osc0-in-catalogue.ron:6:26: error: control character U+001B written as `\\u{1b}` in a string",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -428,7 +428,15 @@ fn verdict(
 }
 
 /// The debrief as Markdown: for `e` in the TUI, `playtest` and export.
+/// Every control character from the scenario, the catalogue or the answers
+/// is escaped visibly (`\u{1b}`) in the result, once, here: this is the
+/// Markdown format's choke point, so a saved or exported debrief cannot
+/// drive the terminal or viewer it is opened in.
 pub fn markdown(d: &Debrief) -> String {
+    crate::text::escape_controls(&markdown_unescaped(d)).into_owned()
+}
+
+fn markdown_unescaped(d: &Debrief) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let _ = writeln!(out, "# Debrief: {}\n", d.title);
@@ -585,8 +593,10 @@ pub fn fmt_num(v: f64) -> String {
 }
 
 /// The Markdown debrief as plain text for a terminal: no emphasis marks,
-/// headings as underlined lines.
+/// headings as underlined lines, control characters escaped (the input may
+/// carry appended text that did not come through [`markdown`]).
 pub fn text(markdown: &str) -> String {
+    let markdown = crate::text::escape_controls(markdown);
     let mut out = String::new();
     for line in markdown.lines() {
         let plain = line.replace("**", "").replace('`', "");

@@ -1,12 +1,30 @@
-//! Writing to stdout without panicking on a closed pipe.
+//! Writing to stdout without panicking on a closed pipe, and the one choke
+//! point every command's stdout goes through: text from scenario files,
+//! session files, catalogues and annotations can hold control characters
+//! (an old or hand-made file was never checked), so [`print`] escapes every
+//! [`crate::text::is_hazard`] character visibly and [`json`] escapes them as
+//! JSON. Only [`control`] writes raw, for the app's own fixed sequences.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Writes `text` to stdout in one go; a closed pipe surfaces as
-/// `BrokenPipe`, which [`super::run`] treats as success.
+/// Writes `text` to stdout in one go, with every control character but
+/// newline and tab escaped visibly (`\u{1b}`), so no file can drive the
+/// terminal; a closed pipe surfaces as `BrokenPipe`, which [`super::run`]
+/// treats as success.
 pub fn print(text: &str) -> io::Result<()> {
+    write_raw(&crate::text::escape_controls(text))
+}
+
+/// Writes one of the app's own terminal sequences (clear the screen), the
+/// only stdout that may hold an escape. Takes `&'static str` so no text
+/// read at run time can come through here.
+pub fn control(sequence: &'static str) -> io::Result<()> {
+    write_raw(sequence)
+}
+
+fn write_raw(text: &str) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()
@@ -18,7 +36,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> io::Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
     let mut text = escape_json_hazards(&text).into_owned();
     text.push('\n');
-    print(&text)
+    write_raw(&text)
 }
 
 /// `serde_json` escapes only U+0000 to U+001F; this escapes the rest of

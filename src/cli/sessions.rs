@@ -170,7 +170,9 @@ pub fn with_annotations(mut md: String, notes: &[crate::record::annotations::Ann
     md.push_str("\n## Coach's annotations\n\n");
     for a in notes {
         let s = a.at_ms / 1000;
-        md.push_str(&format!("- **{:02}:{:02}** {}\n", s / 60, s % 60, a.text.replace('\n', " ")));
+        // The note comes from a file: escaped like the rest of the Markdown.
+        let note = crate::text::escape_controls(&a.text.replace('\n', " ")).into_owned();
+        md.push_str(&format!("- **{:02}:{:02}** {note}\n", s / 60, s % 60));
     }
     md
 }

@@ -108,7 +108,7 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
     }
     let terminal = std::io::stdout().is_terminal();
     if terminal {
-        out::print(CLEAR)?;
+        out::control(CLEAR)?;
     }
     eprintln!("hotseat: watching for changes; Ctrl-C stops");
     super::check::check_once(args)?;
@@ -123,7 +123,11 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
         }
         if pending.is_some_and(|at| at.elapsed() >= DEBOUNCE) {
             pending = None;
-            out::print(if terminal { CLEAR } else { SEPARATOR })?;
+            if terminal {
+                out::control(CLEAR)?
+            } else {
+                out::print(SEPARATOR)?
+            };
             super::check::check_once(args)?;
         }
     }

@@ -135,7 +135,9 @@ impl Recording {
         let shown = self.path.display().to_string();
         let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
         let checked = crate::scenario::load::check_bytes(&self.header.scenario, self.header.source.as_bytes(), &cat);
-        let sc = checked.runnable().cloned().ok_or_else(|| ReadError::Scenario {
+        // Control characters are errors for `check` but not a reason to
+        // refuse reading a recording: every output escapes them.
+        let sc = checked.readable().cloned().ok_or_else(|| ReadError::Scenario {
             path: shown.clone(),
             message: checked.first_error().map_or("it has errors".into(), |d| d.message.clone()),
         })?;

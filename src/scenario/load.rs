@@ -16,6 +16,9 @@ use super::spans;
 use super::validate::{TrapIds, validate};
 use crate::text::{QUOTE_MAX, clip, quote};
 
+/// The diagnostic code of every control-character error, raw or escaped.
+pub const CONTROL_CHAR: &str = "control-char";
+
 /// Files larger than this are refused before parsing (`--max-size` changes it).
 pub const DEFAULT_MAX_SIZE: u64 = 8 * 1024 * 1024;
 
@@ -46,6 +49,15 @@ impl Checked {
     /// The scenario, if it parsed and has no errors.
     pub fn runnable(&self) -> Option<&Scenario> {
         self.scenario.as_ref().filter(|_| self.errors() == 0)
+    }
+
+    /// The scenario, if it parsed and its only errors are control
+    /// characters: for reading back a recording made from it (an old or
+    /// hand-made session file), whose every output escapes them, rather than
+    /// refusing the user's own record. Never for starting a new session.
+    pub fn readable(&self) -> Option<&Scenario> {
+        let only_controls = self.diagnostics.iter().filter(|d| d.is_error()).all(|d| d.code == CONTROL_CHAR);
+        self.scenario.as_ref().filter(|_| only_controls)
     }
 }
 
@@ -142,12 +154,14 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
         return (None, rep.diagnostics);
     }
     let hazards = report_hazards(&mut rep, text);
+    let escaped = report_escaped_hazards(&mut rep, text);
     if spans::root_tag(text) == Some("Catalogue") {
-        check_catalogue(path, text, spans::scan(text).as_ref(), &hazards, &mut rep);
+        check_catalogue(path, text, spans::scan(text).as_ref(), &hazards, escaped, &mut rep);
         return (None, sorted(rep.diagnostics));
     }
     let scenario = match ron_options().from_str::<Scenario>(text) {
         Ok(sc) => {
+            report_parsed_hazard(&mut rep, &sc, !hazards.is_empty() || escaped);
             // The span tree is only needed to place diagnostics, and costs
             // more than validating: build it only when there is something
             // to place.
@@ -192,12 +206,20 @@ fn unknown_format(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
 
 /// A trap catalogue given to `check`: parsed and validated like a scenario.
 /// Clashes with bundled ids count only in the user's own catalogue.
-fn check_catalogue(path: &str, text: &str, root: Option<&spans::SpanNode>, hazards: &[usize], rep: &mut Reporter) {
+fn check_catalogue(
+    path: &str,
+    text: &str,
+    root: Option<&spans::SpanNode>,
+    hazards: &[usize],
+    escaped: bool,
+    rep: &mut Reporter,
+) {
     let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE)
         .unwrap_or(crate::traps::Catalogue { traps: Vec::new() });
     let is_user = crate::paths::user_catalogue().is_some_and(|u| same_file(&u, path));
     match ron_options().from_str::<crate::traps::Catalogue>(text) {
         Ok(cat) => {
+            report_parsed_hazard(rep, &cat, !hazards.is_empty() || escaped);
             let known = if is_user { bundled } else { crate::traps::Catalogue { traps: Vec::new() } };
             super::validate::validate_catalogue(&cat, root, &known, is_user, rep);
         }
@@ -221,22 +243,62 @@ fn report_hazards(rep: &mut Reporter, text: &str) -> Vec<usize> {
         text.char_indices().filter(|&(_, c)| crate::text::is_hazard(c) && c != '\r').collect();
     for &(at, c) in found.iter().take(SHOWN) {
         let (line, col) = rep.position(at);
-        let what = match c {
-            '\0' => "a NUL byte".to_string(),
-            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-                format!("a bidi control U+{:04X}", c as u32)
-            }
-            _ => format!("control character U+{:04X}", c as u32),
-        };
+        let what = hazard_name(c);
         let help = "remove it; invisible control characters are not allowed in scenarios".to_string();
-        rep.push(line, col, Severity::Error, "control-char", format!("{what} in the file"), Some(help));
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, format!("{what} in the file"), Some(help));
     }
     if found.len() > SHOWN {
         let (line, col) = rep.position(found[SHOWN].0);
         let msg = format!("{} more control characters not shown", found.len() - SHOWN);
-        rep.push(line, col, Severity::Error, "control-char", msg, Some("is this a text file?".into()));
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, msg, Some("is this a text file?".into()));
     }
     found.into_iter().map(|(at, _)| at).collect()
+}
+
+/// What a hazardous character is, for a message.
+fn hazard_name(c: char) -> String {
+    match c {
+        '\0' => "a NUL byte".to_string(),
+        '\u{2028}' | '\u{2029}' => format!("a line separator U+{:04X}", c as u32),
+        c if crate::text::is_bidi_control(c) => format!("a bidi control U+{:04X}", c as u32),
+        _ => format!("control character U+{:04X}", c as u32),
+    }
+}
+
+/// Reports every escape in a string (`"\u{1b}"`, `"\x1b"`, `"\0"`, ...)
+/// that decodes to a character [`report_hazards`] would refuse raw: the
+/// parsed text is what reaches the outputs, however it was written. Each
+/// error sits at the escape's backslash. Returns whether any was found.
+fn report_escaped_hazards(rep: &mut Reporter, text: &str) -> bool {
+    const SHOWN: usize = 20;
+    let found = super::escapes::escaped_hazards(text);
+    for h in found.iter().take(SHOWN) {
+        let (line, col) = rep.position(h.at);
+        let written = crate::text::one_line(&quote(&h.written));
+        let message = format!("{} written as `{written}` in a string", hazard_name(h.decoded));
+        let help = "remove it; control characters are not allowed in scenario text, however they are written";
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, message, Some(help.to_string()));
+    }
+    if found.len() > SHOWN {
+        let (line, col) = rep.position(found[SHOWN].at);
+        let msg = format!("{} more escaped control characters not shown", found.len() - SHOWN);
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, msg, None);
+    }
+    !found.is_empty()
+}
+
+/// The backstop behind [`report_escaped_hazards`]: if a string `ron`
+/// produced still holds a hazard that neither check placed, say so at the
+/// start of the file rather than let it through.
+fn report_parsed_hazard<T: serde::Serialize>(rep: &mut Reporter, value: &T, already_reported: bool) {
+    if already_reported {
+        return;
+    }
+    if let Some(c) = super::escapes::parsed_hazard(value) {
+        let message = format!("{} in a string", hazard_name(c));
+        let help = "remove it; control characters are not allowed in scenario text".to_string();
+        rep.push(1, 1, Severity::Error, CONTROL_CHAR, message, Some(help));
+    }
 }
 
 /// Turns a `ron` error into our message and hint, at the token it is about.

@@ -4,6 +4,7 @@ pub mod model;
 
 pub use model::*;
 pub mod diag;
+pub mod escapes;
 pub mod graph;
 pub mod load;
 mod report;

@@ -28,7 +28,8 @@ pub fn asciicast(replay: &Replay, out: &mut impl Write) -> io::Result<usize> {
         "height": rows,
         "timestamp": stamp,
         "idle_time_limit": 2,
-        "title": format!("hotseat: {}", h.title),
+        // The player shows the title: escaped like every other output.
+        "title": format!("hotseat: {}", crate::text::one_line(&h.title)),
         "env": {"TERM": "xterm-256color"},
     });
     writeln!(out, "{header}")?;

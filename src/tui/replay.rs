@@ -95,7 +95,10 @@ impl Player {
                 KeyCode::Backspace => {
                     text.pop();
                 }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+                // A control character cannot be typed into a note, as into an answer.
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) && !crate::text::is_hazard(c) => {
+                    text.push(c)
+                }
                 _ => {}
             }
             return;
@@ -172,7 +175,7 @@ pub fn render(p: &Player, frame: &mut Frame) {
     let line = match (&p.input, &p.status) {
         (Some(text), _) => Line::from(vec![
             Span::styled(" note: ", theme.accent()),
-            Span::raw(format!("{text}▏  (Enter saves, Esc cancels)")),
+            Span::raw(format!("{}▏  (Enter saves, Esc cancels)", crate::text::escape_controls(text))),
         ]),
         (None, Some(s)) => Line::styled(format!(" {s}"), theme.accent()),
         (None, None) => Line::styled(
@@ -181,6 +184,7 @@ pub fn render(p: &Player, frame: &mut Frame) {
         ),
     };
     frame.render_widget(Paragraph::new(line), keys);
+    views::scrub(frame.buffer_mut());
 }
 
 /// `▶ 1× 03:12/17:40 ──│──!──●──*──` with question, trap and note marks.

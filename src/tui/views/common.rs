@@ -11,7 +11,18 @@ use crate::session::State;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
+use crate::text::escape_controls;
 pub use crate::text::mmss;
+
+/// Escapes control characters visibly in every span of `lines`, for text
+/// from files that goes to a widget without [`wrap`] or [`ellipsis`].
+pub fn escape_lines(lines: &mut [Line<'_>]) {
+    for span in lines.iter_mut().flat_map(|l| l.spans.iter_mut()) {
+        if let std::borrow::Cow::Owned(escaped) = escape_controls(&span.content) {
+            span.content = escaped.into();
+        }
+    }
+}
 
 /// `mm:ss` for a time left: rounded up, so it reads 00:00 only at the end.
 pub fn left(ms: u64) -> String {
@@ -24,16 +35,22 @@ pub fn over(ms: u64) -> String {
 }
 
 /// `text` wrapped to `width` display columns; CJK text breaks anywhere.
+/// Control characters are escaped visibly first, so the wrap measures what
+/// is shown.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(1));
+    let text = escape_controls(text);
     text.lines()
         .flat_map(|l| textwrap::wrap(l, width).into_iter().map(|c| c.into_owned()).collect::<Vec<_>>())
         .collect()
 }
 
-/// `text` cut to `width` display columns, with `…` when cut.
+/// `text` cut to `width` display columns, with `…` when cut; control
+/// characters escaped visibly first.
 pub fn ellipsis(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = escape_controls(text);
+    let text = text.as_ref();
     if text.width() <= width {
         return text.to_string();
     }
@@ -76,8 +93,8 @@ pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
     let right_w = (right.width() as u16).min(area.width);
     let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
     // The interviewer shows only when the whole name and role fit.
-    let title = format!(" {} ", sc.title);
-    let who = format!("│ {}, {}", sc.persona.name, sc.persona.role);
+    let title = escape_controls(&format!(" {} ", sc.title)).into_owned();
+    let who = escape_controls(&format!("│ {}, {}", sc.persona.name, sc.persona.role)).into_owned();
     let room = usize::from(left_area.width);
     let mut spans = vec![Span::styled(ellipsis(&title, room), theme.title())];
     if unicode_width::UnicodeWidthStr::width(title.as_str()) + unicode_width::UnicodeWidthStr::width(who.as_str())

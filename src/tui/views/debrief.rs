@@ -77,8 +77,15 @@ pub fn trap_offsets(theme: &Theme, d: &Debrief, width: u16) -> Vec<usize> {
     offsets
 }
 
-/// The debrief as lines, and the indices of the trap headings.
+/// The debrief as lines, and the indices of the trap headings; text from
+/// the scenario, the catalogue and the answers escaped visibly.
 fn lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (mut out, anchors) = unescaped_lines(theme, d);
+    super::common::escape_lines(&mut out);
+    (out, anchors)
+}
+
+fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize>) {
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut anchors = Vec::new();
     let heading = |t: &str| Line::styled(t.to_string(), theme.title().add_modifier(Modifier::UNDERLINED));

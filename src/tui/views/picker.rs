@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
-use super::common::{ellipsis, footer};
+use super::common::{ellipsis, escape_lines, footer};
 use crate::library::Entry;
 use crate::tui::app::{App, Picker};
 
@@ -136,6 +136,7 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
     for d in e.checked.diagnostics.iter().filter(|d| d.is_error()).take(3) {
         lines.push(Line::styled(format!("{}:{}: {}", d.line, d.col, d.message), theme.danger()));
     }
+    escape_lines(&mut lines);
     let block = Block::default().borders(Borders::ALL).title(" About ");
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::centered;
-use super::common::{footer, mmss};
+use super::common::{escape_lines, footer, mmss};
 use crate::session::State;
 use crate::tui::app::App;
 
@@ -15,7 +15,7 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let sc = &s.compiled.scenario;
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let limit = s.limit_ms().map_or("no time limits".to_string(), |l| format!("{} for the first question", mmss(l)));
-    let lines = vec![
+    let mut lines = vec![
         Line::styled(sc.title.clone(), theme.title()),
         Line::from(format!("{} · {}", sc.company, sc.role)),
         Line::from(""),
@@ -34,6 +34,7 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         Line::from(""),
         Line::styled("Press Enter when you are ready: the clock starts at once.", theme.accent()),
     ];
+    escape_lines(&mut lines);
     let r = centered(body, 76, 18);
     let block = Block::default().borders(Borders::ALL).title(" Ready? ");
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), r);
