@@ -97,9 +97,8 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
         }
         Status::Quit | Status::Interrupted | Status::Live | Status::Damaged => {}
     }
-    if let Some(code) = need_terminal() {
-        return Ok(code);
-    }
+    // Rebuilt before asking for a terminal: a file that cannot be is a
+    // problem with the file (exit 1), whatever runs it.
     let state = match rec.fold() {
         Ok(s) => s,
         Err(e) => {
@@ -107,6 +106,9 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
+    if let Some(code) = need_terminal() {
+        return Ok(code);
+    }
     // Carry on from the last recorded moment: the time the process was gone
     // does not count.
     let clock = Clock { t0, base: rec.last_ms() + 1 };

@@ -335,9 +335,6 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    if let Some(code) = super::run::need_terminal() {
-        return Ok(code);
-    }
     let replay = match crate::record::replay::Replay::new(rec) {
         Ok(r) => r,
         Err(e) => {
@@ -345,6 +342,9 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
+    if let Some(code) = super::run::need_terminal() {
+        return Ok(code);
+    }
     crate::tui::replay::run(crate::tui::replay::Player::new(replay, crate::tui::theme::Theme::from_env()))?;
     Ok(0)
 }
@@ -383,10 +383,14 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
             }
         };
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if let Err(e) = reader::read_file(&path, typed) {
+        let bytes = match crate::files::read_regular(&path, typed, reader::MAX_BYTES) {
+            Ok(b) => b,
+            Err(e) => return Ok(fail(&format!("cannot bundle {}", one_line(&id)), &e)),
+        };
+        if let Err(e) = reader::parse_bytes(&path, &bytes) {
             eprintln!("hotseat: warning: bundling {} as it is: {}", one_line(&id), one_line(&e.reason()));
         }
-        if let Err(e) = bundle(&path, typed, dir) {
+        if let Err(e) = bundle(&path, &bytes, dir) {
             return Ok(fail("cannot write the bundle", &e));
         }
         out::print(&format!("Bundled {} into {}\n", one_line(&id), one_line(&dir.display().to_string())))?;
@@ -423,15 +427,14 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
     Ok(0)
 }
 
-/// Copies the session file and its annotations into `dir`, which must be
+/// Writes the session file's bytes and its annotations into `dir`, which must be
 /// the user's own: each copy goes through a temporary file renamed into
 /// place, so a symbolic link planted at `DIR/<id>.session` is replaced,
 /// never written through.
-fn bundle(path: &std::path::Path, typed: bool, dir: &std::path::Path) -> std::io::Result<()> {
+fn bundle(path: &std::path::Path, bytes: &[u8], dir: &std::path::Path) -> std::io::Result<()> {
     crate::files::own_dir(dir)?;
     let name = path.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
-    let bytes = crate::files::read_regular(path, typed, reader::MAX_BYTES).map_err(std::io::Error::other)?;
-    crate::files::replace_private(&dir.join(name), |w| std::io::Write::write_all(w, &bytes))?;
+    crate::files::replace_private(&dir.join(name), |w| std::io::Write::write_all(w, bytes))?;
     let side = crate::record::annotations::sidecar(path);
     if let (Ok(bytes), Some(n)) = (crate::files::read_regular(&side, false, reader::MAX_BYTES), side.file_name()) {
         crate::files::replace_private(&dir.join(n), |w| std::io::Write::write_all(w, &bytes))?;
