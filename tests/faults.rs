@@ -930,3 +930,26 @@ fn a_full_disk_then_resume_keeps_what_was_written_and_starts_on_a_fresh_line() {
     assert!(kept_text(&path).contains("after-the-disk-filled"));
     assert_eq!(row(&rows(d), &id)["status"], "quit");
 }
+
+// ---------------------------------------------------------------- listing
+
+#[test]
+fn a_listing_does_not_assess_a_huge_answer_but_still_lists_it() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    let long = "we scaled the platform and it worked well for everyone ".repeat(2000);
+    let lines = vec![
+        ev(0, EventKind::Start),
+        ev(1000, EventKind::Paste(Target::Answer, long)),
+        ev(2000, EventKind::Submit),
+        ev(3000, EventKind::Quit),
+        Line::End { at_ms: 3000, status: EndStatus::Quit },
+    ];
+    put(d, "20261201-000000-long", session_text(&header(&bundled_source("alibaba-cloud-pm")), &lines));
+    put(d, "20261201-000001-short", healthy());
+    let r = rows(d);
+    let long = row(&r, "20261201-000000-long");
+    assert_eq!(long["status"], "quit");
+    assert!(long["reason"].as_str().is_some_and(|s| s.contains("not summarised")), "{long}");
+    assert_eq!(row(&r, "20261201-000001-short")["reason"], serde_json::Value::Null);
+}

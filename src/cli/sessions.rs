@@ -55,6 +55,12 @@ struct Row {
 /// about 2.6 MB.
 pub const LIST_FOLD_BYTES: u64 = 8 << 20;
 
+/// A listing does not assess an answer longer than this (characters typed
+/// or pasted between two submits): assessing is the costly part of a
+/// summary, and a pasted book must not slow every `hotseat sessions`.
+/// Five minutes of speech is about 4,500 characters.
+pub const LIST_ANSWER_CHARS: usize = 16_000;
+
 /// What a listing reuses across files: the trap catalogue (loading compiles
 /// dozens of regexes) and each scenario text compiled once.
 struct ListCache {
@@ -90,8 +96,11 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
     let mut status = rec.status_with(lock);
     let mut reason = rec.damage.clone();
     let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
+    let longest = rec.longest_answer();
     if rec.len > LIST_FOLD_BYTES {
         reason = reason.or_else(|| Some(format!("larger than {LIST_FOLD_BYTES} bytes: not summarised here")));
+    } else if longest > LIST_ANSWER_CHARS {
+        reason = reason.or_else(|| Some(format!("an answer of about {longest} characters: not summarised here")));
     } else {
         match cache.compiled(&rec) {
             Ok(c) => {

@@ -306,6 +306,25 @@ impl Recording {
         }
     }
 
+    /// An upper bound on the longest answer in the file, in characters: what
+    /// was typed or pasted into the answer box between two submits. Cheap
+    /// (no fold), so a listing can decline to assess huge answers.
+    pub fn longest_answer(&self) -> usize {
+        let (mut longest, mut current) = (0, 0);
+        for e in self.events() {
+            match &e.kind {
+                EventKind::Key(Target::Answer, k) if matches!(k.code, KeyCode::Char(_) | KeyCode::Enter) => {
+                    current += 1
+                }
+                EventKind::Paste(Target::Answer, text) => current += text.chars().count(),
+                EventKind::Submit | EventKind::Start => current = 0,
+                _ => {}
+            }
+            longest = longest.max(current);
+        }
+        longest
+    }
+
     /// The session events, in order.
     pub fn events(&self) -> impl Iterator<Item = &Event> {
         self.lines.iter().filter_map(|l| match l {
