@@ -536,6 +536,8 @@ fn an_edited_scenario_is_flagged_modified_on_every_command_and_still_opens() {
     assert_eq!((row(&r, id)["modified"].as_bool(), row(&r, id)["status"].as_str()), (Some(true), Some("quit")));
     let text = hotseat(d, &["sessions"]);
     assert!(text.stdout.contains("[modified]"), "{}", text.describe());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let bundle = out_dir.path().join("bundle");
     for args in [
         vec!["sessions"],
         vec!["sessions", "--json"],
@@ -543,6 +545,7 @@ fn an_edited_scenario_is_flagged_modified_on_every_command_and_still_opens() {
         vec!["debrief", id, "--format", "json"],
         vec!["replay", id],
         vec!["resume", id],
+        vec!["export", id, "--bundle", bundle.to_str().expect("utf-8")],
     ] {
         let out = hotseat(d, &args);
         assert_clean(&args.join(" "), &out);

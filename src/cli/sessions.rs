@@ -213,7 +213,7 @@ fn rm(id: &str) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
-    match file.try_lock() {
+    match reader::lock_exclusive(&file) {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             let holder = reader::Lock::Held(reader::lock_owner(&file)).holder();
@@ -396,8 +396,12 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
             Ok(b) => b,
             Err(e) => return Ok(fail(&format!("cannot bundle {}", one_line(&id)), &e)),
         };
-        if let Err(e) = reader::parse_bytes(&path, &bytes) {
-            eprintln!("hotseat: warning: bundling {} as it is: {}", one_line(&id), one_line(&e.reason()));
+        match reader::parse_bytes(&path, &bytes) {
+            Ok(rec) => {
+                warn_modified(&rec);
+                warn_damaged(&rec);
+            }
+            Err(e) => eprintln!("hotseat: warning: bundling {} as it is: {}", one_line(&id), one_line(&e.reason())),
         }
         if let Err(e) = bundle(&path, &bytes, dir) {
             return Ok(fail("cannot write the bundle", &e));

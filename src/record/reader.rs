@@ -131,6 +131,19 @@ pub fn lock_state(path: &Path) -> Lock {
     }
 }
 
+/// Takes `file`'s exclusive lock without waiting for a recording hotseat,
+/// but riding out a listing's momentary shared lock (`hotseat sessions`
+/// asks every file's lock): a few short retries before "would block".
+pub fn lock_exclusive(file: &std::fs::File) -> Result<(), std::fs::TryLockError> {
+    for _ in 0..20 {
+        match file.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(5)),
+            other => return other,
+        }
+    }
+    file.try_lock()
+}
+
 /// The process holding a `flock` on `file`, from `/proc/locks` (Linux);
 /// `None` elsewhere or when it cannot be told.
 pub fn lock_owner(file: &std::fs::File) -> Option<u32> {
@@ -452,5 +465,35 @@ pub fn apply(s: &mut State, line: &Line) {
             update(s, Event::new(*at_ms, EventKind::Tick));
         }
         Line::Resize { .. } | Line::Resumed { .. } => {}
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_owner_is_read_from_proc_locks() {
+        let dev = libc::makedev(0xfe, 0x01);
+        let locks = "1: POSIX  ADVISORY  WRITE 11 fe:01:77 0 EOF\n\
+                     2: FLOCK  ADVISORY  WRITE 4321 fe:01:5359344 0 EOF\n\
+                     2: -> FLOCK  ADVISORY  WRITE 99 fe:01:5359344 0 EOF\n\
+                     3: FLOCK  ADVISORY  READ 555 00:2f:1234 0 EOF\n";
+        assert_eq!(owner_in_proc_locks(locks, dev, 5359344), Some(4321));
+        assert_eq!(owner_in_proc_locks(locks, dev, 77), None, "POSIX locks are not ours");
+        assert_eq!(owner_in_proc_locks(locks, dev, 1234), Some(555), "an overlay reports another device");
+        assert_eq!(owner_in_proc_locks(locks, dev, 9), None);
+    }
+
+    #[test]
+    fn the_lock_owner_of_a_file_locked_here_is_this_process() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let p = tmp.path().join("x.session");
+        std::fs::write(&p, "x").expect("writes");
+        let f = std::fs::File::open(&p).expect("opens");
+        f.lock().expect("locks");
+        assert_eq!(lock_state(&p), Lock::Held(Some(std::process::id())));
+        drop(f);
+        assert_eq!(lock_state(&p), Lock::Free);
     }
 }

@@ -60,7 +60,7 @@ impl Recorder {
     /// record starts on a line of its own.
     pub fn append_to(path: &Path, prev_ms: u64, expected_len: u64) -> io::Result<Recorder> {
         let mut file = crate::files::append_private(path, false)?;
-        file.try_lock().map_err(|_| {
+        super::reader::lock_exclusive(&file).map_err(|_| {
             let holder = super::reader::lock_owner(&file).map_or("another hotseat".into(), |p| format!("process {p}"));
             io::Error::other(format!("the session is live in {holder}"))
         })?;
