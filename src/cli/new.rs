@@ -124,15 +124,15 @@ fn write(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::files::private_dir(dir)?;
     }
-    let mut f = if force {
-        crate::files::private_file(path)?
-    } else {
-        let mut o = std::fs::OpenOptions::new();
-        o.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-        o.open(path)?
-    };
+    if force {
+        // Replaced through a temporary file: a symlink there is replaced, not followed.
+        return crate::files::replace_private(path, |w| w.write_all(bytes));
+    }
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    let mut f = o.open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
 }

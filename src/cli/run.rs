@@ -75,18 +75,18 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
 /// `hotseat resume ID|latest`: rebuild an interrupted or quit session from
 /// its file and carry on, appending to the same file.
 pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
-    let rec = match crate::record::store::open(arg) {
+    let rec = match super::sessions::open_or_report(arg) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
-            return Ok(EXIT_USAGE);
-        }
+        Err(code) => return Ok(code),
     };
-    match rec.status() {
-        Status::Live => {
-            eprintln!("hotseat: session {} is live in another hotseat", one_line(&rec.id));
-            return Ok(EXIT_PROBLEMS);
-        }
+    // The lock first: a session another hotseat is recording is live
+    // whatever its last line says.
+    let lock = crate::record::reader::lock_state(&rec.path);
+    if lock != crate::record::reader::Lock::Free {
+        eprintln!("hotseat: session {} is live in {}", one_line(&rec.id), lock.holder());
+        return Ok(EXIT_PROBLEMS);
+    }
+    match rec.ending() {
         Status::Finished => {
             eprintln!(
                 "hotseat: session {} is finished; `hotseat debrief {}` shows it",
@@ -95,11 +95,10 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
             );
             return Ok(EXIT_PROBLEMS);
         }
-        Status::Quit | Status::Interrupted => {}
+        Status::Quit | Status::Interrupted | Status::Live | Status::Damaged => {}
     }
-    if let Some(code) = need_terminal() {
-        return Ok(code);
-    }
+    // Rebuilt before asking for a terminal: a file that cannot be is a
+    // problem with the file (exit 1), whatever runs it.
     let state = match rec.fold() {
         Ok(s) => s,
         Err(e) => {
@@ -107,10 +106,13 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
+    if let Some(code) = need_terminal() {
+        return Ok(code);
+    }
     // Carry on from the last recorded moment: the time the process was gone
     // does not count.
     let clock = Clock { t0, base: rec.last_ms() + 1 };
-    let mut recorder = match crate::record::Recorder::append_to(&rec.path, rec.last_ms()) {
+    let mut recorder = match crate::record::Recorder::append_to(&rec.path, rec.last_ms(), rec.len) {
         Ok(r) => r,
         Err(e) => {
             eprintln!(

@@ -1,12 +1,16 @@
 //! `hotseat sessions`, `hotseat debrief` and `hotseat resume`: recorded
 //! sessions, rebuilt from their files alone.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
 use crate::assess::debrief::{self, Debrief};
-use crate::record::store;
 use crate::record::{Recording, Status};
+use crate::record::{reader, store};
+use crate::session::Compiled;
 use crate::text::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +31,8 @@ enum SessionsCommand {
     },
 }
 
-/// One row of `sessions --json`; these field names are an interface.
+/// One row of `sessions --json`; these field names are an interface (add
+/// fields, never rename them).
 #[derive(Debug, Serialize)]
 struct Row {
     id: String,
@@ -38,25 +43,106 @@ struct Row {
     status: &'static str,
     traps: usize,
     verdict: Option<&'static str>,
+    /// The embedded scenario does not match the header's sha256.
+    modified: bool,
+    /// Why the session is damaged, or why its summary is left out.
+    reason: Option<String>,
 }
 
-fn row(rec: &Recording) -> Row {
-    let (traps, verdict, duration) = match rec.fold() {
-        Ok(state) => {
-            let d = debrief::build(&state);
-            (d.traps.len(), d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000)
+/// A listing folds (replays) only files up to this size, to count traps and
+/// time; a larger one is listed from its header and last line alone, so no
+/// single file makes `hotseat sessions` slow. A three-hour session is
+/// about 2.6 MB.
+pub const LIST_FOLD_BYTES: u64 = 8 << 20;
+
+/// A listing does not assess an answer longer than this (characters typed
+/// or pasted between two submits): assessing is the costly part of a
+/// summary, and a pasted book must not slow every `hotseat sessions`.
+/// Five minutes of speech is about 4,500 characters.
+pub const LIST_ANSWER_CHARS: usize = 16_000;
+
+/// What a listing reuses across files: the trap catalogue (loading compiles
+/// dozens of regexes) and each scenario text compiled once.
+struct ListCache {
+    catalogue: crate::traps::Catalogue,
+    compiled: HashMap<String, Result<Arc<Compiled>, String>>,
+}
+
+impl ListCache {
+    fn new() -> ListCache {
+        let (catalogue, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
+        ListCache { catalogue, compiled: HashMap::new() }
+    }
+
+    fn compiled(&mut self, rec: &Recording) -> Result<Arc<Compiled>, String> {
+        if let Some(c) = self.compiled.get(&rec.header.source) {
+            return c.clone();
         }
-        Err(_) => (0, None, 0),
+        let c = rec.compile_with(self.catalogue.clone()).map_err(|e| e.reason());
+        self.compiled.insert(rec.header.source.clone(), c.clone());
+        c
+    }
+}
+
+/// The row for one entry of the sessions directory; never fails: what
+/// cannot be read is a `damaged` row saying why.
+fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
+    let lock = reader::lock_state(path);
+    let rec = match reader::read_file(path, false) {
+        Ok(r) => r,
+        Err(e) => return damaged_row(path, lock, e.reason()),
     };
+    warn_modified(&rec);
+    let mut status = rec.status_with(lock);
+    let mut reason = rec.damage.clone();
+    let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
+    let longest = rec.longest_answer();
+    if rec.len > LIST_FOLD_BYTES {
+        reason = reason.or_else(|| Some(format!("larger than {LIST_FOLD_BYTES} bytes: not summarised here")));
+    } else if longest > LIST_ANSWER_CHARS {
+        reason = reason.or_else(|| Some(format!("an answer of about {longest} characters: not summarised here")));
+    } else {
+        match cache.compiled(&rec) {
+            Ok(c) => {
+                let state = rec.fold_with(c);
+                let d = debrief::build(&state);
+                (traps, verdict, duration) = (d.traps.len(), d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000);
+            }
+            Err(why) => {
+                if status != Status::Live {
+                    status = Status::Damaged;
+                }
+                reason = Some(why);
+            }
+        }
+    }
     Row {
         id: rec.id.clone(),
         scenario: rec.header.scenario.clone(),
         title: rec.header.title.clone(),
         started: rec.header.started.clone(),
         duration_s: duration,
-        status: rec.status().as_str(),
+        status: status.as_str(),
         traps,
         verdict,
+        modified: rec.modified,
+        reason,
+    }
+}
+
+fn damaged_row(path: &std::path::Path, lock: reader::Lock, reason: String) -> Row {
+    let status = if lock == reader::Lock::Free { Status::Damaged } else { Status::Live };
+    Row {
+        id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        scenario: String::new(),
+        title: String::new(),
+        started: String::new(),
+        duration_s: 0,
+        status: status.as_str(),
+        traps: 0,
+        verdict: None,
+        modified: false,
+        reason: Some(reason),
     }
 }
 
@@ -64,8 +150,9 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
     if let Some(SessionsCommand::Rm { id }) = &args.command {
         return rm(id);
     }
-    let rows: Vec<Row> =
-        store::list().iter().filter_map(|p| crate::record::reader::read(p).ok()).map(|r| row(&r)).collect();
+    let files = store::list();
+    let mut cache = ListCache::new();
+    let rows: Vec<Row> = files.iter().map(|p| row(p, &mut cache)).collect();
     if args.json {
         out::json(&rows)?;
         return Ok(0);
@@ -77,6 +164,14 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
     let mut text =
         format!("{:<40} {:<12} {:>6} {:>5} {:<11} {}\n", "ID", "STATUS", "TIME", "TRAPS", "VERDICT", "TITLE");
     for r in &rows {
+        // A damaged row has no title to show: its reason goes there.
+        let mut title = match &r.reason {
+            Some(why) if r.title.is_empty() || r.status == "damaged" => format!("({why})"),
+            _ => r.title.clone(),
+        };
+        if r.modified {
+            title = format!("[modified] {title}");
+        }
         text.push_str(&format!(
             "{:<40} {:<12} {:>3}:{:02} {:>5} {:<11} {}\n",
             one_line(&r.id),
@@ -85,29 +180,75 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
             r.duration_s % 60,
             r.traps,
             r.verdict.unwrap_or("-"),
-            one_line(&r.title)
+            one_line(&title)
         ));
     }
     out::print(&text)?;
     Ok(0)
 }
 
+/// `sessions rm ID`: takes the session's lock itself before unlinking, so
+/// it never removes a session a hotseat is recording (whatever the file's
+/// last line says), and a hotseat starting to resume at the same moment
+/// either gets the lock first (and rm refuses) or finds the file gone.
 fn rm(id: &str) -> std::io::Result<u8> {
-    let rec = match store::open(id) {
-        Ok(r) => r,
+    let (path, typed) = match store::find_where(id) {
+        Ok(found) => found,
         Err(e) => {
             eprintln!("hotseat: {}", one_line(&e.to_string()));
             return Ok(EXIT_USAGE);
         }
     };
-    if rec.status() == Status::Live {
-        eprintln!("hotseat: session {} is live; end it first", one_line(&rec.id));
+    let shown_id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // A path typed by the user must at least be a session file; an id in
+    // the sessions directory is removed even when damaged.
+    if typed && let Err(e) = reader::read_file(&path, true) {
+        eprintln!("hotseat: not removed: {}", one_line(&e.to_string()));
         return Ok(EXIT_PROBLEMS);
     }
-    std::fs::remove_file(&rec.path)?;
-    let _ = std::fs::remove_file(crate::record::annotations::sidecar(&rec.path));
-    out::print(&format!("Removed {}\n", one_line(&rec.id)))?;
+    let file = match crate::files::open_regular(&path, typed) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("hotseat: {}: {}; not removed", one_line(&path.display().to_string()), one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    };
+    match reader::lock_exclusive(&file) {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let holder = reader::Lock::Held(reader::lock_owner(&file)).holder();
+            eprintln!("hotseat: session {} is live (being recorded by {holder}); end it first", one_line(&shown_id));
+            return Ok(EXIT_PROBLEMS);
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            eprintln!("hotseat: cannot lock {}: {}", one_line(&shown_id), one_line(&e.to_string()));
+            return Ok(EXIT_PROBLEMS);
+        }
+    }
+    // Holding the lock: remove the name, then the annotations.
+    std::fs::remove_file(&path)?;
+    let _ = std::fs::remove_file(crate::record::annotations::sidecar(&path));
+    drop(file);
+    out::print(&format!("Removed {}\n", one_line(&shown_id)))?;
     Ok(0)
+}
+
+/// One stderr line when a session's embedded scenario was edited.
+fn warn_modified(rec: &Recording) {
+    if rec.modified {
+        eprintln!(
+            "hotseat: warning: session {}: its scenario text does not match the recorded sha256 (edited after \
+             recording); using it as it is",
+            one_line(&rec.id)
+        );
+    }
+}
+
+/// One stderr line saying what a damaged session's rebuild skipped.
+fn warn_damaged(rec: &Recording) {
+    if let Some(why) = &rec.damage {
+        eprintln!("hotseat: warning: session {} is damaged: {}", one_line(&rec.id), one_line(why));
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -130,18 +271,16 @@ pub struct DebriefArgs {
 struct DebriefJson<'a> {
     id: &'a str,
     status: &'static str,
+    modified: bool,
     #[serde(flatten)]
     debrief: &'a Debrief,
     annotations: Vec<crate::record::annotations::Annotation>,
 }
 
 pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
-    let rec = match store::open(&args.session) {
+    let rec = match open_or_report(&args.session) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
-            return Ok(EXIT_USAGE);
-        }
+        Err(code) => return Ok(code),
     };
     let state = match rec.fold() {
         Ok(s) => s,
@@ -153,9 +292,13 @@ pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
     let d = debrief::build(&state);
     let notes = crate::record::annotations::read(&rec.path);
     match args.format {
-        DebriefFormat::Json => {
-            out::json(&DebriefJson { id: &rec.id, status: rec.status().as_str(), debrief: &d, annotations: notes })?
-        }
+        DebriefFormat::Json => out::json(&DebriefJson {
+            id: &rec.id,
+            status: rec.status().as_str(),
+            modified: rec.modified,
+            debrief: &d,
+            annotations: notes,
+        })?,
         DebriefFormat::Md => out::print(&with_annotations(debrief::markdown(&d), &notes))?,
         DebriefFormat::Text => out::print(&debrief::text(&with_annotations(debrief::markdown(&d), &notes)))?,
     }
@@ -177,11 +320,24 @@ pub fn with_annotations(mut md: String, notes: &[crate::record::annotations::Ann
     md
 }
 
-fn open_or_report(arg: &str) -> Result<Recording, u8> {
-    store::open(arg).map_err(|e| {
-        eprintln!("hotseat: {}", one_line(&e.to_string()));
-        EXIT_USAGE
-    })
+/// Opens a session for a command, saying on stderr what is wrong with it:
+/// not found is a usage error (2); a file that cannot be read at all is
+/// exit 1 with one line; a damaged or modified one opens with a warning.
+pub(super) fn open_or_report(arg: &str) -> Result<Recording, u8> {
+    match store::open(arg) {
+        Ok(rec) => {
+            warn_modified(&rec);
+            warn_damaged(&rec);
+            Ok(rec)
+        }
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            Err(match e {
+                store::OpenError::Find(_) => EXIT_USAGE,
+                store::OpenError::Read(_) => EXIT_PROBLEMS,
+            })
+        }
+    }
 }
 
 /// `hotseat replay ID|latest|PATH`.
@@ -190,9 +346,6 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
         Ok(r) => r,
         Err(code) => return Ok(code),
     };
-    if let Some(code) = super::run::need_terminal() {
-        return Ok(code);
-    }
     let replay = match crate::record::replay::Replay::new(rec) {
         Ok(r) => r,
         Err(e) => {
@@ -200,6 +353,9 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
+    if let Some(code) = super::run::need_terminal() {
+        return Ok(code);
+    }
     crate::tui::replay::run(crate::tui::replay::Player::new(replay, crate::tui::theme::Theme::from_env()))?;
     Ok(0)
 }
@@ -223,20 +379,44 @@ pub struct ExportArgs {
 
 /// `hotseat export`.
 pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
-    let rec = match open_or_report(&args.session) {
-        Ok(r) => r,
-        Err(code) => return Ok(code),
-    };
     let fail = |what: &str, e: &dyn std::fmt::Display| {
         eprintln!("hotseat: {what}: {}", one_line(&e.to_string()));
         EXIT_PROBLEMS
     };
+    // A bundle copies the file as it is, damaged or not: the coach may
+    // still make something of it.
     if let Some(dir) = &args.bundle {
-        if let Err(e) = bundle(&rec, dir) {
+        let (path, typed) = match store::find_where(&args.session) {
+            Ok(found) => found,
+            Err(e) => {
+                eprintln!("hotseat: {}", one_line(&e.to_string()));
+                return Ok(EXIT_USAGE);
+            }
+        };
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = match crate::files::read_regular(&path, typed, reader::MAX_BYTES) {
+            Ok(b) => b,
+            Err(e) => return Ok(fail(&format!("cannot bundle {}", one_line(&id)), &e)),
+        };
+        match reader::parse_bytes(&path, &bytes) {
+            Ok(rec) => {
+                warn_modified(&rec);
+                warn_damaged(&rec);
+            }
+            Err(e) => eprintln!("hotseat: warning: bundling {} as it is: {}", one_line(&id), one_line(&e.reason())),
+        }
+        if let Err(e) = bundle(&path, &bytes, dir) {
             return Ok(fail("cannot write the bundle", &e));
         }
-        out::print(&format!("Bundled {} into {}\n", one_line(&rec.id), one_line(&dir.display().to_string())))?;
+        out::print(&format!("Bundled {} into {}\n", one_line(&id), one_line(&dir.display().to_string())))?;
+        if args.markdown.is_none() && args.asciicast.is_none() {
+            return Ok(0);
+        }
     }
+    let rec = match open_or_report(&args.session) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
     if let Some(path) = &args.markdown {
         let state = match rec.fold() {
             Ok(s) => s,
@@ -253,12 +433,7 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
             Ok(r) => r,
             Err(e) => return Ok(fail("cannot replay", &e)),
         };
-        let written = crate::files::private_file(path).and_then(|f| {
-            let mut w = std::io::BufWriter::new(f);
-            let n = crate::tui::export::asciicast(&replay, &mut w)?;
-            std::io::Write::flush(&mut w)?;
-            Ok(n)
-        });
+        let written = crate::files::replace_private(path, |w| crate::tui::export::asciicast(&replay, w));
         match written {
             Ok(n) => eprintln!("hotseat: wrote {n} frames to {}", one_line(&path.display().to_string())),
             Err(e) => return Ok(fail("cannot write the asciicast", &e)),
@@ -267,14 +442,17 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
     Ok(0)
 }
 
-/// Copies the session file and its annotations into `dir`.
-fn bundle(rec: &Recording, dir: &std::path::Path) -> std::io::Result<()> {
-    crate::files::private_dir(dir)?;
-    let name = rec.path.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
-    crate::files::write_private(&dir.join(name), &std::fs::read(&rec.path)?)?;
-    let side = crate::record::annotations::sidecar(&rec.path);
-    if let (Ok(bytes), Some(n)) = (std::fs::read(&side), side.file_name()) {
-        crate::files::write_private(&dir.join(n), &bytes)?;
+/// Writes the session file's bytes and its annotations into `dir`, which must be
+/// the user's own: each copy goes through a temporary file renamed into
+/// place, so a symbolic link planted at `DIR/<id>.session` is replaced,
+/// never written through.
+fn bundle(path: &std::path::Path, bytes: &[u8], dir: &std::path::Path) -> std::io::Result<()> {
+    crate::files::own_dir(dir)?;
+    let name = path.file_name().ok_or_else(|| std::io::Error::other("no file name"))?;
+    crate::files::replace_private(&dir.join(name), |w| std::io::Write::write_all(w, bytes))?;
+    let side = crate::record::annotations::sidecar(path);
+    if let (Ok(bytes), Some(n)) = (crate::files::read_regular(&side, false, reader::MAX_BYTES), side.file_name()) {
+        crate::files::replace_private(&dir.join(n), |w| std::io::Write::write_all(w, &bytes))?;
     }
     Ok(())
 }

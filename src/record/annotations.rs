@@ -23,20 +23,18 @@ pub fn sidecar(session: &Path) -> PathBuf {
 
 /// Every readable annotation, in time order; unreadable lines are skipped.
 pub fn read(session: &Path) -> Vec<Annotation> {
-    let text = std::fs::read_to_string(sidecar(session)).unwrap_or_default();
+    let bytes = crate::files::read_regular(&sidecar(session), false, super::reader::MAX_BYTES).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
     let mut v: Vec<Annotation> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     v.sort_by_key(|a| a.at_ms);
     v
 }
 
-/// Appends one annotation (file created 0600).
+/// Appends one annotation (file created 0600). A symbolic link in the
+/// sidecar's place is refused, never written through: it could point
+/// anywhere outside the data directory.
 pub fn add(session: &Path, a: &Annotation) -> std::io::Result<()> {
-    let path = sidecar(session);
-    let mut o = std::fs::OpenOptions::new();
-    o.append(true).create(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
-    let mut f = o.open(path)?;
+    let mut f = crate::files::append_private(&sidecar(session), true)?;
     let mut line = serde_json::to_string(a).map_err(std::io::Error::other)?;
     line.push('\n');
     f.write_all(line.as_bytes())?;

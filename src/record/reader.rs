@@ -1,12 +1,19 @@
 //! Reading a session file back, and rebuilding the session from it by
 //! feeding its events through `session::update` again: a replay is exact
 //! because it is the same function on the same inputs. A torn last line
-//! (the process died mid-write) is skipped.
+//! (the process died mid-write) is skipped; other unreadable lines are
+//! skipped too, and mark the file damaged. Only regular files up to
+//! [`MAX_BYTES`] are read, so no file can hang or swamp a command.
 
 use std::path::{Path, PathBuf};
 
 use super::format::{self, EndStatus, Header, Line, MAGIC, VERSION};
 use crate::session::{Compiled, Event, EventKind, KeyCode, State, Target, update};
+
+/// The largest session file read at all. A three-hour session of 200,000
+/// events is about 2.6 MB; this leaves room for twenty of those, and keeps
+/// a stray huge file from taking the memory and time of every command.
+pub const MAX_BYTES: u64 = 64 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -16,6 +23,10 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: {what}")]
+    Unreadable { path: String, what: String },
+    #[error("{path}: empty file (nothing was recorded)")]
+    Empty { path: String },
     #[error("{path}: not a hotseat session file (line 1 should be \"{MAGIC} {VERSION}\")")]
     NotASession { path: String },
     #[error("{path}: session format {found} is newer than this hotseat reads ({VERSION})")]
@@ -24,6 +35,23 @@ pub enum ReadError {
     Header { path: String, message: String },
     #[error("{path}: the recorded scenario does not load: {message}")]
     Scenario { path: String, message: String },
+}
+
+impl ReadError {
+    /// What is wrong, without the path (for a listing's reason column).
+    pub fn reason(&self) -> String {
+        let full = self.to_string();
+        let path = match self {
+            ReadError::Io { path, .. }
+            | ReadError::Unreadable { path, .. }
+            | ReadError::Empty { path }
+            | ReadError::NotASession { path }
+            | ReadError::Version { path, .. }
+            | ReadError::Header { path, .. }
+            | ReadError::Scenario { path, .. } => path,
+        };
+        full.strip_prefix(path.as_str()).and_then(|r| r.strip_prefix(": ")).unwrap_or(&full).to_string()
+    }
 }
 
 /// What a session file holds.
@@ -36,6 +64,14 @@ pub struct Recording {
     pub lines: Vec<Line>,
     /// Lines that could not be read (a torn last line, normally).
     pub skipped: usize,
+    /// Why the file is damaged, when lines other than a torn one (the last,
+    /// or one a resume started a fresh line after) could not be read.
+    pub damage: Option<String>,
+    /// The embedded scenario does not match the header's sha256: it was
+    /// edited after recording. The session still opens, with that text.
+    pub modified: bool,
+    /// Bytes read: resume checks nothing was appended since.
+    pub len: u64,
 }
 
 /// Where a session stands.
@@ -46,8 +82,11 @@ pub enum Status {
     Finished,
     /// The candidate quit early.
     Quit,
-    /// The process died: no end record and nobody holds the lock.
+    /// The process died: the last record is not an `end` one and nobody
+    /// holds the lock.
     Interrupted,
+    /// Part of the file cannot be read (see [`Recording::damage`]).
+    Damaged,
 }
 
 impl Status {
@@ -57,64 +96,246 @@ impl Status {
             Status::Finished => "finished",
             Status::Quit => "quit",
             Status::Interrupted => "interrupted",
+            Status::Damaged => "damaged",
         }
     }
 }
 
-pub fn read(path: &Path) -> Result<Recording, ReadError> {
+/// Who holds a session file's lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    /// Nobody: no hotseat is recording it.
+    Free,
+    /// A hotseat is recording it; its process id when the system says.
+    Held(Option<u32>),
+}
+
+impl Lock {
+    /// "process 1234" or "another hotseat", for messages.
+    pub fn holder(self) -> String {
+        match self {
+            Lock::Held(Some(pid)) => format!("process {pid}"),
+            _ => "another hotseat".into(),
+        }
+    }
+}
+
+/// Asks the lock whether a hotseat has `path` open for recording. The lock
+/// is the truth about liveness, whatever the file says, so every status
+/// starts here.
+pub fn lock_state(path: &Path) -> Lock {
+    let Ok(file) = crate::files::open_regular(path, false) else { return Lock::Free };
+    match file.try_lock_shared() {
+        Err(std::fs::TryLockError::WouldBlock) => Lock::Held(lock_owner(&file)),
+        _ => Lock::Free,
+    }
+}
+
+/// Takes `file`'s exclusive lock without waiting for a recording hotseat,
+/// but riding out a listing's momentary shared lock (`hotseat sessions`
+/// asks every file's lock): a few short retries before "would block".
+pub fn lock_exclusive(file: &std::fs::File) -> Result<(), std::fs::TryLockError> {
+    for _ in 0..20 {
+        match file.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(5)),
+            other => return other,
+        }
+    }
+    file.try_lock()
+}
+
+/// The process holding a `flock` on `file`, from `/proc/locks` (Linux);
+/// `None` elsewhere or when it cannot be told.
+pub fn lock_owner(file: &std::fs::File) -> Option<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata().ok()?;
+        let locks = std::fs::read_to_string("/proc/locks").ok()?;
+        owner_in_proc_locks(&locks, meta.dev(), meta.ino())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
+    }
+}
+
+/// Finds the holder of a granted FLOCK on inode `ino` of device `dev` in
+/// the text of `/proc/locks` (`1: FLOCK ADVISORY WRITE 1234 fe:00:5359344 0 EOF`;
+/// waiting requests are marked `->` and skipped).
+#[cfg(target_os = "linux")]
+pub fn owner_in_proc_locks(locks: &str, dev: u64, ino: u64) -> Option<u32> {
+    let (major, minor) = (libc::major(dev) as u64, libc::minor(dev) as u64);
+    let mut inode_only = None;
+    for line in locks.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.get(1) != Some(&"FLOCK") {
+            continue;
+        }
+        let (Some(pid), Some(id)) = (f.get(4).and_then(|p| p.parse().ok()), f.get(5)) else { continue };
+        let mut parts = id.split(':');
+        let (Some(ma), Some(mi), Some(i)) = (parts.next(), parts.next(), parts.next()) else { continue };
+        if i.parse::<u64>().ok() != Some(ino) {
+            continue;
+        }
+        let same_dev =
+            u64::from_str_radix(ma, 16).ok() == Some(major) && u64::from_str_radix(mi, 16).ok() == Some(minor);
+        if same_dev {
+            return Some(pid);
+        }
+        // Overlay file systems report another device: the inode alone will do.
+        inode_only = inode_only.or(Some(pid));
+    }
+    inode_only
+}
+
+/// Reads a session file: only a regular file (a FIFO or a directory named
+/// `*.session` is refused at once, never waited on), at most [`MAX_BYTES`].
+/// A path the user typed may be a symbolic link; one found by listing the
+/// sessions directory is not followed (`follow`).
+pub fn read_file(path: &Path, follow: bool) -> Result<Recording, ReadError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io { path: shown.clone(), source })?;
-    let text = String::from_utf8_lossy(&bytes);
-    parse(path, &text)
+    let bytes = crate::files::read_regular(path, follow, MAX_BYTES).map_err(|e| match e {
+        crate::files::ReadLimitError::Io(source) => ReadError::Io { path: shown.clone(), source },
+        other => ReadError::Unreadable { path: shown.clone(), what: other.to_string() },
+    })?;
+    parse_bytes(path, &bytes)
+}
+
+/// [`read_file`], following a symbolic link.
+pub fn read(path: &Path) -> Result<Recording, ReadError> {
+    read_file(path, true)
 }
 
 pub fn parse(path: &Path, text: &str) -> Result<Recording, ReadError> {
+    parse_bytes(path, text.as_bytes())
+}
+
+/// One line of the file that could not be read.
+struct Bad {
+    /// 1-based line number in the file.
+    line: usize,
+    /// Index in the good lines of the next good line.
+    before: usize,
+    invalid_utf8: bool,
+}
+
+pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Recording, ReadError> {
     let shown = path.display().to_string();
-    let mut lines = text.split('\n');
-    let magic = lines.next().unwrap_or("");
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { path: shown });
+    }
+    let mut raw = bytes.split(|b| *b == b'\n');
+    let magic = std::str::from_utf8(raw.next().unwrap_or_default()).unwrap_or("");
     let Some(version) = magic.strip_prefix(MAGIC).map(str::trim) else {
         return Err(ReadError::NotASession { path: shown });
     };
     if version != VERSION.to_string() {
         return Err(ReadError::Version { path: shown, found: crate::text::quote(version).into_owned() });
     }
-    let header: Header = serde_json::from_str(lines.next().unwrap_or(""))
-        .map_err(|e| ReadError::Header { path: shown.clone(), message: e.to_string() })?;
+    let head = std::str::from_utf8(raw.next().unwrap_or_default())
+        .map_err(|_| ReadError::Header { path: shown.clone(), message: "invalid UTF-8".into() })?;
+    let header: Header =
+        serde_json::from_str(head).map_err(|e| ReadError::Header { path: shown.clone(), message: e.to_string() })?;
     let mut out = Vec::new();
-    let mut skipped = 0;
+    let mut bad = Vec::new();
     let mut prev = 0;
-    for raw in lines.filter(|l| !l.trim().is_empty()) {
-        match format::decode(raw, prev) {
+    for (i, line) in raw.enumerate() {
+        let text = std::str::from_utf8(line);
+        if text.is_ok_and(|t| t.trim().is_empty()) {
+            continue;
+        }
+        match text.ok().and_then(|t| format::decode(t, prev)) {
             Some(line) => {
                 prev = line.at_ms();
                 out.push(line);
             }
-            None => skipped += 1,
+            None => bad.push(Bad { line: i + 3, before: out.len(), invalid_utf8: text.is_err() }),
         }
     }
     let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Recording { path: path.to_path_buf(), id, header, lines: out, skipped })
+    let damage = damage(&bad, &out);
+    let modified = format::hash(&header.source) != header.sha256;
+    Ok(Recording {
+        path: path.to_path_buf(),
+        id,
+        header,
+        skipped: bad.len(),
+        lines: out,
+        damage,
+        modified,
+        len: bytes.len() as u64,
+    })
+}
+
+/// Unreadable lines are expected in two places: last (the process died
+/// mid-write) and just before a `resumed` record (a resume after that
+/// starts on a fresh line). Anywhere else the file was damaged.
+fn damage(bad: &[Bad], good: &[Line]) -> Option<String> {
+    let unexpected: Vec<&Bad> =
+        bad.iter().filter(|b| b.before < good.len() && !matches!(good[b.before], Line::Resumed { .. })).collect();
+    let first = unexpected.first()?;
+    let what = if first.invalid_utf8 { "invalid UTF-8" } else { "not a session record" };
+    Some(match unexpected.len() {
+        1 => format!("line {} is {what}; skipped", first.line),
+        n => format!("{n} lines cannot be read (the first, line {}, is {what}); skipped", first.line),
+    })
 }
 
 impl Recording {
-    /// How it ended, if it did.
+    /// How it ended: only an `end` record that is the last record counts;
+    /// anything after it (`reopen`, `resumed`…) means a later process took
+    /// the session up again.
     pub fn end(&self) -> Option<(EndStatus, u64)> {
-        self.lines.iter().rev().find_map(|l| match l {
-            Line::End { at_ms, status } => Some((*status, *at_ms)),
+        match self.lines.last() {
+            Some(Line::End { at_ms, status }) => Some((*status, *at_ms)),
             _ => None,
-        })
+        }
     }
 
-    /// The status, asking the lock whether a hotseat still has it open.
-    pub fn status(&self) -> Status {
+    /// The status the file alone gives (no lock check): finished, quit or
+    /// interrupted.
+    pub fn ending(&self) -> Status {
         match self.end() {
             Some((EndStatus::Finished, _)) => Status::Finished,
             Some((EndStatus::Quit, _)) => Status::Quit,
-            None => match std::fs::File::open(&self.path).map(|f| f.try_lock_shared()) {
-                Ok(Err(std::fs::TryLockError::WouldBlock)) => Status::Live,
-                _ => Status::Interrupted,
-            },
+            None => Status::Interrupted,
         }
+    }
+
+    /// The status: live if a hotseat holds the lock (checked first, always),
+    /// else damaged if part of the file cannot be read, else how it ended.
+    pub fn status(&self) -> Status {
+        self.status_with(lock_state(&self.path))
+    }
+
+    /// [`Recording::status`] with the lock already asked.
+    pub fn status_with(&self, lock: Lock) -> Status {
+        match lock {
+            Lock::Held(_) => Status::Live,
+            Lock::Free if self.damage.is_some() => Status::Damaged,
+            Lock::Free => self.ending(),
+        }
+    }
+
+    /// An upper bound on the longest answer in the file, in characters: what
+    /// was typed or pasted into the answer box between two submits. Cheap
+    /// (no fold), so a listing can decline to assess huge answers.
+    pub fn longest_answer(&self) -> usize {
+        let (mut longest, mut current) = (0, 0);
+        for e in self.events() {
+            match &e.kind {
+                EventKind::Key(Target::Answer, k) if matches!(k.code, KeyCode::Char(_) | KeyCode::Enter) => {
+                    current += 1
+                }
+                EventKind::Paste(Target::Answer, text) => current += text.chars().count(),
+                EventKind::Submit | EventKind::Start => current = 0,
+                _ => {}
+            }
+            longest = longest.max(current);
+        }
+        longest
     }
 
     /// The session events, in order.
@@ -132,8 +353,14 @@ impl Recording {
 
     /// The recorded scenario, compiled (from the text in the file).
     pub fn compile(&self) -> Result<std::sync::Arc<Compiled>, ReadError> {
-        let shown = self.path.display().to_string();
         let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
+        self.compile_with(cat)
+    }
+
+    /// [`Recording::compile`] with a trap catalogue already loaded (loading
+    /// it compiles dozens of regexes: a listing does it once).
+    pub fn compile_with(&self, cat: crate::traps::Catalogue) -> Result<std::sync::Arc<Compiled>, ReadError> {
+        let shown = self.path.display().to_string();
         let checked = crate::scenario::load::check_bytes(&self.header.scenario, self.header.source.as_bytes(), &cat);
         // Control characters are errors for `check` but not a reason to
         // refuse reading a recording: every output escapes them.
@@ -146,9 +373,14 @@ impl Recording {
 
     /// The session as it stood at the end of the file.
     pub fn fold(&self) -> Result<State, ReadError> {
-        let mut s = State::new(self.compile()?, self.header.seed, self.header.pace);
+        Ok(self.fold_with(self.compile()?))
+    }
+
+    /// [`Recording::fold`] with the scenario already compiled.
+    pub fn fold_with(&self, compiled: std::sync::Arc<Compiled>) -> State {
+        let mut s = State::new(compiled, self.header.seed, self.header.pace);
         Folder::new(&self.lines).apply(&mut s, &self.lines, 0, self.lines.len());
-        Ok(s)
+        s
     }
 }
 
@@ -235,5 +467,35 @@ pub fn apply(s: &mut State, line: &Line) {
             update(s, Event::new(*at_ms, EventKind::Tick));
         }
         Line::Resize { .. } | Line::Resumed { .. } => {}
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_owner_is_read_from_proc_locks() {
+        let dev = libc::makedev(0xfe, 0x01);
+        let locks = "1: POSIX  ADVISORY  WRITE 11 fe:01:77 0 EOF\n\
+                     2: FLOCK  ADVISORY  WRITE 4321 fe:01:5359344 0 EOF\n\
+                     2: -> FLOCK  ADVISORY  WRITE 99 fe:01:5359344 0 EOF\n\
+                     3: FLOCK  ADVISORY  READ 555 00:2f:1234 0 EOF\n";
+        assert_eq!(owner_in_proc_locks(locks, dev, 5359344), Some(4321));
+        assert_eq!(owner_in_proc_locks(locks, dev, 77), None, "POSIX locks are not ours");
+        assert_eq!(owner_in_proc_locks(locks, dev, 1234), Some(555), "an overlay reports another device");
+        assert_eq!(owner_in_proc_locks(locks, dev, 9), None);
+    }
+
+    #[test]
+    fn the_lock_owner_of_a_file_locked_here_is_this_process() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let p = tmp.path().join("x.session");
+        std::fs::write(&p, "x").expect("writes");
+        let f = std::fs::File::open(&p).expect("opens");
+        f.lock().expect("locks");
+        assert_eq!(lock_state(&p), Lock::Held(Some(std::process::id())));
+        drop(f);
+        assert_eq!(lock_state(&p), Lock::Free);
     }
 }

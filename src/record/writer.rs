@@ -51,10 +51,27 @@ impl Recorder {
         Ok(rec)
     }
 
-    /// Reopens an existing session for appending (resume), after the line at `prev_ms`.
-    pub fn append_to(path: &Path, prev_ms: u64) -> io::Result<Recorder> {
-        let file = std::fs::OpenOptions::new().append(true).open(path)?;
-        file.try_lock().map_err(|_| io::Error::other("the session is live in another hotseat"))?;
+    /// Reopens an existing session for appending (resume), after the line at
+    /// `prev_ms`. `expected_len` is the size the caller read: if the file
+    /// changed since (another process appended, or `sessions rm` removed
+    /// it), this refuses rather than append to a state it did not read.
+    /// A symbolic link is not followed. If the file does not end in a
+    /// newline (a torn last line), one is written first, so the first new
+    /// record starts on a line of its own.
+    pub fn append_to(path: &Path, prev_ms: u64, expected_len: u64) -> io::Result<Recorder> {
+        let mut file = crate::files::append_private(path, false)?;
+        super::reader::lock_exclusive(&file).map_err(|_| {
+            let holder = super::reader::lock_owner(&file).map_or("another hotseat".into(), |p| format!("process {p}"));
+            io::Error::other(format!("the session is live in {holder}"))
+        })?;
+        still_there(path, &file)?;
+        let len = file.metadata()?.len();
+        if len != expected_len {
+            return Err(io::Error::other("the session changed while it was being opened; try again"));
+        }
+        if !ends_with_newline(&file, len)? {
+            file.write_all(b"\n")?;
+        }
         Recorder::start(file, path.to_path_buf(), prev_ms)
     }
 
@@ -106,6 +123,42 @@ impl Drop for Recorder {
         }
         let _ = self.file.sync_data();
     }
+}
+
+/// Checks that `file` (locked) is still the one at `path`: `sessions rm`
+/// takes the lock before unlinking, so a file that lost its name between
+/// our open and our lock was removed, and writing to it would lose
+/// everything.
+fn still_there(path: &Path, file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let (ours, named) = (file.metadata()?, std::fs::symlink_metadata(path)?);
+        if ours.nlink() == 0 || ours.ino() != named.ino() || ours.dev() != named.dev() {
+            return Err(io::Error::other("the session was removed while it was being opened"));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, file);
+    Ok(())
+}
+
+/// Whether the file's last byte is a newline (an empty file counts as yes).
+fn ends_with_newline(file: &File, len: u64) -> io::Result<bool> {
+    if len == 0 {
+        return Ok(true);
+    }
+    let mut last = [0u8];
+    #[cfg(unix)]
+    std::os::unix::fs::FileExt::read_exact_at(file, &mut last, len - 1)?;
+    #[cfg(not(unix))]
+    {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = file;
+        f.seek(SeekFrom::Start(len - 1))?;
+        f.read_exact(&mut last)?;
+    }
+    Ok(last[0] == b'\n')
 }
 
 /// The first free `<id>[-n].session` in `dir`, created 0600.
