@@ -142,11 +142,17 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
 }
 
 fn finish(exit: Exit) -> std::io::Result<u8> {
-    Ok(match exit {
+    Ok(exit_code(exit))
+}
+
+/// The exit status of a full-screen mode: 128 + the signal that ended it,
+/// as a shell reports a process killed by that signal.
+pub(super) fn exit_code(exit: Exit) -> u8 {
+    match exit {
         Exit::Normal => 0,
         Exit::Signal(n) => 128 + n as u8,
         Exit::Gone => 129,
-    })
+    }
 }
 
 /// A scenario by id (bundled or user) or by path, with errors reported the

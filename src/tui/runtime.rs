@@ -8,12 +8,11 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use ratatui::crossterm::event::{Event as TermEvent, EventStream};
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::time::sleep_until;
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::terminal::{self, TerminalGuard};
+use super::terminal::{self, Signals, TerminalGuard};
 use super::views;
 use crate::record::{Line, Recorder};
 use crate::session::EventKind;
@@ -25,7 +24,7 @@ pub enum Exit {
     Normal,
     /// A signal asked us to stop (its number).
     Signal(i32),
-    /// The terminal went away (hang-up, closed tty, input error).
+    /// The terminal went away (closed tty, input error, orphaned).
     Gone,
 }
 
@@ -85,11 +84,10 @@ fn terminal_gone() -> bool {
 }
 
 async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Result<Exit> {
+    // Before the terminal changes: a signal in between would leave it raw.
+    let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
     let mut events = EventStream::new();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
     let mut face = clock_face(&app);
     let exit = loop {
@@ -104,6 +102,7 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
         if dirty {
             term.draw(|f| views::render(&app, f))?;
             dirty = false;
+            terminal::panic_for_tests();
             // Now that something is on screen, compile the answer rules.
             if let Some(s) = app.session() {
                 s.compiled.warm();
@@ -138,9 +137,7 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
                 dirty |= new_face != face;
                 face = new_face;
             }
-            _ = sigterm.recv() => break Exit::Signal(15),
-            _ = sighup.recv() => break Exit::Gone,
-            _ = sigint.recv() => break Exit::Signal(2),
+            n = signals.recv() => break Exit::Signal(n),
         }
     };
     // Settle the session at the moment we stop (timeouts that fell due),
