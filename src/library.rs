@@ -401,11 +401,6 @@ pub fn find<'a>(entries: &'a [Entry], id: &str) -> Option<&'a Entry> {
 /// time), to notice edits without re-reading them.
 pub type Fingerprint = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
 
-/// The fingerprint of the user scenario files as they are now.
-pub fn fingerprint() -> Fingerprint {
-    scan().fingerprint()
-}
-
 #[cfg(test)]
 mod tests {
     use std::os::unix::fs::symlink;

@@ -223,3 +223,46 @@ fn every_signal_and_a_panic_restore_the_terminal_in_a_replay() {
 fn every_signal_and_a_panic_restore_the_terminal_in_a_resumed_session() {
     every_end(RESUME, Some(true));
 }
+
+#[test]
+fn the_idle_picker_does_not_walk_the_scenario_folders_and_still_sees_a_new_file() {
+    use notify::event::{AccessKind, EventKind};
+    use notify::{RecursiveMode, Watcher};
+
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, folder) = (tmp.path().join("data"), tmp.path().join("folder"));
+    std::fs::create_dir_all(folder.join("sub")).expect("mkdir");
+    let example =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron")).expect("reads");
+    std::fs::write(folder.join("sub/mine.ron"), &example).expect("writes");
+    let script = format!(
+        "HOTSEAT_DATA_DIR='{}' HOTSEAT_SCENARIO_PATH='{}' '{BIN}'; echo \"EXIT=$?\"; sleep 60",
+        data.display(),
+        folder.display()
+    );
+    let t = Tmux::start(tmp.path().join("s.sock"), &script);
+    t.wait_for("the picker", |s| s.contains("Scenarios (6)")).expect("picker");
+    // Let start-up finish, then count how often anything opens the folders:
+    // walking them means opening every directory.
+    std::thread::sleep(Duration::from_millis(1500));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(tx).expect("watcher");
+    for dir in [folder.clone(), folder.join("sub")] {
+        watcher.watch(&dir, RecursiveMode::NonRecursive).expect("watch");
+    }
+    std::thread::sleep(Duration::from_millis(3500));
+    let opens = rx
+        .try_iter()
+        .flatten()
+        .filter(|e| matches!(e.kind, EventKind::Access(AccessKind::Open(_))) && e.paths.iter().any(|p| p.is_dir()))
+        .count();
+    assert_eq!(opens, 0, "the idle picker opened the scenario folders {opens} times in 3.5 s");
+    std::fs::write(folder.join("sub/new.ron"), example.replace("id: \"example\"", "id: \"fresh\"")).expect("writes");
+    t.wait_for("the new scenario", |s| s.contains("Scenarios (7)")).expect("reloads");
+    t.cmd(&["send-keys", "-t", "t", "q"]).status().expect("send-keys");
+    t.wait_for("the shell", |s| s.contains("EXIT=0")).expect("quits");
+}
