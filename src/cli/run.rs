@@ -136,8 +136,12 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
         return Ok(code);
     }
     let catalogue = super::catalogue();
-    let entries = library::load(&catalogue);
-    let app = App::picker(entries, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
+    // One bounded walk finds the files, fingerprints them and tells the
+    // watch which directories to follow.
+    let scan = library::scan();
+    let entries = library::load_from(&scan, &catalogue);
+    let picker = crate::tui::app::Picker::new(entries, scan);
+    let app = App::from_picker(picker, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
     finish(runtime::run(app, Clock { t0, base: 0 }, Recording { enabled: true, recorder: None })?)
 }
 

@@ -166,7 +166,11 @@ pub struct App {
 impl App {
     /// The picker over `entries`.
     pub fn picker(entries: Vec<Entry>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
-        let picker = Picker::new(entries, crate::library::scan());
+        App::from_picker(Picker::new(entries, crate::library::scan()), catalogue, pace, seed, theme)
+    }
+
+    /// The picker as given (its entries and the walk that found them).
+    pub fn from_picker(picker: Picker, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
         App::with_screen(Screen::Picker(picker), catalogue, pace, seed, theme)
     }
 

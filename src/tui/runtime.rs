@@ -120,7 +120,8 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
     let mut events = EventStream::new();
     let mut dirty = true;
     let mut face = clock_face(&app);
-    let mut watch = start_watch(&mut app);
+    let mut watch: Option<ScenarioWatch> = None;
+    let mut watch_started = false;
     let mut on_picker = true;
     let exit = loop {
         // Back on the picker (Esc from the ready screen): the folders may
@@ -148,6 +149,16 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
             // Now that something is on screen, compile the answer rules.
             if let Some(s) = app.session() {
                 s.compiled.warm();
+            }
+        }
+        // After the first frame: arming one watch per directory must not
+        // delay it. A problem with the watch is news for the picker.
+        if !watch_started {
+            watch_started = true;
+            watch = start_watch(&mut app);
+            if watch.as_ref().is_some_and(|w| w.problem.is_some()) {
+                dirty = true;
+                continue;
             }
         }
         // After drawing: creating the recording syncs to disk, which must
