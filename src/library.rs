@@ -354,7 +354,7 @@ fn read_sorted(dir: &Path, limit: usize, out: &mut Walk) -> Option<(Vec<std::fs:
             Err(error) => out.problems.push(WalkError { path: dir.to_path_buf(), error }),
         }
     }
-    children.sort_by_key(std::fs::DirEntry::file_name);
+    children.sort_by_cached_key(std::fs::DirEntry::file_name);
     Some((children, more))
 }
 
