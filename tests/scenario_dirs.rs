@@ -82,3 +82,16 @@ fn list_says_when_a_scenario_dir_is_too_big_to_walk_whole() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_says_when_a_directory_is_too_big_to_walk_whole() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let big = tempfile::tempdir().expect("tempdir");
+    for i in 0..hotseat::library::MAX_ENTRIES + 10 {
+        std::fs::File::create(big.path().join(format!("{i}.txt"))).expect("create");
+    }
+    let out = hotseat(data.path(), std::ffi::OsStr::new("")).arg("check").arg(big.path()).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stopped looking for scenarios under") && stderr.contains("10000 entries"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2), "not everything was checked: {stderr}");
+}
