@@ -55,10 +55,19 @@ impl Entry {
 
 /// Every bundled and user scenario, bundled first, each group in file order.
 pub fn load(traps: &dyn TrapIds) -> Vec<Entry> {
+    load_from(&scan(), traps)
+}
+
+/// The user scenario files under every scenario directory, each real file
+/// once, within the walk's bounds.
+pub fn scan() -> Walk {
+    walk_all(&crate::paths::scenario_dirs())
+}
+
+/// The bundled scenarios and the user files `scan` found.
+pub fn load_from(scan: &Walk, traps: &dyn TrapIds) -> Vec<Entry> {
     let mut entries: Vec<Entry> = BUNDLED.iter().map(|(name, src)| bundled(name, src, traps)).collect();
-    for dir in crate::paths::scenario_dirs() {
-        entries.extend(user_files(&dir).into_iter().map(|p| user(&p, traps)));
-    }
+    entries.extend(scan.files.iter().map(|p| user(p, traps)));
     mark_clashes(&mut entries);
     entries
 }
@@ -93,11 +102,18 @@ fn id_of(checked: &Checked, path: &Path) -> String {
     }
 }
 
+/// How many directories below a scenario directory the walk goes.
+pub const MAX_DEPTH: usize = 16;
+/// How many directory entries one walk of one scenario directory looks
+/// at before it stops: pointing `HOTSEAT_SCENARIO_PATH` at `/usr` must not
+/// cost a walk of all of it.
+pub const MAX_ENTRIES: usize = 10_000;
+
 /// `*.ron` files under `dir`, recursively, sorted; a missing dir is empty.
 /// Entries that cannot be read are left out: the library lists what it
 /// can. `check` uses [`walk`] instead, which reports them.
 pub fn user_files(dir: &Path) -> Vec<PathBuf> {
-    walk(dir).0
+    walk(dir).files
 }
 
 /// An entry under a directory that could not be read while looking for
@@ -115,29 +131,235 @@ impl std::fmt::Display for WalkError {
     }
 }
 
-/// `*.ron` files under `dir`, recursively, sorted, and the entries that
-/// could not be read, sorted by path. A link back to a directory above it
-/// is not a problem: what it leads to is walked anyway.
-pub fn walk(dir: &Path) -> (Vec<PathBuf>, Vec<WalkError>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).max_depth(16) {
-        match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "ron") => {
-                files.push(e.into_path());
-            }
-            Ok(_) => {}
-            Err(e) if e.loop_ancestor().is_some() => {}
-            Err(e) => {
-                let path = e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-                let error = e.into_io_error().unwrap_or_else(|| std::io::Error::other("cannot be read"));
-                problems.push(WalkError { path, error });
+/// Which bound stopped a walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Directories deeper than [`MAX_DEPTH`] were not read.
+    Depth(usize),
+    /// The walk stopped after [`MAX_ENTRIES`] entries.
+    Entries(usize),
+}
+
+/// A walk that did not see everything under `root`, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Truncated {
+    pub root: PathBuf,
+    pub bound: Bound,
+}
+
+impl std::fmt::Display for Truncated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let root = one_line(&self.root.display().to_string());
+        match self.bound {
+            Bound::Entries(n) => write!(
+                f,
+                "stopped looking for scenarios under {root} after {n} entries; point HOTSEAT_SCENARIO_PATH at a smaller directory"
+            ),
+            Bound::Depth(n) => {
+                write!(f, "did not look for scenarios more than {n} directories deep under {root}")
             }
         }
     }
-    files.sort();
-    problems.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, problems)
+}
+
+/// What a walk found: `*.ron` files (each real file once, sorted), what
+/// could not be read (sorted), every directory read (each real one once,
+/// for watching), and the bounds that stopped it.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<WalkError>,
+    pub dirs: Vec<PathBuf>,
+    pub truncated: Vec<Truncated>,
+}
+
+impl Walk {
+    /// The size and modification time of every file found, to notice a
+    /// change without parsing anything.
+    pub fn fingerprint(&self) -> Fingerprint {
+        self.files
+            .iter()
+            .map(|p| {
+                let meta = std::fs::metadata(p).ok();
+                let len = meta.as_ref().map_or(0, |m| m.len());
+                let modified = meta.and_then(|m| m.modified().ok());
+                (p.clone(), len, modified)
+            })
+            .collect()
+    }
+
+    /// One line per bound hit, for `list`'s stderr and the picker.
+    pub fn notices(&self) -> Vec<String> {
+        self.truncated.iter().map(ToString::to_string).collect()
+    }
+}
+
+/// `*.ron` files under `dir`, recursively; see [`Walker`].
+pub fn walk(dir: &Path) -> Walk {
+    Walker::default().walk(dir)
+}
+
+/// Every directory in `dirs` walked with one [`Walker`], so a file or a
+/// directory reachable from two of them is still seen once.
+pub fn walk_all(dirs: &[PathBuf]) -> Walk {
+    let mut walker = Walker::default();
+    let mut all = Walk::default();
+    for dir in dirs {
+        let w = walker.walk(dir);
+        all.files.extend(w.files);
+        all.problems.extend(w.problems);
+        all.dirs.extend(w.dirs);
+        all.truncated.extend(w.truncated);
+    }
+    all
+}
+
+/// The identity of a real file or directory, however it was reached
+/// (through symbolic links, `..`, or a second scenario directory): its
+/// device and inode, as `find -L` and ripgrep tell them apart.
+type RealId = (u64, u64);
+
+fn real_id(meta: &std::fs::Metadata) -> RealId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// Walks scenario directories breadth first, following symbolic links but
+/// reading each real directory once and keeping each real file once
+/// (under the shallowest, then alphabetically first, path that reaches
+/// it), so link cycles end and a file reached along many paths is one
+/// scenario, not a clash with itself. Bounded by depth and by the number
+/// of entries looked at per directory walked, so no tree can make it slow.
+#[derive(Debug)]
+pub struct Walker {
+    max_depth: usize,
+    max_entries: usize,
+    dirs: std::collections::HashSet<RealId>,
+    files: std::collections::HashSet<RealId>,
+}
+
+impl Default for Walker {
+    fn default() -> Walker {
+        Walker::with_bounds(MAX_DEPTH, MAX_ENTRIES)
+    }
+}
+
+impl Walker {
+    /// A walker with other bounds than the defaults (tests use small ones).
+    pub fn with_bounds(max_depth: usize, max_entries: usize) -> Walker {
+        Walker { max_depth, max_entries, dirs: Default::default(), files: Default::default() }
+    }
+
+    /// Walks `root`: a missing directory is empty; a `*.ron` file is itself.
+    pub fn walk(&mut self, root: &Path) -> Walk {
+        let mut out = Walk::default();
+        match std::fs::metadata(root) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => out.problems.push(WalkError { path: root.to_path_buf(), error }),
+            Ok(meta) if meta.is_dir() => {
+                if self.dirs.insert(real_id(&meta)) {
+                    self.walk_dir(root, &mut out);
+                }
+            }
+            Ok(meta) => {
+                if meta.is_file() && is_ron(root) && self.files.insert(real_id(&meta)) {
+                    out.files.push(root.to_path_buf());
+                }
+            }
+        }
+        out.files.sort();
+        out.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+
+    /// Breadth first from `root`, which is already marked as seen.
+    fn walk_dir(&mut self, root: &Path, out: &mut Walk) {
+        let mut queue = std::collections::VecDeque::from([(root.to_path_buf(), 0usize)]);
+        let mut budget = self.max_entries;
+        let mut too_deep = false;
+        while let Some((dir, depth)) = queue.pop_front() {
+            let Some((children, more)) = read_sorted(&dir, budget, out) else { continue };
+            out.dirs.push(dir);
+            budget -= children.len();
+            for child in children {
+                match self.visit(child, out) {
+                    Some(sub) if depth + 1 < self.max_depth => queue.push_back((sub, depth + 1)),
+                    Some(_) => too_deep = true,
+                    None => {}
+                }
+            }
+            if more {
+                out.truncated.push(Truncated { root: root.to_path_buf(), bound: Bound::Entries(self.max_entries) });
+                break;
+            }
+        }
+        if too_deep {
+            out.truncated.push(Truncated { root: root.to_path_buf(), bound: Bound::Depth(self.max_depth) });
+        }
+    }
+
+    /// Looks at one entry: keeps a scenario file not seen before; returns
+    /// a directory not read before. Links are followed with one `stat`;
+    /// other files are judged by their name before any system call.
+    fn visit(&mut self, entry: std::fs::DirEntry, out: &mut Walk) -> Option<PathBuf> {
+        let path = entry.path();
+        let kind = match entry.file_type() {
+            Ok(k) => k,
+            Err(error) => {
+                out.problems.push(WalkError { path, error });
+                return None;
+            }
+        };
+        if !(kind.is_dir() || kind.is_symlink() || (kind.is_file() && is_ron(&path))) {
+            return None;
+        }
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(error) => {
+                out.problems.push(WalkError { path, error });
+                return None;
+            }
+        };
+        let id = real_id(&meta);
+        if meta.is_dir() {
+            return self.dirs.insert(id).then_some(path);
+        }
+        if meta.is_file() && is_ron(&path) && self.files.insert(id) {
+            out.files.push(path);
+        }
+        None
+    }
+}
+
+/// At most `limit` entries of `dir`, by name so walks are reproducible,
+/// and whether there were more; a problem is recorded and the directory
+/// skipped (`None`) or the entry left out.
+fn read_sorted(dir: &Path, limit: usize, out: &mut Walk) -> Option<(Vec<std::fs::DirEntry>, bool)> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(error) => {
+            out.problems.push(WalkError { path: dir.to_path_buf(), error });
+            return None;
+        }
+    };
+    let mut children = Vec::new();
+    let mut more = false;
+    for entry in read {
+        if children.len() == limit {
+            more = true;
+            break;
+        }
+        match entry {
+            Ok(e) => children.push(e),
+            Err(error) => out.problems.push(WalkError { path: dir.to_path_buf(), error }),
+        }
+    }
+    children.sort_by_cached_key(std::fs::DirEntry::file_name);
+    Some((children, more))
+}
+
+fn is_ron(path: &Path) -> bool {
+    path.extension().is_some_and(|x| x == "ron")
 }
 
 /// A second scenario with an id already taken gets an error naming both.
@@ -175,17 +397,114 @@ pub fn find<'a>(entries: &'a [Entry], id: &str) -> Option<&'a Entry> {
     entries.iter().find(|e| e.id == id)
 }
 
-/// A cheap summary of the user scenario files (path, size, modification
+/// A cheap summary of user scenario files (path, size, modification
 /// time), to notice edits without re-reading them.
-pub fn fingerprint() -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
-    crate::paths::scenario_dirs()
-        .iter()
-        .flat_map(|d| user_files(d))
-        .map(|p| {
-            let meta = std::fs::metadata(&p).ok();
-            let len = meta.as_ref().map_or(0, |m| m.len());
-            let modified = meta.and_then(|m| m.modified().ok());
-            (p, len, modified)
-        })
-        .collect()
+pub type Fingerprint = Vec<(PathBuf, u64, Option<std::time::SystemTime>)>;
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    fn touch(path: &Path) {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("mkdir");
+        }
+        std::fs::write(path, "x").expect("write");
+    }
+
+    /// `levels` directories, each holding three links to the next one, the
+    /// last holding `x.ron`: 3^levels paths to one file.
+    fn symlinked_tree(root: &Path, levels: usize) -> PathBuf {
+        for i in 0..levels {
+            let dir = root.join(format!("l{i}"));
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            for name in ["a", "b", "c"] {
+                symlink(format!("../l{}", i + 1), dir.join(name)).expect("symlink");
+            }
+        }
+        touch(&root.join(format!("l{levels}/x.ron")));
+        root.join("l0")
+    }
+
+    #[test]
+    fn a_file_reached_along_many_symlinked_paths_is_found_once() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let top = symlinked_tree(tmp.path(), 8);
+        let w = walk(&top);
+        assert_eq!(w.files, vec![top.join("a/a/a/a/a/a/a/a/x.ron")], "{w:?}");
+        assert_eq!(w.dirs.len(), 9, "each real directory read once: {:?}", w.dirs);
+        assert!(w.problems.is_empty() && w.truncated.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn link_cycles_end_the_walk_without_a_problem() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path();
+        touch(&root.join("a/one.ron"));
+        touch(&root.join("b/two.ron"));
+        symlink("..", root.join("a/up")).expect("symlink");
+        symlink("../b", root.join("a/to-b")).expect("symlink");
+        symlink("../a", root.join("b/to-a")).expect("symlink");
+        let w = walk(root);
+        assert_eq!(w.files, vec![root.join("a/one.ron"), root.join("b/two.ron")]);
+        assert!(w.problems.is_empty() && w.truncated.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn overlapping_scenario_dirs_give_each_file_once() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let root = tmp.path();
+        touch(&root.join("sub/one.ron"));
+        symlink("sub/one.ron", root.join("alias.ron")).expect("symlink");
+        let w = walk_all(&[root.to_path_buf(), root.join("sub"), root.join("sub/one.ron")]);
+        assert_eq!(w.files, vec![root.join("alias.ron")], "{w:?}");
+    }
+
+    #[test]
+    fn the_walk_stops_at_its_entry_bound_and_says_so() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for i in 0..10 {
+            touch(&tmp.path().join(format!("d{i}/s.ron")));
+        }
+        let w = Walker::with_bounds(16, 7).walk(tmp.path());
+        assert!(w.files.len() <= 7, "{w:?}");
+        assert_eq!(w.truncated, vec![Truncated { root: tmp.path().to_path_buf(), bound: Bound::Entries(7) }]);
+        assert!(w.notices()[0].contains("after 7 entries"), "{:?}", w.notices());
+    }
+
+    #[test]
+    fn a_huge_directory_is_not_read_past_the_entry_bound() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        for i in 0..50 {
+            touch(&tmp.path().join(format!("{i:02}.ron")));
+        }
+        let w = Walker::with_bounds(16, 20).walk(tmp.path());
+        assert_eq!(w.files.len(), 20);
+        assert_eq!(w.truncated.len(), 1);
+    }
+
+    #[test]
+    fn the_walk_stops_at_its_depth_bound_and_says_so() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        touch(&tmp.path().join("1/2/shallow.ron"));
+        touch(&tmp.path().join("1/2/3/4/5/deep.ron"));
+        let w = Walker::with_bounds(3, 100).walk(tmp.path());
+        assert_eq!(w.files, vec![tmp.path().join("1/2/shallow.ron")]);
+        assert_eq!(w.truncated, vec![Truncated { root: tmp.path().to_path_buf(), bound: Bound::Depth(3) }]);
+        assert!(w.notices()[0].contains("more than 3 directories deep"), "{:?}", w.notices());
+    }
+
+    #[test]
+    fn dangling_links_are_reported_and_missing_dirs_are_empty() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        symlink("nowhere.ron", tmp.path().join("gone.ron")).expect("symlink");
+        let w = walk(tmp.path());
+        assert!(w.files.is_empty());
+        assert_eq!(w.problems.len(), 1, "{w:?}");
+        assert_eq!(w.problems[0].path, tmp.path().join("gone.ron"));
+        let missing = walk(&tmp.path().join("missing"));
+        assert!(missing.files.is_empty() && missing.problems.is_empty() && missing.dirs.is_empty());
+    }
 }

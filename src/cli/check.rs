@@ -139,8 +139,10 @@ fn expand(path: &Path) -> (Vec<PathBuf>, Vec<String>) {
     match std::fs::metadata(path) {
         Err(e) => (Vec::new(), vec![format!("{}: {}", shown(), one_line(&e.to_string()))]),
         Ok(meta) if meta.is_dir() => {
-            let (files, problems) = crate::library::walk(path);
-            (files, problems.iter().map(|p| format!("cannot read {p}")).collect())
+            let walk = crate::library::walk(path);
+            let mut problems: Vec<String> = walk.problems.iter().map(|p| format!("cannot read {p}")).collect();
+            problems.extend(walk.notices());
+            (walk.files, problems)
         }
         Ok(_) => (vec![path.to_path_buf()], Vec::new()),
     }

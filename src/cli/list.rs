@@ -43,7 +43,11 @@ fn row(e: &Entry) -> Row<'_> {
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
     let traps = super::catalogue();
-    let entries = library::load(&traps);
+    let scan = library::scan();
+    for notice in scan.notices() {
+        eprintln!("hotseat: {notice}");
+    }
+    let entries = library::load_from(&scan, &traps);
     let rows: Vec<Row> = entries.iter().map(row).collect();
     if args.json {
         out::json(&rows)?;

@@ -138,17 +138,27 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
         return Ok(code);
     }
     let catalogue = super::catalogue();
-    let entries = library::load(&catalogue);
-    let app = App::picker(entries, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
+    // One bounded walk finds the files, fingerprints them and tells the
+    // watch which directories to follow.
+    let scan = library::scan();
+    let entries = library::load_from(&scan, &catalogue);
+    let picker = crate::tui::app::Picker::new(entries, scan);
+    let app = App::from_picker(picker, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
     finish(runtime::run(app, Clock { t0, base: 0 }, Recording { enabled: true, recorder: None })?)
 }
 
 fn finish(exit: Exit) -> std::io::Result<u8> {
-    Ok(match exit {
+    Ok(exit_code(exit))
+}
+
+/// The exit status of a full-screen mode: 128 + the signal that ended it,
+/// as a shell reports a process killed by that signal.
+pub(super) fn exit_code(exit: Exit) -> u8 {
+    match exit {
         Exit::Normal => 0,
         Exit::Signal(n) => 128 + n as u8,
         Exit::Gone => 129,
-    })
+    }
 }
 
 /// A scenario by id (bundled or user) or by path, with errors reported the

@@ -356,8 +356,8 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
     if let Some(code) = super::run::need_terminal() {
         return Ok(code);
     }
-    crate::tui::replay::run(crate::tui::replay::Player::new(replay, crate::tui::theme::Theme::from_env()))?;
-    Ok(0)
+    let exit = crate::tui::replay::run(crate::tui::replay::Player::new(replay, crate::tui::theme::Theme::from_env()))?;
+    Ok(super::run::exit_code(exit))
 }
 
 #[derive(Debug, clap::Args)]

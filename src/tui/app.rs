@@ -26,7 +26,12 @@ pub enum Screen {
 pub struct Picker {
     pub entries: Vec<Entry>,
     /// The user files as last loaded, to reload when one changes.
-    pub fingerprint: Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)>,
+    pub fingerprint: crate::library::Fingerprint,
+    /// The directories the last walk read: the ones to watch.
+    pub dirs: Vec<std::path::PathBuf>,
+    /// Things the user should know about the list: a walk that hit its
+    /// bounds, scenario folders that cannot be watched.
+    pub notices: Vec<String>,
     /// Index into the *filtered* rows.
     pub selected: usize,
     pub filter: String,
@@ -36,6 +41,17 @@ pub struct Picker {
 }
 
 impl Picker {
+    /// The picker over `entries`, loaded from what `scan` found.
+    pub fn new(entries: Vec<Entry>, scan: crate::library::Walk) -> Picker {
+        Picker {
+            entries,
+            fingerprint: scan.fingerprint(),
+            notices: scan.notices(),
+            dirs: scan.dirs,
+            ..Picker::default()
+        }
+    }
+
     /// Indices of the entries matching the filter (case-insensitive, on id,
     /// title and company).
     pub fn rows(&self) -> Vec<usize> {
@@ -150,7 +166,11 @@ pub struct App {
 impl App {
     /// The picker over `entries`.
     pub fn picker(entries: Vec<Entry>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
-        let picker = Picker { entries, fingerprint: crate::library::fingerprint(), ..Picker::default() };
+        App::from_picker(Picker::new(entries, crate::library::scan()), catalogue, pace, seed, theme)
+    }
+
+    /// The picker as given (its entries and the walk that found them).
+    pub fn from_picker(picker: Picker, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
         App::with_screen(Screen::Picker(picker), catalogue, pace, seed, theme)
     }
 
@@ -280,21 +300,27 @@ impl App {
         }
     }
 
-    /// Reloads the picker's list when a user scenario file was added,
-    /// removed or saved; the selection stays on the same scenario. Returns
-    /// whether anything changed.
-    pub fn refresh_picker(&mut self) -> bool {
+    /// Reloads the picker's list from a new walk when a user scenario file
+    /// was added, removed or saved; the selection stays on the same
+    /// scenario. `problem` is the watch's, if it cannot watch. Returns
+    /// whether anything on screen changed.
+    pub fn refresh_picker(&mut self, scan: crate::library::Walk, problem: Option<&str>) -> bool {
         let Screen::Picker(p) = &mut self.screen else { return false };
-        let now = crate::library::fingerprint();
-        if now == p.fingerprint {
-            return false;
+        let mut notices = scan.notices();
+        notices.extend(problem.map(str::to_string));
+        let mut changed = notices != p.notices;
+        p.notices = notices;
+        let now = scan.fingerprint();
+        if now != p.fingerprint {
+            let selected = p.rows().get(p.selected).map(|&i| p.entries[i].id.clone());
+            p.entries = crate::library::load_from(&scan, &self.catalogue);
+            p.fingerprint = now;
+            let rows = p.rows();
+            p.selected = selected.and_then(|id| rows.iter().position(|&i| p.entries[i].id == id)).unwrap_or(0);
+            changed = true;
         }
-        let selected = p.rows().get(p.selected).map(|&i| p.entries[i].id.clone());
-        p.entries = crate::library::load(&self.catalogue);
-        p.fingerprint = now;
-        let rows = p.rows();
-        p.selected = selected.and_then(|id| rows.iter().position(|&i| p.entries[i].id == id)).unwrap_or(0);
-        true
+        p.dirs = scan.dirs;
+        changed
     }
 
     /// Time passes: lets the core settle deadlines.
@@ -411,9 +437,9 @@ impl App {
     /// Esc on the ready screen: back to the picker, the list as it was.
     fn back(&mut self) {
         if let Screen::Ready(_) = self.screen {
-            let entries = crate::library::load(&self.catalogue);
-            let fingerprint = crate::library::fingerprint();
-            self.screen = Screen::Picker(Picker { entries, fingerprint, ..Picker::default() });
+            let scan = crate::library::scan();
+            let entries = crate::library::load_from(&scan, &self.catalogue);
+            self.screen = Screen::Picker(Picker::new(entries, scan));
         }
     }
 

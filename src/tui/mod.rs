@@ -11,3 +11,4 @@ pub mod runtime;
 pub mod terminal;
 pub mod theme;
 pub mod views;
+pub mod watch;

@@ -13,10 +13,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use tokio::signal::unix::{SignalKind, signal};
 
 use super::app::{App, Screen};
-use super::terminal::TerminalGuard;
+use super::runtime::Exit;
+use super::terminal::{Signals, TerminalGuard};
 use super::theme::Theme;
 use super::views;
 use crate::record::annotations::{self, Annotation};
@@ -227,23 +227,25 @@ fn scrubber(p: &Player, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// Runs the replay full-screen.
-pub fn run(player: Player) -> io::Result<()> {
+/// Runs the replay full-screen; says how it ended, as the live session does.
+pub fn run(player: Player) -> io::Result<Exit> {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     rt.block_on(event_loop(player))
 }
 
-async fn event_loop(mut p: Player) -> io::Result<()> {
+async fn event_loop(mut p: Player) -> io::Result<Exit> {
+    // Before the terminal changes: a signal in between would leave it raw.
+    let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
     let mut events = EventStream::new();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
     let mut last = Instant::now();
     let mut dirty = true;
+    let mut exit = Exit::Normal;
     while !p.quit {
         if dirty {
             term.draw(|f| render(&p, f))?;
             dirty = false;
+            super::terminal::panic_for_tests();
         }
         let wait = if p.playing { FRAME } else { Duration::from_secs(1) };
         tokio::select! {
@@ -254,7 +256,10 @@ async fn event_loop(mut p: Player) -> io::Result<()> {
                 }
                 Some(Ok(TermEvent::Resize(..))) => dirty = true,
                 Some(Ok(_)) => {}
-                Some(Err(_)) | None => break,
+                Some(Err(_)) | None => {
+                    exit = Exit::Gone;
+                    break;
+                }
             },
             () = tokio::time::sleep(wait) => {
                 let now = Instant::now();
@@ -264,13 +269,15 @@ async fn event_loop(mut p: Player) -> io::Result<()> {
                 }
                 last = now;
             }
-            _ = sigterm.recv() => break,
-            _ = sighup.recv() => break,
+            n = signals.recv() => {
+                exit = Exit::Signal(n);
+                break;
+            }
         }
         if !p.playing {
             last = Instant::now();
         }
     }
     drop(guard);
-    Ok(())
+    Ok(exit)
 }

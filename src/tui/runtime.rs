@@ -8,13 +8,13 @@ use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use ratatui::crossterm::event::{Event as TermEvent, EventStream};
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::time::sleep_until;
 
 use super::app::{App, Screen};
 use super::keymap;
-use super::terminal::{self, TerminalGuard};
+use super::terminal::{self, Signals, TerminalGuard};
 use super::views;
+use super::watch::ScenarioWatch;
 use crate::record::{Line, Recorder};
 use crate::session::EventKind;
 
@@ -25,7 +25,7 @@ pub enum Exit {
     Normal,
     /// A signal asked us to stop (its number).
     Signal(i32),
-    /// The terminal went away (hang-up, closed tty, input error).
+    /// The terminal went away (closed tty, input error, orphaned).
     Gone,
 }
 
@@ -68,15 +68,44 @@ fn clock_face(app: &App) -> Option<(u64, Option<i64>)> {
 }
 
 /// When to wake up next without input: the next visible change of a
-/// running clock, and at least once a second to check the terminal is
-/// still there.
-fn next_wake(app: &App, clock: Clock) -> Instant {
+/// running clock, a due rescan of the scenario folders, and at least once
+/// a second to check the terminal is still there (which costs nothing).
+fn next_wake(app: &App, clock: Clock, watch: Option<&ScenarioWatch>) -> Instant {
     let watchdog = Instant::now() + Duration::from_secs(1);
     let change = match &app.screen {
-        Screen::Session(s) => s.next_change().and_then(|ms| s.monotonic_at(ms)),
+        Screen::Session(s) => s.next_change().and_then(|ms| s.monotonic_at(ms)).map(|at| clock.instant_at(at)),
         _ => None,
     };
-    change.map_or(watchdog, |at| clock.instant_at(at).min(watchdog))
+    [change, watch.and_then(ScenarioWatch::due)].into_iter().flatten().fold(watchdog, Instant::min)
+}
+
+/// Waits for a change in the scenario folders, when they are watched.
+async fn folder_change(watch: Option<&mut ScenarioWatch>) {
+    match watch {
+        Some(w) => w.changed().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Walks the scenario folders again for the picker, and watches what the
+/// walk read. Off the picker nothing is walked: coming back to it does.
+fn rescan(app: &mut App, watch: &mut ScenarioWatch) -> bool {
+    if !matches!(app.screen, Screen::Picker(_)) {
+        watch.rescanned(&[]);
+        return false;
+    }
+    let scan = crate::library::scan();
+    watch.rescanned(&scan.dirs);
+    let problem = watch.problem.clone();
+    app.refresh_picker(scan, problem.as_deref())
+}
+
+/// The watch on the scenario folders, for a run that shows the picker.
+fn start_watch(app: &mut App) -> Option<ScenarioWatch> {
+    let Screen::Picker(p) = &mut app.screen else { return None };
+    let watch = ScenarioWatch::start(crate::paths::scenario_dirs(), &p.dirs);
+    p.notices.extend(watch.problem.clone());
+    Some(watch)
 }
 
 /// The terminal is gone when stdin stops being one or we were orphaned.
@@ -85,14 +114,26 @@ fn terminal_gone() -> bool {
 }
 
 async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Result<Exit> {
+    // Before the terminal changes: a signal in between would leave it raw.
+    let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
     let mut events = EventStream::new();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
     let mut face = clock_face(&app);
+    let mut watch: Option<ScenarioWatch> = None;
+    let mut watch_started = false;
+    let mut on_picker = true;
     let exit = loop {
+        // Back on the picker (Esc from the ready screen): the folders may
+        // have changed meanwhile, and the watch must follow them again.
+        let picker_now = matches!(app.screen, Screen::Picker(_));
+        if picker_now
+            && !on_picker
+            && let Some(w) = &mut watch
+        {
+            w.poke();
+        }
+        on_picker = picker_now;
         if app.export {
             app.export = false;
             app.status = Some(export(&app));
@@ -104,9 +145,20 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
         if dirty {
             term.draw(|f| views::render(&app, f))?;
             dirty = false;
+            terminal::panic_for_tests();
             // Now that something is on screen, compile the answer rules.
             if let Some(s) = app.session() {
                 s.compiled.warm();
+            }
+        }
+        // After the first frame: arming one watch per directory must not
+        // delay it. A problem with the watch is news for the picker.
+        if !watch_started {
+            watch_started = true;
+            watch = start_watch(&mut app);
+            if watch.as_ref().is_some_and(|w| w.problem.is_some()) {
+                dirty = true;
+                continue;
             }
         }
         // After drawing: creating the recording syncs to disk, which must
@@ -122,7 +174,7 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
             dirty = true;
             continue;
         }
-        let wake = next_wake(&app, clock);
+        let wake = next_wake(&app, clock, watch.as_ref());
         tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => dirty |= on_terminal_event(&mut app, ev, clock.now_ms()),
@@ -133,14 +185,15 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
                     break Exit::Gone;
                 }
                 app.tick(clock.now_ms());
-                dirty |= app.refresh_picker();
+                if let Some(w) = watch.as_mut().filter(|w| w.is_due(Instant::now())) {
+                    dirty |= rescan(&mut app, w);
+                }
                 let new_face = clock_face(&app);
                 dirty |= new_face != face;
                 face = new_face;
             }
-            _ = sigterm.recv() => break Exit::Signal(15),
-            _ = sighup.recv() => break Exit::Gone,
-            _ = sigint.recv() => break Exit::Signal(2),
+            () = folder_change(watch.as_mut()) => {}
+            n = signals.recv() => break Exit::Signal(n),
         }
     };
     // Settle the session at the moment we stop (timeouts that fell due),

@@ -3,6 +3,10 @@
 //! leave the others on; restoring twice is harmless. Called on normal exit,
 //! on error (the guard's Drop), from the panic hook, on signals and before
 //! suspending with Ctrl-Z.
+//!
+//! Every full-screen mode (session, picker, replay) listens for
+//! [`Signals`] from before it touches the terminal: a signal left to its
+//! default action would kill the process with the terminal still raw.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,6 +16,8 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use tokio::signal::unix::{Signal, SignalKind, signal};
 
 pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 
@@ -57,6 +63,49 @@ pub fn restore() {
     let _ = execute!(out, ratatui::crossterm::cursor::Show);
     let _ = disable_raw_mode();
     let _ = out.flush();
+}
+
+/// The signals that end a full-screen mode. In raw mode Ctrl-C and Ctrl-\
+/// arrive as keys (Ctrl-C asks to quit); these come from outside (`kill`,
+/// a closing terminal).
+/// Each ends the mode with the terminal restored and exit 128 + its number.
+pub struct Signals {
+    int: Signal,
+    term: Signal,
+    hup: Signal,
+    quit: Signal,
+}
+
+impl Signals {
+    /// Takes over SIGINT, SIGTERM, SIGHUP and SIGQUIT; needs a Tokio runtime.
+    pub fn new() -> io::Result<Signals> {
+        Ok(Signals {
+            int: signal(SignalKind::interrupt())?,
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+            quit: signal(SignalKind::quit())?,
+        })
+    }
+
+    /// Waits for the next of them; returns its number.
+    pub async fn recv(&mut self) -> i32 {
+        tokio::select! {
+            _ = self.int.recv() => SIGINT,
+            _ = self.term.recv() => SIGTERM,
+            _ = self.hup.recv() => SIGHUP,
+            _ = self.quit.recv() => SIGQUIT,
+        }
+    }
+}
+
+/// A deliberate panic for the end-to-end tests, which check that a panic
+/// in each full-screen mode restores the terminal. Only in debug builds,
+/// and only when `HOTSEAT_TEST_PANIC` is set.
+pub fn panic_for_tests() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("HOTSEAT_TEST_PANIC").is_some() {
+        panic!("HOTSEAT_TEST_PANIC is set");
+    }
 }
 
 /// Restores the terminal before the default panic message prints, so the

@@ -17,7 +17,7 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(if p.message.is_some() { 2 } else { 0 }),
+        Constraint::Length(if p.message.is_some() || !p.notices.is_empty() { 2 } else { 0 }),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -49,6 +49,10 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     }
     if let Some(m) = &p.message {
         frame.render_widget(Paragraph::new(m.as_str()).style(theme.danger()).wrap(Wrap { trim: true }), message);
+    } else if !p.notices.is_empty() {
+        // Why the list may be incomplete or stale; the latest choice error wins.
+        let text = p.notices.join(" · ");
+        frame.render_widget(Paragraph::new(text).style(theme.dim()).wrap(Wrap { trim: true }), message);
     }
     let hints: &[(&str, &str)] = if p.filtering {
         &[("type", "filter"), ("Enter", "done"), ("Esc", "clear")]
