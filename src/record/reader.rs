@@ -218,7 +218,22 @@ impl Folder {
             return 0;
         }
         let deadline = s.next_deadline().unwrap_or(u64::MAX);
-        lines[i..to].iter().take_while(|l| typed(l).is_some_and(|(t2, _, at)| t2 == t && at < deadline)).count()
+        // Near the answer's size limit keys are refused one by one; a paste
+        // would be cut instead, so a run stops where the limit could bite.
+        let mut room = match t {
+            Target::Answer => crate::session::MAX_ANSWER_BYTES.saturating_sub(s.answer_bytes()),
+            Target::Notes => usize::MAX,
+        };
+        lines[i..to]
+            .iter()
+            .take_while(|l| {
+                typed(l).is_some_and(|(t2, c, at)| {
+                    let fits = c.len_utf8() <= room;
+                    room = room.saturating_sub(c.len_utf8());
+                    t2 == t && at < deadline && fits
+                })
+            })
+            .count()
     }
 }
 
