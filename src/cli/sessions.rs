@@ -251,18 +251,37 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
             Ok(r) => r,
             Err(e) => return Ok(fail("cannot replay", &e)),
         };
-        let written = crate::files::private_file(path).and_then(|f| {
-            let mut w = std::io::BufWriter::new(f);
-            let n = crate::tui::export::asciicast(&replay, &mut w)?;
-            std::io::Write::flush(&mut w)?;
-            Ok(n)
-        });
+        let written = write_via_temp(path, |w| crate::tui::export::asciicast(&replay, w));
         match written {
             Ok(n) => eprintln!("hotseat: wrote {n} frames to {}", one_line(&path.display().to_string())),
             Err(e) => return Ok(fail("cannot write the asciicast", &e)),
         }
     }
     Ok(0)
+}
+
+/// Writes `path` through a temporary file beside it, renamed over it only
+/// once everything is written and synced: a failed export (or a killed
+/// one) never truncates a file that was there. (A shared helper for this
+/// is coming to `crate::files`; this one is local to the export.)
+fn write_via_temp<T>(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    let name = path.file_name().ok_or_else(|| std::io::Error::other("not a file name"))?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let result = crate::files::private_file(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::new(f);
+        let value = write(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(value)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Copies the session file and its annotations into `dir`.
@@ -275,4 +294,29 @@ fn bundle(rec: &Recording, dir: &std::path::Path) -> std::io::Result<()> {
         crate::files::write_private(&dir.join(n), &bytes)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    /// Issue 11 item 8: the asciicast was written straight into the output
+    /// file, truncated first, so an export that failed (it aborted on a
+    /// 206 GB allocation) left an empty file where the last one had been.
+    #[test]
+    fn a_failed_export_leaves_the_existing_file_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("talk.cast");
+        std::fs::write(&path, "the previous export").expect("writes");
+        let failed: std::io::Result<()> = super::write_via_temp(&path, |w| {
+            w.write_all(b"half a frame")?;
+            Err(std::io::Error::other("the renderer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "the previous export");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("lists").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, ["talk.cast"], "no temporary file is left behind");
+        super::write_via_temp(&path, |w| w.write_all(b"the new export")).expect("writes");
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "the new export");
+    }
 }

@@ -145,24 +145,31 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
 }
 
 /// A key into the answer, refused when it would take the answer past
-/// [`MAX_ANSWER_BYTES`]. A plain key adds at most four bytes (a character
-/// or a tab's spaces), so only near the limit, or for a Ctrl/Alt key (a
-/// yank can insert anything), is the editor saved to be put back.
+/// [`MAX_ANSWER_BYTES`]. A plain character's size is known beforehand;
+/// any other key adds at most four bytes (a tab's spaces) unless it is a
+/// Ctrl/Alt key (a yank can insert anything), so only near the limit, or
+/// for those, is the editor saved to be put back.
 fn answer_key(s: &mut State, key: super::event::Key) {
     let before = s.answer_bytes();
+    if let KeyCode::Char(c) = key.code
+        && !key.ctrl
+        && !key.alt
+        && before + c.len_utf8() > MAX_ANSWER_BYTES
+    {
+        s.answer_clipped = true;
+        return;
+    }
     let may_overflow = key.ctrl || key.alt || before + 4 > MAX_ANSWER_BYTES;
     let saved = may_overflow.then(|| s.answer.clone());
     edit(s, Target::Answer, |t| {
         t.input(key.to_input());
     });
-    let after = s.answer_bytes();
-    match saved {
-        Some(saved) if after > MAX_ANSWER_BYTES && after > before => {
-            s.answer = saved;
-            s.answer_clipped = true;
-        }
-        _ if after != before => s.answer_clipped = false,
-        _ => {}
+    s.answer_clipped = false;
+    if let Some(saved) = saved
+        && s.answer_bytes() > MAX_ANSWER_BYTES.max(before)
+    {
+        s.answer = saved;
+        s.answer_clipped = true;
     }
 }
 
