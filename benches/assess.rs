@@ -1,5 +1,7 @@
 //! Assessing one answer (signals + every trap rule) and building a whole
-//! debrief, as medians over many runs. Goals: ≤1 ms and ≤50 ms.
+//! debrief, as medians over many runs. Goals: ≤1 ms and ≤50 ms. Then long
+//! answers with no punctuation at all (one clause), English and Chinese,
+//! 10 KB to 1 MB: the time must grow linearly (goal: 100 KB ≤ 20 ms).
 //!
 //! Run: `cargo bench --bench assess`
 
@@ -40,6 +42,9 @@ fn main() {
         println!("assess {:>3} chars: median {:.3} ms", text.chars().count(), median(times).as_secs_f64() * 1e3);
     }
 
+    // No competency: every rule runs, as in `hotseat assess TEXT`.
+    long_answers(&detector, &[]);
+
     // A whole session: every question answered with a long paragraph.
     let (name, src) = hotseat::library::BUNDLED[1];
     let sc = hotseat::scenario::load::check_bytes(name, src.as_bytes(), &cat).scenario.expect("bundled parses");
@@ -65,4 +70,46 @@ fn main() {
         s.turns.len(),
         median(times).as_secs_f64() * 1e3
     );
+}
+
+/// One clause without punctuation, so the negation checks' clause is the
+/// whole answer; full of phrases the rules look for.
+const LONG_EN: &str = "we did not commit to a monthly amount and I led the Kubernetes migration \
+    legal would handle the residency map maybe the team will sort it out with no commitments \
+    utilisation doesn't matter much and we cut cost from 31 to 22 yuan ";
+const LONG_ZH: &str = "我们没有做预付也不搞承诺 这个问题交给法务处理 利用率低一点没关系 \
+    我负责数据分级 成本从31降到22元 可能效果会很好 没必要让他们签包年 ";
+
+/// `unit` repeated to `bytes`, cut on a character boundary.
+fn sized(unit: &str, bytes: usize) -> String {
+    let mut s = unit.repeat(bytes / unit.len() + 1);
+    let mut cut = bytes;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+fn long_answers(detector: &Detector, comps: &[String]) {
+    for (lang, unit) in [("English", LONG_EN), ("Chinese", LONG_ZH)] {
+        let mut per_kb = Vec::new();
+        for kb in [10, 30, 100, 1000] {
+            let text = sized(unit, kb * 1000);
+            let runs = if kb >= 1000 { 3 } else { 9 };
+            let times: Vec<Duration> = (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let a = Answer::new(&text);
+                    std::hint::black_box(detector.detect(&a, comps, &NoEnv));
+                    t.elapsed()
+                })
+                .collect();
+            let ms = median(times).as_secs_f64() * 1e3;
+            per_kb.push(ms / kb as f64);
+            println!("assess {lang} {kb:>4} KB, no punctuation: median {ms:.2} ms ({:.3} ms per KB)", ms / kb as f64);
+        }
+        let (lo, hi) = per_kb.iter().fold((f64::MAX, 0f64), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        println!("  {lang}: ms per KB from {lo:.3} to {hi:.3} (linear: a ratio near 1, here {:.2})", hi / lo);
+    }
 }

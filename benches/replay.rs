@@ -1,86 +1,33 @@
 //! Opening a synthetic 3-hour, 200,000-event recording (goal ≤250 ms) and
-//! seeking in it, backward included (goal ≤50 ms per seek); and the bytes a
-//! recording costs per typed character and per idle second.
+//! seeking in it, backward included (goal ≤50 ms per seek), in several
+//! typing patterns (one box, alternating boxes, many short answers, long
+//! notes, a typist who corrects); and the bytes a recording costs per typed
+//! character and per idle second.
 //!
-//! Run: `cargo bench --bench replay`
+//! Run: `cargo bench --bench replay` (`EVENTS=50000` for other sizes)
 
 use std::time::{Duration, Instant};
 
-use hotseat::record::format::{self, Header, Line};
+use hotseat::record::format::{self, Line};
 use hotseat::record::replay::Replay;
-use hotseat::session::{Event, EventKind, Key, KeyCode, Pace, Target};
+use hotseat::session::{Event, EventKind, Key, KeyCode, Target};
 
-/// A long session: answers typed and submitted every 400
-/// events, one keystroke in `NOTES_EVERY` (default 50: about 4,000 characters,
-/// two pages) going to the notes in lines of about 60 characters, spread
-/// over three hours.
-/// One question the candidate keeps answering until they say "finish":
-/// the session stays live for all three hours.
-const LOOP: &str = r#"Scenario(format: 1, id: "marathon", title: "Marathon", company: "Acme", role: "PM",
-    language: En, difficulty: Hard, minutes: 180, persona: (name: "A", role: "B"), start: "q",
-    nodes: [
-        (id: "q", prompt: "Walk me through your numbers.", limit_s: 600, competencies: ["billing"],
-         answer: FreeText(rules: [(when: AnyOf(["finish"]), next: "end")], default: (next: "q"))),
-        (id: "end", answer: End(remarks: "Thanks.")),
-    ])"#;
+#[path = "support/synthetic.rs"]
+mod synthetic;
+use synthetic::Pattern;
 
-fn synthetic(events: usize) -> String {
-    let (name, src) = ("marathon", LOOP);
-    let header = Header {
-        hotseat: "bench".into(),
-        scenario: name.trim_end_matches(".ron").into(),
-        title: "bench".into(),
-        sha256: format::hash(src),
-        source: src.into(),
-        seed: 1,
-        pace: Pace::Real,
-        cols: 120,
-        rows: 40,
-        started: "2026-11-23T00:00:00Z".into(),
-    };
-    let mut out =
-        format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("header"));
-    let step = 3 * 3600 * 1000 / events as u64;
-    let mut prev = 0;
-    let text = "We cut GPU cost per training hour from 31 to 22 yuan, keeping every checkpoint verifiable. ";
-    let notes_every: usize = std::env::var("NOTES_EVERY").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
-    for i in 0..events {
-        let at = i as u64 * step;
-        let kind = match i {
-            0 => EventKind::Start,
-            _ if i % 400 == 0 => EventKind::Submit,
-            // Notes in lines of about 60 characters, as people write them.
-            _ if i % (notes_every * 60) == 0 => EventKind::Key(Target::Notes, Key::plain(KeyCode::Enter)),
-            _ if i % notes_every == 0 => EventKind::Key(Target::Notes, Key::plain(KeyCode::Char('n'))),
-            _ => {
-                let c = text.chars().nth(i % text.chars().count()).unwrap_or('x');
-                EventKind::Key(Target::Answer, Key::plain(KeyCode::Char(c)))
-            }
-        };
-        let line = Line::Event(Event::new(at, kind));
-        out.push_str(&format::encode(&line, prev).expect("encodes"));
-        prev = at;
-    }
-    out
-}
-
-fn main() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("big.session");
-    let n: usize = std::env::var("EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
-    let text = synthetic(n);
+/// Opens a session of `n` events in `pattern` and seeks in it; prints the
+/// figures and returns the open time.
+fn open_and_seek(dir: &std::path::Path, pattern: Pattern, n: usize, span_ms: u64) -> Duration {
+    let text = synthetic::session(pattern, n, span_ms);
+    let path = dir.join("big.session");
     std::fs::write(&path, &text).expect("writes");
-
     let t = Instant::now();
     let rec = hotseat::record::reader::read(&path).expect("reads");
     let read = t.elapsed();
     let replay = Replay::new(rec).expect("replays");
     let open = t.elapsed();
-    println!("  (reading and decoding the file: {:.1} ms)", read.as_secs_f64() * 1e3);
-    let len = replay.display_len();
     let (first, last) = replay.span();
-    println!("open 200,000 events ({} KiB, 3 h): {:.1} ms", text.len() / 1024, open.as_secs_f64() * 1e3);
-
     let mut worst = Duration::ZERO;
     let mut total = Duration::ZERO;
     // Jump around: forward, backward, to the ends.
@@ -93,11 +40,35 @@ fn main() {
         total += e;
     }
     println!(
-        "seek (50 random points, backward included): mean {:.2} ms, worst {:.2} ms; display length {} s",
+        "{:<44} {n:>7} events, {:>5} KiB: open {:>6.1} ms (read {:.1}); seek mean {:.2} ms, worst {:.2} ms",
+        pattern.name(),
+        text.len() / 1024,
+        open.as_secs_f64() * 1e3,
+        read.as_secs_f64() * 1e3,
         total.as_secs_f64() * 1e3 / points.len() as f64,
         worst.as_secs_f64() * 1e3,
-        len / 1000
     );
+    open
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let n: usize = std::env::var("EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(200_000);
+    const HOURS_3: u64 = 3 * 3600 * 1000;
+    println!("3-hour sessions (goal: open <= 250 ms, seek <= 50 ms, whatever the pattern):");
+    let patterns = [
+        Pattern::Mixed,
+        Pattern::OneBox,
+        Pattern::Alternating,
+        Pattern::ShortAnswers,
+        Pattern::LongNotes,
+        Pattern::Realistic,
+    ];
+    let worst = patterns.iter().map(|&p| open_and_seek(dir.path(), p, n, HOURS_3)).max().unwrap_or_default();
+    println!("worst open over the patterns: {:.1} ms", worst.as_secs_f64() * 1e3);
+    println!("20-minute sessions:");
+    open_and_seek(dir.path(), Pattern::Realistic, 8_400, 20 * 60 * 1000);
+    open_and_seek(dir.path(), Pattern::Alternating, 8_400, 20 * 60 * 1000);
 
     // Bytes per typed character: 120 keystrokes at a typist's pace.
     let mut prev = 0;

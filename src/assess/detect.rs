@@ -174,4 +174,23 @@ mod tests {
         let d = Detector::new(&cat).expect("compiles");
         assert!(d.detect(&Answer::new("x"), &[], &NoEnv).is_empty());
     }
+
+    /// Issue 11 item 7: the negation checks scanned the whole clause for
+    /// every match, and with no punctuation the clause is the whole answer:
+    /// 100 KB took ten seconds, 300 KB (here) minutes. Linear now, it takes
+    /// well under a second; the timeout is generous for a loaded machine.
+    #[test]
+    fn every_rule_on_a_long_unpunctuated_answer_finishes_promptly() {
+        let unit = "we did not commit to a monthly amount and legal would handle the residency map with no \
+                    commitments utilisation doesn't matter 我们没有做预付也不搞承诺 利用率低一点没关系 ";
+        let text = unit.repeat(300_000 / unit.len());
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let (cat, _) = crate::traps::load(None);
+            let d = Detector::new(&cat).expect("catalogue compiles");
+            let _ = tx.send(d.detect(&Answer::new(&text), &[], &NoEnv).len());
+        });
+        let found = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("detection finishes within 2 minutes");
+        assert!(found > 0);
+    }
 }

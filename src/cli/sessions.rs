@@ -456,3 +456,28 @@ fn bundle(path: &std::path::Path, bytes: &[u8], dir: &std::path::Path) -> std::i
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    /// Issue 11 item 8: the asciicast was written straight into the output
+    /// file, truncated first, so an export that failed (it aborted on a
+    /// 206 GB allocation) left an empty file where the last one had been.
+    #[test]
+    fn a_failed_export_leaves_the_existing_file_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("talk.cast");
+        std::fs::write(&path, "the previous export").expect("writes");
+        let failed: std::io::Result<()> = crate::files::replace_private(&path, |w| {
+            w.write_all(b"half a frame")?;
+            Err(std::io::Error::other("the renderer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "the previous export");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("lists").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, ["talk.cast"], "no temporary file is left behind");
+        crate::files::replace_private(&path, |w| w.write_all(b"the new export")).expect("writes");
+        assert_eq!(std::fs::read_to_string(&path).expect("reads"), "the new export");
+    }
+}

@@ -386,14 +386,18 @@ impl Recording {
 
 /// Applies recorded lines in bulk, fast. Typing is most of a recording,
 /// and the text widget does work proportional to the whole text on every
-/// keystroke; so a run of plain characters typed into one box, with no
-/// deadline falling inside it, is applied as one insertion. The text,
-/// cursor and session come out the same; only the widget's undo history
-/// is coarser, so a run is only joined when no Ctrl/Alt key (undo, redo…)
-/// is ever pressed in that box later in the recording.
+/// keystroke; so a run of plain typing, with no deadline falling inside
+/// it, is applied as at most one insertion per box. A run may switch
+/// between the answer and the notes as often as it likes (each box keeps
+/// its own cursor, so each box's characters land together), may hold
+/// Enter in the notes and Backspace over what the run itself typed. The
+/// text, cursors and session come out the same as key by key; only the
+/// widget's undo history is coarser, so a box's typing is only joined when
+/// no undo or redo key (Ctrl-U, Ctrl-R: the only keys that read the
+/// history) is pressed in that box later in the recording.
 pub struct Folder {
-    /// Per box (answer, notes): index of the last Ctrl/Alt key line.
-    last_modified: [Option<usize>; 2],
+    /// Per box (answer, notes): index of the last undo or redo key line.
+    last_undo: [Option<usize>; 2],
 }
 
 fn slot(t: Target) -> usize {
@@ -403,40 +407,66 @@ fn slot(t: Target) -> usize {
     }
 }
 
-/// A plain typed character: (box, char, time).
-fn typed(line: &Line) -> Option<(Target, char, u64)> {
-    match line {
-        Line::Event(Event { at_ms, kind: EventKind::Key(t, k) }) if !k.ctrl && !k.alt => match k.code {
-            KeyCode::Char(c) if !crate::text::is_hazard(c) => Some((*t, c, *at_ms)),
-            _ => None,
-        },
-        _ => None,
+/// What one line does inside a typing run.
+enum Stroke {
+    /// A character typed into a box.
+    Char(Target, char),
+    /// Backspace in a box.
+    Back(Target),
+}
+
+/// A line a typing run may hold: (what it does, its time).
+fn stroke(line: &Line) -> Option<(Stroke, u64)> {
+    let Line::Event(Event { at_ms, kind: EventKind::Key(t, k) }) = line else { return None };
+    if k.ctrl || k.alt {
+        return None;
     }
+    let st = match (k.code, t) {
+        // A line break in the answer of a number field rejoins the field
+        // and moves the cursor: not the same as inserting it.
+        (KeyCode::Char('\n'), Target::Answer) => return None,
+        (KeyCode::Char(c), _) if !crate::text::is_hazard(c) => Stroke::Char(*t, c),
+        (KeyCode::Enter, Target::Notes) => Stroke::Char(*t, '\n'),
+        (KeyCode::Backspace, _) => Stroke::Back(*t),
+        _ => return None,
+    };
+    Some((st, *at_ms))
+}
+
+/// Whether `k` reads the widget's undo history.
+fn is_undo(k: &crate::session::Key) -> bool {
+    k.ctrl && !k.alt && matches!(k.code, KeyCode::Char('u' | 'r'))
 }
 
 impl Folder {
     pub fn new(lines: &[Line]) -> Folder {
-        let mut last_modified = [None, None];
+        let mut last_undo = [None, None];
         for (i, l) in lines.iter().enumerate() {
             if let Line::Event(Event { kind: EventKind::Key(t, k), .. }) = l
-                && (k.ctrl || k.alt)
+                && is_undo(k)
             {
-                last_modified[slot(*t)] = Some(i);
+                last_undo[slot(*t)] = Some(i);
             }
         }
-        Folder { last_modified }
+        Folder { last_undo }
     }
 
     /// Applies `lines[from..to]` to `s`.
     pub fn apply(&self, s: &mut State, lines: &[Line], from: usize, to: usize) {
         let mut i = from;
         while i < to {
-            let n = self.typing_run(s, lines, i, to);
+            let (n, texts) = self.run(s, lines, i, to);
             if n >= 2 {
-                let text: String = lines[i..i + n].iter().filter_map(|l| typed(l).map(|(_, c, _)| c)).collect();
-                let (t, _, _) = typed(&lines[i]).unwrap_or((Target::Answer, ' ', 0));
+                let last = lines[i + n - 1].at_ms();
                 update(s, Event::new(lines[i].at_ms(), EventKind::Tick));
-                update(s, Event::new(lines[i + n - 1].at_ms(), EventKind::Paste(t, text)));
+                // A box the run touched gets its insertion even when the
+                // run's Backspaces ate it all: an edit's side effects (the
+                // answer-limit notice, a number field's message) still apply.
+                for (t, text) in [Target::Answer, Target::Notes].into_iter().zip(texts) {
+                    if let Some(text) = text {
+                        update(s, Event::new(last, EventKind::Paste(t, text)));
+                    }
+                }
                 i += n;
             } else {
                 apply(s, &lines[i]);
@@ -447,12 +477,51 @@ impl Folder {
 
     /// How many lines from `i` are plain typing that can be inserted at once.
     pub fn typing_run(&self, s: &State, lines: &[Line], i: usize, to: usize) -> usize {
-        let Some((t, _, _)) = typed(&lines[i]) else { return 0 };
-        if s.phase != crate::session::Phase::Running || self.last_modified[slot(t)].is_some_and(|m| m > i) {
-            return 0;
+        self.run(s, lines, i, to).0
+    }
+
+    /// The typing run from `i`: how many lines, and the text each box gets.
+    fn run(&self, s: &State, lines: &[Line], i: usize, to: usize) -> (usize, [Option<String>; 2]) {
+        let mut texts: [Option<String>; 2] = [None, None];
+        if s.phase != crate::session::Phase::Running {
+            return (0, texts);
         }
         let deadline = s.next_deadline().unwrap_or(u64::MAX);
-        lines[i..to].iter().take_while(|l| typed(l).is_some_and(|(t2, _, at)| t2 == t && at < deadline)).count()
+        // Near the answer's size limit keys are refused one by one; a paste
+        // would be cut instead, so a run stops where the limit could bite.
+        let mut room = crate::session::MAX_ANSWER_BYTES.saturating_sub(s.answer_bytes());
+        let mut n = 0;
+        for (k, l) in lines[i..to].iter().enumerate() {
+            let Some((st, at)) = stroke(l) else { break };
+            let t = match st {
+                Stroke::Char(t, _) | Stroke::Back(t) => t,
+            };
+            if at >= deadline || self.last_undo[slot(t)].is_some_and(|m| m > i + k) {
+                break;
+            }
+            // A box's text exists only once a stroke of the run lands in it:
+            // a stroke that ends the run must leave no (empty) insertion.
+            match st {
+                Stroke::Char(t, c) => {
+                    if t == Target::Answer {
+                        if c.len_utf8() > room {
+                            break;
+                        }
+                        room -= c.len_utf8();
+                    }
+                    texts[slot(t)].get_or_insert_default().push(c);
+                }
+                // Backspace over a character the run typed: the cursor is
+                // right after it. Over older text it must go key by key.
+                Stroke::Back(t) => {
+                    if texts[slot(t)].as_mut().and_then(String::pop).is_none() {
+                        break;
+                    }
+                }
+            }
+            n += 1;
+        }
+        (n, texts)
     }
 }
 
@@ -471,7 +540,7 @@ pub fn apply(s: &mut State, line: &Line) {
 }
 
 #[cfg(all(test, target_os = "linux"))]
-mod tests {
+mod lock_tests {
     use super::*;
 
     #[test]
@@ -497,5 +566,68 @@ mod tests {
         assert_eq!(lock_state(&p), Lock::Held(Some(std::process::id())));
         drop(f);
         assert_eq!(lock_state(&p), Lock::Free);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Key;
+
+    fn key(i: usize, t: Target, k: Key) -> Line {
+        Line::Event(Event::new(1000 + i as u64 * 50, EventKind::Key(t, k)))
+    }
+
+    fn running() -> State {
+        let (cat, _) = crate::traps::load(None);
+        let src = include_str!("../../tests/fixtures/session-core.ron");
+        let sc = crate::scenario::load::ron_options().from_str(src).expect("parses");
+        let mut s =
+            State::new(crate::session::Compiled::new(sc, cat).expect("compiles"), 1, crate::session::Pace::Untimed);
+        update(&mut s, Event::new(0, EventKind::Start));
+        s
+    }
+
+    /// Issue 11 item 8b: typing that switched between the answer and the
+    /// notes every 50 keys was folded 50 keys at a time, each insertion
+    /// costing the whole text, and opening a 3-hour session took 2.9 s.
+    /// A run now spans both boxes.
+    #[test]
+    fn typing_that_alternates_between_boxes_folds_as_one_run() {
+        let lines: Vec<Line> = (0..1000)
+            .map(|i| {
+                let t = if (i / 50) % 2 == 0 { Target::Answer } else { Target::Notes };
+                key(i, t, Key::plain(KeyCode::Char('a')))
+            })
+            .collect();
+        let s = running();
+        assert_eq!(Folder::new(&lines).typing_run(&s, &lines, 0, lines.len()), 1000);
+    }
+
+    /// A typist's Backspace over what they just typed, Enter in the notes,
+    /// and a word deleted later (Alt-Backspace, which reads no history) no
+    /// longer end or forbid bulk folding; only undo and redo later do.
+    #[test]
+    fn corrections_and_word_deletes_do_not_stop_bulk_folding() {
+        let mut lines: Vec<Line> = Vec::new();
+        for i in 0..300 {
+            let k = match i % 10 {
+                9 => Key::plain(KeyCode::Backspace),
+                _ => Key::plain(KeyCode::Char('b')),
+            };
+            lines.push(key(i, if i % 30 == 0 { Target::Notes } else { Target::Answer }, k));
+        }
+        lines.push(key(300, Target::Notes, Key::plain(KeyCode::Enter)));
+        let typed = lines.len();
+        lines.push(key(301, Target::Answer, Key { code: KeyCode::Backspace, ctrl: false, alt: true }));
+        let s = running();
+        assert_eq!(Folder::new(&lines).typing_run(&s, &lines, 0, lines.len()), typed);
+        lines.push(key(302, Target::Answer, Key::ctrl('u')));
+        // Line 1 is typed into the answer, where an undo comes later.
+        assert_eq!(
+            Folder::new(&lines).typing_run(&s, &lines, 1, lines.len()),
+            0,
+            "an undo later needs key-by-key history"
+        );
     }
 }

@@ -89,6 +89,12 @@ impl Replay {
         Ok(Replay { recording, snapshots, times, compressed, markers, annotations, compress: true, folder })
     }
 
+    /// The session before any line: where a one-pass walk (the asciicast
+    /// export) starts.
+    pub fn initial_state(&self) -> State {
+        self.snapshots[0].1.clone()
+    }
+
     /// Recorded time of the first and last line.
     pub fn span(&self) -> (u64, u64) {
         (self.times.first().copied().unwrap_or(0), self.times.last().copied().unwrap_or(0))

@@ -7,7 +7,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::negation::{negated, rejected};
-use super::phrases::PhraseSet;
+use super::phrases::{Normalised, PhraseSet};
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
 
@@ -20,11 +20,13 @@ pub type Evidence = Vec<Range<usize>>;
 pub struct Answer<'a> {
     pub text: &'a str,
     pub signals: Signals,
+    /// The text as phrase lists match it, normalised once for all of them.
+    normalised: Normalised,
 }
 
 impl<'a> Answer<'a> {
     pub fn new(text: &'a str) -> Self {
-        Answer { text, signals: analyse(text) }
+        Answer { text, signals: analyse(text), normalised: Normalised::new(text) }
     }
 }
 
@@ -55,8 +57,8 @@ impl Env for NoEnv {
 
 /// The matches of `set` in `text` that `drop` does not discard: `negated`
 /// for `NoneOf`, the narrower `rejected` for `AnyOf`.
-fn kept(text: &str, set: &PhraseSet, drop: fn(&str, Range<usize>) -> bool) -> Vec<Range<usize>> {
-    set.find_all(text).into_iter().filter(|r| !drop(text, r.clone())).collect()
+fn kept(answer: &Answer, set: &PhraseSet, drop: fn(&str, Range<usize>) -> bool) -> Vec<Range<usize>> {
+    set.find_in(&answer.normalised).into_iter().filter(|r| !drop(answer.text, r.clone())).collect()
 }
 
 /// A compiled [`Cond`].
@@ -143,18 +145,18 @@ impl Matcher {
             Matcher::Always => Some(Vec::new()),
             // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
             // it is not said.
-            Matcher::AnyOf(set) => found(&kept(text, set, rejected)),
+            Matcher::AnyOf(set) => found(&kept(answer, set, rejected)),
             Matcher::Regex(re) => found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()),
             Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
                 for set in sets {
-                    ev.push(set.find_all(text).into_iter().next()?);
+                    ev.push(set.find_in(&answer.normalised).into_iter().next()?);
                 }
                 Some(ev)
             }
             // A strong answer's ingredient named only to reject it ("no
             // commitments", "不搞预付") is not there.
-            Matcher::NoneOf(set) => holds(kept(text, set, negated).is_empty()),
+            Matcher::NoneOf(set) => holds(kept(answer, set, negated).is_empty()),
             Matcher::Number => found(&s.numbers),
             Matcher::Percent => found(&s.percents),
             Matcher::Money => found(&s.money),

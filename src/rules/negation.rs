@@ -193,11 +193,74 @@ const REJECTIONS_AFTER: &[&str] = &[
     "不是答案",
 ];
 
+/// How many characters one word of reach stands for: a word and its
+/// separator, longer than nearly every English word. Reaches are counted in
+/// words (or, for Chinese, in characters with each Latin run as one), so a
+/// window of this many characters per unit covers them.
+const WORD_SPAN: usize = 16;
+
+/// The most words (or collapsed characters) any check looks back: the long
+/// Chinese negators' reach and their own length (`CJK_LONG_REACH + 3`),
+/// which is more than the Latin negators need (`LATIN_REACH + 2` words).
+const BEHIND_UNITS: usize = CJK_LONG_REACH + 3;
+/// The most words any check looks ahead: the clause-wide Latin dismissals.
+const AHEAD_WORDS: usize = 12;
+
+/// How far before a phrase negation looks, in characters. Bounding it is
+/// what keeps detection linear: without punctuation a clause can be the
+/// whole answer, and scanning back to its start for every match made a
+/// 100 KB answer take ten seconds. A negator farther back than this is out
+/// of reach anyway (see the reaches above).
+pub const LOOK_BEHIND: usize = BEHIND_UNITS * WORD_SPAN;
+/// How far after a phrase negation looks, in characters.
+pub const LOOK_AHEAD: usize = AHEAD_WORDS * WORD_SPAN;
+
+const _: () = assert!(LOOK_BEHIND >= (LATIN_REACH + 2) * WORD_SPAN);
+const _: () = assert!(LOOK_AHEAD >= DISMISSAL_REACH + 6 && LOOK_AHEAD >= 12 + 20);
+
+/// The text around `span` that negation may look at: the phrase's own
+/// clause, at most [`LOOK_BEHIND`] characters before it and [`LOOK_AHEAD`]
+/// after, never starting or ending inside a Latin word (a cut "cannot"
+/// must not read as "not").
+pub fn surroundings(text: &str, span: Range<usize>) -> (&str, &str) {
+    (clause_tail(window_before(text, span.start)), clause_head(window_after(text, span.end)))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// At most [`LOOK_BEHIND`] characters of `text` before byte `at`.
+fn window_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    let Some((from, _)) = before.char_indices().rev().nth(LOOK_BEHIND - 1) else {
+        return before;
+    };
+    let cut = &before[from..];
+    if before[..from].chars().next_back().is_some_and(is_word_char) {
+        // Drop the rest of a word the window cut into.
+        return cut.trim_start_matches(is_word_char);
+    }
+    cut
+}
+
+/// At most [`LOOK_AHEAD`] characters of `text` after byte `at`.
+fn window_after(text: &str, at: usize) -> &str {
+    let after = &text[at..];
+    let Some((to, _)) = after.char_indices().nth(LOOK_AHEAD) else {
+        return after;
+    };
+    let cut = &after[..to];
+    if after[to..].chars().next().is_some_and(is_word_char) {
+        return cut.trim_end_matches(is_word_char);
+    }
+    cut
+}
+
 /// Whether the phrase at `span` is named only to be rejected: what `AnyOf`
 /// asks before it counts a trigger phrase.
 pub fn rejected(text: &str, span: Range<usize>) -> bool {
-    let before = clause_tail(&text[..span.start]);
-    let after = clause_head(&text[span.end..]);
+    let (before, after) = surroundings(text, span);
     if last(&latin_words(latin_run(before)), 3).iter().any(|w| REJECTORS.contains(&w.as_str())) {
         return true;
     }
@@ -212,8 +275,7 @@ pub fn rejected(text: &str, span: Range<usize>) -> bool {
 
 /// Whether the phrase at `span` of `text` is negated or dismissed.
 pub fn negated(text: &str, span: Range<usize>) -> bool {
-    let before = clause_tail(&text[..span.start]);
-    let after = clause_head(&text[span.end..]);
+    let (before, after) = surroundings(text, span);
     latin_negated(before) || cjk_negated(before) || dismissed_after(after)
 }
 
@@ -237,7 +299,7 @@ fn clause_head(after: &str) -> &str {
 
 /// The Latin words of `text`, lowercased, with curly apostrophes made straight.
 fn latin_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_ascii_lowercase().replace('’', "'"))
         .collect()
@@ -391,6 +453,46 @@ mod tests {
         assert!(!neg("no. We sell a monthly commitment", "commitment"));
         assert!(!neg("没有问题，我们有月度承诺", "月度承诺"));
         assert!(!neg("not cheap, but the commitment holds", "commitment"));
+    }
+
+    /// Issue 11 item 7: with no punctuation the clause is the whole answer,
+    /// and scanning it for every match made detection quadratic (100 KB
+    /// took ten seconds). What negation looks at stays within the window
+    /// however long the clause.
+    #[test]
+    fn negation_looks_at_a_bounded_window_however_long_the_clause() {
+        let unit = "we sold a monthly commitment to the bank and 我们没有做预付 ";
+        let text = unit.repeat(20_000);
+        let mid = text.len() / 2;
+        let start = mid + text[mid..].find("commitment").expect("phrase");
+        let (before, after) = surroundings(&text, start..start + "commitment".len());
+        assert!(before.chars().count() <= LOOK_BEHIND, "{} chars behind", before.chars().count());
+        assert!(after.chars().count() <= LOOK_AHEAD, "{} chars ahead", after.chars().count());
+        assert!(!before.is_empty() && !after.is_empty());
+    }
+
+    #[test]
+    fn a_word_cut_by_the_window_does_not_count() {
+        // "cannot" cut to "not" right at the window's edge must not negate.
+        let pad = "x".repeat(LOOK_BEHIND - 4);
+        let text = format!("we cannot{pad} commitment");
+        let start = text.find(" commitment").expect("phrase") + 1;
+        let (before, _) = surroundings(&text, start..text.len());
+        assert!(!before.contains("not"), "{before:?}");
+        assert!(!neg(&text, "commitment"));
+        // Within reach it still counts.
+        assert!(neg("we cannot offer a commitment", "commitment"));
+    }
+
+    #[test]
+    fn negators_within_reach_count_in_a_long_unpunctuated_answer() {
+        let filler = "and then we talked about the roadmap ".repeat(5_000);
+        let text = format!("{filler}with no commitments {filler}");
+        assert!(neg(&text, "commitments"));
+        let text = format!("{filler}我们不搞预付 {filler}");
+        assert!(neg(&text, "预付"));
+        let text = format!("{filler}utilisation doesn't matter {filler}");
+        assert!(neg(&text, "utilisation"));
     }
 
     proptest::proptest! {

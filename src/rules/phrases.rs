@@ -39,6 +39,25 @@ fn is_stem_char(c: char) -> bool {
     c.is_alphanumeric() && !crate::rules::signals::is_cjk(c) || c == '\'' || c == '-'
 }
 
+/// A text with whitespace runs made single spaces, as phrases are matched
+/// against it. Built once per answer and shared by every phrase list: a
+/// catalogue holds over a hundred lists, and normalising the text for
+/// each cost as much as matching it.
+#[derive(Debug, Clone, Default)]
+pub struct Normalised {
+    text: String,
+    /// `map[i]` is the original byte offset of normalised byte `i` (plus
+    /// one entry for the end).
+    map: Vec<usize>,
+}
+
+impl Normalised {
+    pub fn new(text: &str) -> Normalised {
+        let (text, map) = normalise(text);
+        Normalised { text, map }
+    }
+}
+
 /// Whitespace runs become one space; `map[i]` is the original byte offset
 /// of normalised byte `i` (plus one entry for the end).
 fn normalise(text: &str) -> (String, Vec<usize>) {
@@ -91,9 +110,14 @@ impl PhraseSet {
 
     /// Every match, as non-overlapping byte ranges of `text`, leftmost first.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
-        let (norm, map) = normalise(text);
+        self.find_in(&Normalised::new(text))
+    }
+
+    /// [`find_all`](Self::find_all) in a text normalised once for many lists.
+    pub fn find_in(&self, normalised: &Normalised) -> Vec<Range<usize>> {
+        let (norm, map) = (&normalised.text, &normalised.map);
         let mut found: Vec<Range<usize>> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&norm) {
+        for m in self.ac.find_overlapping_iter(norm.as_str()) {
             let e = self.edges[m.pattern().as_usize()];
             let before = norm[..m.start()].chars().next_back();
             if e.start && before.is_some_and(is_word) {

@@ -37,9 +37,20 @@ impl Signals {
     }
 }
 
+/// Lazy-DFA cache for the signal patterns. The coach-pattern default (256
+/// KiB) is too small for `CHANGE`'s bounded gaps on a long answer: the DFA
+/// gave up and the slow fallback took 13 ms per 100 KB instead of 0.25 ms.
+/// Ten fixed patterns, and the cache only grows as far as a text needs.
+const SIGNAL_DFA_BYTES: usize = 1 << 20;
+
 /// Builds a case-insensitive regex from a pattern fixed in this file.
 fn re(pattern: &str) -> Regex {
-    match super::build_regex(pattern) {
+    let built = regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .dfa_size_limit(SIGNAL_DFA_BYTES)
+        .build();
+    match built {
         Ok(r) => r,
         // Patterns here are constants covered by tests; a typo is a bug.
         Err(e) => panic!("built-in signal pattern does not compile: {e}"),

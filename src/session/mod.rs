@@ -14,7 +14,7 @@ mod update;
 pub use compiled::{CompileError, Compiled};
 pub use event::{Event, EventKind, Key, KeyCode, Target};
 pub use pace::Pace;
-pub use state::{Ending, Exit, Given, Phase, State, Turn};
+pub use state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn};
 pub use update::{Effect, update};
 #[cfg(test)]
 mod tests;

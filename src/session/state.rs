@@ -124,6 +124,9 @@ pub struct State {
     /// The current question's time ran out and it stays open.
     pub overtime: bool,
     pub answer: TextArea<'static>,
+    /// The last insertion into the answer was cut short or refused at
+    /// [`MAX_ANSWER_BYTES`]; the view says so.
+    pub answer_clipped: bool,
     pub notes: TextArea<'static>,
     /// Choice cursor.
     pub selected: usize,
@@ -136,6 +139,15 @@ pub struct State {
     pub visits: Vec<u32>,
     pub turns: Vec<Turn>,
 }
+
+/// The most one answer may hold, in bytes of UTF-8 (16 KiB: about 2,700
+/// English words or 5,400 Chinese characters, far more than a spoken
+/// answer of twenty minutes). Every answer is assessed on submit, inside
+/// `update`, on the UI thread; assessment is linear but runs every rule
+/// of the catalogue, about half a millisecond per KB, so this bound keeps
+/// a submit within a frame however much is pasted. The bound is in the
+/// core, so a replay cuts a paste exactly where the live session did.
+pub const MAX_ANSWER_BYTES: usize = 16 * 1024;
 
 /// A text area set up the way every hotseat editor works. No soft wrap in
 /// the core: with wrapping, cursor moves follow screen lines, which depend
@@ -168,6 +180,7 @@ impl State {
             asked_ms: 0,
             overtime: false,
             answer: editor(),
+            answer_clipped: false,
             notes: editor(),
             selected: 0,
             ticked: Vec::new(),
@@ -245,6 +258,11 @@ impl State {
     /// The answer text as typed.
     pub fn answer_text(&self) -> String {
         self.answer.lines().join("\n")
+    }
+
+    /// Bytes in the answer's text, without building it.
+    pub fn answer_bytes(&self) -> usize {
+        self.answer.lines().iter().map(|l| l.len() + 1).sum::<usize>().saturating_sub(1)
     }
 
     pub fn notes_text(&self) -> String {

@@ -257,3 +257,35 @@ fn ticks_never_change_the_outcome() {
     assert_eq!(plain.turns, with_ticks.turns);
     assert_eq!(plain.node, with_ticks.node);
 }
+
+/// Issue 11 item 7: a 1 MB paste then a submit pinned the UI for minutes.
+/// The answer holds at most `MAX_ANSWER_BYTES`; the rest of a paste is
+/// dropped, keys past the limit are refused, and the state says so.
+#[test]
+fn a_huge_paste_into_the_answer_is_cut_at_the_limit_and_said_so() {
+    for unit in ["we did not commit to a monthly amount ", "我们没有做预付也不搞承诺 "] {
+        let mut s = started(1, Pace::Real);
+        type_text(&mut s, 1000, &unit.repeat(1_000_000 / unit.len()));
+        assert!(s.answer_bytes() <= MAX_ANSWER_BYTES && s.answer_bytes() + 64 > MAX_ANSWER_BYTES);
+        assert!(s.answer_clipped, "the view is told");
+        let full = s.answer_text();
+        ev(&mut s, 1100, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char('x'))));
+        assert_eq!(s.answer_text(), full, "keys past the limit are refused");
+        ev(&mut s, 1200, EventKind::Key(Target::Answer, Key::plain(KeyCode::Backspace)));
+        assert!(!s.answer_clipped, "an edit that fits clears the notice");
+        ev(&mut s, 2000, EventKind::Submit);
+        assert_eq!(s.turns.len(), 1);
+    }
+}
+
+/// Typing up to and past the limit one key at a time stops at the limit.
+#[test]
+fn typing_past_the_answer_limit_is_refused_key_by_key() {
+    let mut s = started(1, Pace::Untimed);
+    type_text(&mut s, 1000, &"x".repeat(MAX_ANSWER_BYTES - 20));
+    for c in "ab数据".chars().cycle().take(40) {
+        ev(&mut s, 1000, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char(c))));
+    }
+    assert!(s.answer_bytes() <= MAX_ANSWER_BYTES && s.answer_bytes() > MAX_ANSWER_BYTES - 4);
+    assert!(s.answer_clipped);
+}

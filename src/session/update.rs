@@ -7,7 +7,7 @@
 use super::draw;
 use super::event::{Event, EventKind, KeyCode, Target};
 use super::numeric::parse_number;
-use super::state::{Ending, Exit, Given, Phase, State, Turn, editor};
+use super::state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn, editor};
 use crate::assess::Finding;
 use crate::rules;
 use crate::scenario::graph::EdgeKind;
@@ -109,6 +109,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
         // reach the screen raw: ignore it.
         (Phase::Running, EventKind::Key(_, key)) if matches!(key.code, KeyCode::Char(c) if crate::text::is_hazard(c)) =>
             {}
+        (Phase::Running, EventKind::Key(Target::Answer, key)) => answer_key(s, key),
         (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| {
             t.input(key.to_input());
         }),
@@ -116,7 +117,12 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
             // Terminals send `\r` line ends in pastes; and no pasted control
             // character may reach the screen raw.
             let text = text.replace("\r\n", "\n").replace('\r', "\n");
-            let text = crate::text::escape_controls(&text).into_owned();
+            let mut text = crate::text::escape_controls(&text).into_owned();
+            if target == Target::Answer {
+                let room = MAX_ANSWER_BYTES.saturating_sub(s.answer_bytes());
+                s.answer_clipped = text.len() > room;
+                text.truncate(floor_char_boundary(&text, room));
+            }
             edit(s, target, |t| {
                 t.insert_str(&text);
             });
@@ -136,6 +142,44 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
         (Phase::Running, EventKind::Submit) => submit(s, s.session_ms(at), fx),
         _ => {}
     }
+}
+
+/// A key into the answer, refused when it would take the answer past
+/// [`MAX_ANSWER_BYTES`]. A plain character's size is known beforehand;
+/// any other key adds at most four bytes (a tab's spaces) unless it is a
+/// Ctrl/Alt key (a yank can insert anything), so only near the limit, or
+/// for those, is the editor saved to be put back.
+fn answer_key(s: &mut State, key: super::event::Key) {
+    let before = s.answer_bytes();
+    if let KeyCode::Char(c) = key.code
+        && !key.ctrl
+        && !key.alt
+        && before + c.len_utf8() > MAX_ANSWER_BYTES
+    {
+        s.answer_clipped = true;
+        return;
+    }
+    let may_overflow = key.ctrl || key.alt || before + 4 > MAX_ANSWER_BYTES;
+    let saved = may_overflow.then(|| s.answer.clone());
+    edit(s, Target::Answer, |t| {
+        t.input(key.to_input());
+    });
+    s.answer_clipped = false;
+    if let Some(saved) = saved
+        && s.answer_bytes() > MAX_ANSWER_BYTES.max(before)
+    {
+        s.answer = saved;
+        s.answer_clipped = true;
+    }
+}
+
+/// The largest character boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Applies an edit to the answer or the notes. Single-line answers (a
@@ -343,6 +387,7 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     s.asked_ms = at;
     s.overtime = false;
     s.answer = editor();
+    s.answer_clipped = false;
     s.selected = 0;
     s.numeric_error = None;
     fx.push(Effect::Asked(next));

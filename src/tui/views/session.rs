@@ -14,7 +14,7 @@ use ratatui_textarea::TextArea;
 use super::common::{footer, header, left, mmss, over, wrap};
 use crate::rules::signals::{cjk_chars, latin_words};
 use crate::scenario::Answer;
-use crate::session::State;
+use crate::session::{MAX_ANSWER_BYTES, State};
 use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
 
@@ -169,6 +169,15 @@ fn length_label(text: &str) -> String {
     if cjk > latin { format!("{} 字", latin + cjk) } else { format!("{} words", latin + cjk) }
 }
 
+/// Said in the answer's title when the last insertion hit the answer limit.
+fn full_label(s: &State) -> String {
+    if s.answer_clipped {
+        format!(" · full: an answer holds {} KB, the rest was not added", MAX_ANSWER_BYTES / 1024)
+    } else {
+        String::new()
+    }
+}
+
 /// List items that wrap instead of being cut: `marker` before the first
 /// line, indentation after. An item never grows past `max_lines` (a list
 /// cannot show an item taller than itself), ending in `…` when cut.
@@ -235,7 +244,7 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         }
         Answer::Spoken { pass, .. } => spoken(app, s, *pass, frame, area),
         Answer::FreeText { .. } => {
-            let title = format!(" Answer · {} ", length_label(&s.answer_text()));
+            let title = format!(" Answer · {}{} ", length_label(&s.answer_text()), full_label(s));
             editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, area);
         }
         Answer::End { .. } => {}
@@ -253,7 +262,7 @@ fn spoken(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
     } else {
         Layout::vertical([Constraint::Min(4), Constraint::Percentage(55)]).areas(area)
     };
-    let title = format!(" Say it, or jot it · {} ", length_label(&s.answer_text()));
+    let title = format!(" Say it, or jot it · {}{} ", length_label(&s.answer_text()), full_label(s));
     editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
     let width = points.width.saturating_sub(4);
     let items = wrapped_items(
