@@ -15,6 +15,6 @@ pub use compiled::{CompileError, Compiled};
 pub use event::{Event, EventKind, Key, KeyCode, Target};
 pub use pace::Pace;
 pub use state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn};
-pub use update::{Effect, update};
+pub use update::{Effect, MAX_IDLE_TIMEOUTS, update};
 #[cfg(test)]
 mod tests;

@@ -113,6 +113,9 @@ pub struct State {
     pub(super) paused_total: u64,
     /// Session time when it finished.
     pub(super) finished_ms: Option<u64>,
+    /// `Goto` timeouts in a row with no input from the candidate (see
+    /// [`super::update`]'s `MAX_IDLE_TIMEOUTS`).
+    pub(super) idle_timeouts: u32,
     /// The latest event time seen, so views can show the clock without
     /// reading one.
     pub last_at: u64,
@@ -174,6 +177,7 @@ impl State {
             started_at: None,
             paused_total: 0,
             finished_ms: None,
+            idle_timeouts: 0,
             last_at: 0,
             node: start,
             variant: 0,
@@ -233,7 +237,8 @@ impl State {
     pub fn remaining_ms(&self) -> Option<i64> {
         let limit = self.limit_ms()?;
         let spent = self.elapsed_ms().saturating_sub(self.asked_ms);
-        Some(limit as i64 - spent as i64)
+        let signed = |ms: u64| i64::try_from(ms).unwrap_or(i64::MAX);
+        Some(signed(limit).saturating_sub(signed(spent)))
     }
 
     /// The session-wide limit under this pace.
@@ -280,7 +285,8 @@ impl State {
     /// while it runs: how the runtime knows when to wake next.
     pub fn monotonic_at(&self, session_ms: u64) -> Option<u64> {
         match (self.phase, self.started_at) {
-            (Phase::Running, Some(start)) => Some(start + self.paused_total + session_ms),
+            // Saturating: a crafted file can put times anywhere in `u64`.
+            (Phase::Running, Some(start)) => Some(start.saturating_add(self.paused_total).saturating_add(session_ms)),
             _ => None,
         }
     }
@@ -301,7 +307,7 @@ impl State {
         if self.overtime || self.current().is_end() {
             return None;
         }
-        Some(self.asked_ms + self.limit_ms()?)
+        Some(self.asked_ms.saturating_add(self.limit_ms()?))
     }
 
     /// The next session time at which anything on screen or any deadline
@@ -312,12 +318,12 @@ impl State {
             return None;
         }
         let now = self.elapsed_ms();
-        let next_second = (now / 1000 + 1) * 1000;
+        let next_second = (now / 1000 + 1).saturating_mul(1000);
         let countdown = self.limit_ms().map(|limit| {
             // Boundaries fall at asked + limit - k*1000 (and keep going past zero).
-            let phase = (self.asked_ms + limit) % 1000;
-            let base = now - now % 1000 + phase;
-            if base > now { base } else { base + 1000 }
+            let phase = self.asked_ms.saturating_add(limit) % 1000;
+            let base = (now - now % 1000).saturating_add(phase);
+            if base > now { base } else { base.saturating_add(1000) }
         });
         let session_end = self.session_limit_ms().filter(|&l| l > now);
         [Some(next_second), countdown, session_end].into_iter().flatten().min()

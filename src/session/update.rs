@@ -22,11 +22,25 @@ pub enum Effect {
     Finished,
 }
 
+/// How many questions in a row may time out into another (`Goto`) with no
+/// input at all before the session is over, as if its time had run out.
+/// Timeouts can form a cycle, and then time alone would walk it forever:
+/// one turn per limit, so a candidate gone for a week (or a session file
+/// with a 10^13 ms gap) meant millions of turns, or a loop that never
+/// ends. Counting in the state, not per event, keeps a replay that ticks
+/// rarely in step with a live session that ticks every second.
+pub const MAX_IDLE_TIMEOUTS: u32 = 100;
+
 /// Applies one event to the session.
 pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
     let mut fx = Vec::new();
     state.last_at = state.last_at.max(event.at_ms);
     settle(state, event.at_ms, &mut fx);
+    // Anything but the clock is the candidate doing something, after the
+    // timeouts that fell due before it.
+    if event.kind != EventKind::Tick {
+        state.idle_timeouts = 0;
+    }
     handle(state, event, &mut fx);
     fx
 }
@@ -48,7 +62,9 @@ fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
 fn question_timeout(s: &mut State, due: u64, fx: &mut Vec<Effect>) {
     match s.current().on_timeout.clone() {
         Timeout::Overtime => s.overtime = true,
+        Timeout::Goto(_) if s.idle_timeouts >= MAX_IDLE_TIMEOUTS => session_over(s, due, fx),
         Timeout::Goto(to) => {
+            s.idle_timeouts += 1;
             let next = s.compiled.node_index(&to);
             leave(s, due, Exit::TimedOut, next, Some(EdgeKind::Timeout), fx);
         }
@@ -102,7 +118,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
             s.phase = Phase::Paused { since: at };
         }
         (Phase::Paused { since }, EventKind::Resume) => {
-            s.paused_total += at.saturating_sub(since);
+            s.paused_total = s.paused_total.saturating_add(at.saturating_sub(since));
             s.phase = Phase::Running;
         }
         // A control character typed as a key (only a crafted file can) would
