@@ -213,10 +213,50 @@ fn a_hang_up_ends_it_instead_of_spinning() {
     assert!(t.cmd(&["kill-pane", "-t", "t"]).status().expect("kill-pane").success());
     let start = Instant::now();
     while running(&child) {
-        assert!(start.elapsed() < Duration::from_secs(2), "hotseat still running 2 s after its terminal closed");
+        // A guard against spinning, not a benchmark: it exits in ~0.1 s.
+        assert!(start.elapsed() < Duration::from_secs(10), "hotseat still running 10 s after its terminal closed");
         std::thread::sleep(Duration::from_millis(50));
     }
     println!("gone {:?} after the pane closed", start.elapsed());
+}
+
+/// crossterm's reader retries a hung-up terminal's empty read forever.
+/// When the event loop itself polled it (crossterm's `EventStream`), a
+/// race with the hang-up could leave the loop inside that retry, deaf to
+/// SIGHUP, SIGTERM and its own watchdog: processes were found spinning an
+/// hour after their tmux pane closed. Input is now read on a thread of its
+/// own. The race cannot be forced from outside, so this test takes the
+/// hardest path left: SIGHUP blocked (as under some multiplexers and
+/// `nohup`-like wrappers), so only the loop's watchdog can notice.
+#[test]
+fn a_terminal_that_hangs_up_without_a_sighup_still_ends_it() {
+    let python = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !have_tmux() || !python {
+        println!("SKIPPED: tmux, pgrep or python3 is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let blocked = "python3 -c 'import signal,os,sys; signal.pthread_sigmask(signal.SIG_BLOCK,[signal.SIGHUP]); \
+                   os.execv(sys.argv[1], sys.argv[1:])'";
+    let command = script(dir.path(), "run huawei-case --seed 2", &stty).replacen(
+        &format!("'{BIN}'"),
+        &format!("{blocked} '{BIN}'"),
+        1,
+    );
+    let t = Tmux::start("nohup", (80, 24), &command);
+    t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes"));
+    let child = hotseat_pid(&t);
+    assert!(t.cmd(&["kill-pane", "-t", "t"]).status().expect("kill-pane").success());
+    let start = Instant::now();
+    while running(&child) {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = Command::new("kill").args(["-KILL", &child]).status();
+            panic!("hotseat still running 10 s after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    println!("gone {:?} after the terminal hung up", start.elapsed());
 }
 
 #[test]

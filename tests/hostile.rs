@@ -15,11 +15,12 @@ use tempfile::TempDir;
 
 const EXAMPLE: &str = include_str!("../docs/example.ron");
 
-/// A generous guard, not a benchmark: every hostile file is a few hundred
-/// milliseconds of work at most, even in a debug build; the guard only
-/// catches runaway (quadratic, hanging) behaviour, on a machine that may be
-/// busy. The release figures are in docs/performance.md.
-const GUARD: Duration = Duration::from_secs(10);
+/// A generous guard, not a benchmark: every hostile file is at most a few
+/// seconds of work in a debug build; the guard only catches runaway
+/// (quadratic, hanging) behaviour, on a machine that may be busy with other
+/// tests (a 12,000-warning file once took 20 s of wall time there). The
+/// release figures are in docs/performance.md.
+const GUARD: Duration = Duration::from_secs(45);
 
 /// A hard stop so a hang fails the test instead of stalling the suite.
 const KILL_AFTER: Duration = Duration::from_secs(120);

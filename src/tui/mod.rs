@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod export;
+pub mod input;
 pub mod keymap;
 pub mod replay;
 pub mod runtime;

@@ -6,9 +6,8 @@
 use std::io;
 use std::time::{Duration, Instant};
 
-use futures_util::StreamExt;
 use ratatui::Frame;
-use ratatui::crossterm::event::{Event as TermEvent, EventStream, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -237,7 +236,7 @@ async fn event_loop(mut p: Player) -> io::Result<Exit> {
     // Before the terminal changes: a signal in between would leave it raw.
     let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
-    let mut events = EventStream::new();
+    let mut events = super::input::Input::spawn()?;
     let mut last = Instant::now();
     let mut dirty = true;
     let mut exit = Exit::Normal;
@@ -262,6 +261,10 @@ async fn event_loop(mut p: Player) -> io::Result<Exit> {
                 }
             },
             () = tokio::time::sleep(wait) => {
+                if super::input::terminal_gone() {
+                    exit = Exit::Gone;
+                    break;
+                }
                 let now = Instant::now();
                 if p.playing {
                     p.frame(now - last);

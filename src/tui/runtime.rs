@@ -3,14 +3,14 @@
 //! [`App`] and redraws only when something visible changed. No busy loop:
 //! when the terminal goes away it restores what it can and exits.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::time::{Duration, Instant};
 
-use futures_util::StreamExt;
-use ratatui::crossterm::event::{Event as TermEvent, EventStream};
+use ratatui::crossterm::event::Event as TermEvent;
 use tokio::time::sleep_until;
 
 use super::app::{App, Screen};
+use super::input::{Input, terminal_gone};
 use super::keymap;
 use super::terminal::{self, Signals, TerminalGuard};
 use super::views;
@@ -103,21 +103,19 @@ fn rescan(app: &mut App, watch: &mut ScenarioWatch) -> bool {
 /// The watch on the scenario folders, for a run that shows the picker.
 fn start_watch(app: &mut App) -> Option<ScenarioWatch> {
     let Screen::Picker(p) = &mut app.screen else { return None };
-    let watch = ScenarioWatch::start(crate::paths::scenario_dirs(), &p.dirs);
+    let mut watch = ScenarioWatch::start(crate::paths::scenario_dirs(), &p.dirs);
     p.notices.extend(watch.problem.clone());
+    // A file written between the first walk and the watch being armed
+    // would be missed until the next change: walk once more, now.
+    watch.poke();
     Some(watch)
-}
-
-/// The terminal is gone when stdin stops being one or we were orphaned.
-fn terminal_gone() -> bool {
-    !io::stdin().is_terminal() || std::os::unix::process::parent_id() == 1
 }
 
 async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Result<Exit> {
     // Before the terminal changes: a signal in between would leave it raw.
     let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
-    let mut events = EventStream::new();
+    let mut events = Input::spawn()?;
     let mut dirty = true;
     let mut face = clock_face(&app);
     let mut watch: Option<ScenarioWatch> = None;
@@ -170,7 +168,6 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
         if app.suspend {
             app.suspend = false;
             terminal::suspend(&mut term)?;
-            events = EventStream::new();
             dirty = true;
             continue;
         }
