@@ -95,9 +95,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
 fn assess(detector: &Detector, cat: &crate::traps::Catalogue, text: &str, competencies: &[String]) -> Report {
     let answer = Answer::new(text);
     let findings = detector.detect(&answer, competencies, &NoEnv);
-    let spans = |ranges: &[Range<usize>]| -> Vec<Span> {
-        merge(ranges, text.len()).into_iter().map(|r| span(text, r)).collect()
-    };
+    let spans = |ranges: &[Range<usize>]| -> Vec<Span> { spans_of(text, merge(ranges, text.len())) };
     let traps = findings
         .iter()
         .map(|f| TrapJson {
@@ -124,11 +122,23 @@ fn assess(detector: &Detector, cat: &crate::traps::Catalogue, text: &str, compet
     Report { traps, signals }
 }
 
-/// A byte range as a character-counted span.
-fn span(text: &str, r: Range<usize>) -> Span {
-    let start = text[..r.start].chars().count();
-    let piece = &text[r];
-    Span { start, end: start + piece.chars().count(), text: piece.to_string() }
+/// Sorted, disjoint byte ranges as character-counted spans. Characters are
+/// counted on from the previous range, not from the start of the text each
+/// time: a long answer has thousands of evidence ranges, and counting from
+/// the start made the output quadratic in the answer.
+fn spans_of(text: &str, ranges: Vec<Range<usize>>) -> Vec<Span> {
+    let (mut byte, mut char) = (0, 0);
+    ranges
+        .into_iter()
+        .map(|r| {
+            char += text[byte..r.start].chars().count();
+            let piece = &text[r.clone()];
+            let start = char;
+            char += piece.chars().count();
+            byte = r.end;
+            Span { start, end: char, text: piece.to_string() }
+        })
+        .collect()
 }
 
 fn plain(r: &Report) -> String {
@@ -166,4 +176,24 @@ fn plain(r: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Spans counted on from range to range agree with counting each from
+    /// the start of the text, across multi-byte characters.
+    #[test]
+    fn incremental_spans_count_characters_like_counting_from_the_start() {
+        let text = "数据 sovereignty 不交给法务, legal owns it 然后 we ship";
+        let ranges: Vec<Range<usize>> = ["数据", "不交给法务", "legal", "然后", "ship"]
+            .iter()
+            .filter_map(|p| text.find(p).map(|i| i..i + p.len()))
+            .collect();
+        let naive: Vec<(usize, usize)> =
+            ranges.iter().map(|r| (text[..r.start].chars().count(), text[..r.end].chars().count())).collect();
+        let got: Vec<(usize, usize)> = spans_of(text, ranges).iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(got, naive);
+    }
 }
