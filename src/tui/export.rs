@@ -35,10 +35,11 @@ pub const MAX_ROWS: u16 = 200;
 pub const IDLE_LIMIT_MS: u64 = 2000;
 
 /// Events closer together than this share a frame: the cast plays at up
-/// to five frames a second, enough to watch someone type (one or two
-/// characters a frame), while a draw of the whole screen per keystroke
-/// made a 20-minute session's export take seconds.
-pub const FRAME_MS: u64 = 200;
+/// to two frames a second, enough to follow someone typing (a word or two
+/// a frame) and to see every question and timer change, while drawing the
+/// whole screen more often made a 20-minute session's export take seconds
+/// (a draw costs ~0.25 ms; at 200 ms a 20-minute session was 5,200 frames).
+pub const FRAME_MS: u64 = 500;
 
 /// The terminal size an asciicast of a recording made at `cols` x `rows`
 /// is drawn at: at least what the views need, at most [`MAX_COLS`] x
