@@ -8,80 +8,17 @@
 //! Each case runs in its own tmux server, the cases of one mode in
 //! parallel, so the whole suite takes seconds, not minutes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_hotseat");
+
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, have_tmux};
 /// Generous: the machine may be busy compiling.
 const LIMIT: Duration = Duration::from_secs(30);
-
-fn have_tmux() -> bool {
-    let ok = |c: &str, a: &str| Command::new(c).arg(a).output().is_ok_and(|o| o.status.success());
-    ok("tmux", "-V") && ok("pgrep", "--version")
-}
-
-/// One tmux server (its own socket), killed on drop.
-struct Tmux {
-    socket: PathBuf,
-}
-
-impl Tmux {
-    fn start(socket: PathBuf, command: &str) -> Tmux {
-        let t = Tmux { socket };
-        let ok = t
-            .cmd(&["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", command])
-            .status()
-            .expect("tmux runs")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        t
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.arg("-S").arg(&self.socket).args(["-f", "/dev/null"]).args(args);
-        c
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", "t"]).output().expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn format(&self, f: &str) -> String {
-        let out = self.cmd(&["display-message", "-p", "-t", "t", f]).output().expect("display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> Result<String, String> {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return Ok(s);
-            }
-            if start.elapsed() > LIMIT {
-                return Err(format!("timed out waiting for {what}; screen:\n{s}"));
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// hotseat's pid: the child of the pane's shell.
-    fn child_pid(&self) -> Result<String, String> {
-        let pid = self.format("#{pane_pid}");
-        let out = Command::new("pgrep").args(["-P", &pid]).output().expect("pgrep");
-        let child = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string();
-        if child.is_empty() { Err("no hotseat process under the pane's shell".into()) } else { Ok(child) }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-    }
-}
 
 /// A full-screen mode: its arguments, and what shows once it is up.
 #[derive(Clone, Copy)]
@@ -139,11 +76,11 @@ fn case(mode: Mode, end: End, data: &Path) -> Result<(), String> {
         mode.args,
         stty.display()
     );
-    let t = Tmux::start(tmp.path().join("s.sock"), &script);
+    let t = Tmux::start("s", (100, 30), &script);
     let expected = match end {
         End::Signal(name, n) => {
-            t.wait_for("the full-screen mode", |s| s.contains(mode.ready))?;
-            let pid = t.child_pid()?;
+            t.try_wait_for(LIMIT, "the full-screen mode", |s| s.contains(mode.ready))?;
+            let pid = t.hotseat_pid()?;
             let ok = Command::new("kill").args([&format!("-{name}"), &pid]).status().expect("kill").success();
             if !ok {
                 return Err(format!("kill -{name} {pid} failed"));
@@ -152,7 +89,7 @@ fn case(mode: Mode, end: End, data: &Path) -> Result<(), String> {
         }
         End::Panic => 101,
     };
-    let screen = t.wait_for("the shell again", |s| s.contains("STTY-DONE"))?;
+    let screen = t.try_wait_for(LIMIT, "the shell again", |s| s.contains("STTY-DONE"))?;
     let mut wrong = Vec::new();
     if !screen.contains(&format!("EXIT={expected}")) {
         wrong.push(format!("exit code is not {expected}"));
@@ -171,7 +108,7 @@ fn case(mode: Mode, end: End, data: &Path) -> Result<(), String> {
     }
     let pasted = t.cmd(&["set-buffer", "paste-probe"]).status().is_ok_and(|s| s.success())
         && t.cmd(&["paste-buffer", "-p", "-t", "t"]).status().is_ok_and(|s| s.success());
-    match t.wait_for("the pasted text", |s| s.contains("paste-probe")) {
+    match t.try_wait_for(LIMIT, "the pasted text", |s| s.contains("paste-probe")) {
         Ok(s) if s.contains("[200~") => wrong.push("bracketed paste is still on".into()),
         Ok(_) => {}
         Err(e) if pasted => wrong.push(e),
@@ -244,8 +181,8 @@ fn the_idle_picker_does_not_walk_the_scenario_folders_and_still_sees_a_new_file(
         data.display(),
         folder.display()
     );
-    let t = Tmux::start(tmp.path().join("s.sock"), &script);
-    t.wait_for("the picker", |s| s.contains("Scenarios (6)")).expect("picker");
+    let t = Tmux::start("s", (100, 30), &script);
+    t.try_wait_for(LIMIT, "the picker", |s| s.contains("Scenarios (6)")).expect("picker");
     // Let start-up finish, then count how often anything opens the folders:
     // walking them means opening every directory.
     std::thread::sleep(Duration::from_millis(1500));
@@ -262,7 +199,7 @@ fn the_idle_picker_does_not_walk_the_scenario_folders_and_still_sees_a_new_file(
         .count();
     assert_eq!(opens, 0, "the idle picker opened the scenario folders {opens} times in 3.5 s");
     std::fs::write(folder.join("sub/new.ron"), example.replace("id: \"example\"", "id: \"fresh\"")).expect("writes");
-    t.wait_for("the new scenario", |s| s.contains("Scenarios (7)")).expect("reloads");
+    t.try_wait_for(LIMIT, "the new scenario", |s| s.contains("Scenarios (7)")).expect("reloads");
     t.cmd(&["send-keys", "-t", "t", "q"]).status().expect("send-keys");
-    t.wait_for("the shell", |s| s.contains("EXIT=0")).expect("quits");
+    t.try_wait_for(LIMIT, "the shell", |s| s.contains("EXIT=0")).expect("quits");
 }

@@ -8,94 +8,13 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hotseat");
 
-fn have_tmux() -> bool {
-    let ok = |c: &str, a: &str| Command::new(c).arg(a).output().is_ok_and(|o| o.status.success());
-    ok("tmux", "-V") && ok("pgrep", "--version")
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, have_tmux, running};
 
 /// The pid of hotseat: the child of the pane's shell.
 fn hotseat_pid(t: &Tmux) -> String {
-    let pid = t.format("#{pane_pid}");
-    let out = Command::new("pgrep").args(["-P", &pid]).output().expect("pgrep");
-    let child = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string();
-    assert!(!child.is_empty(), "hotseat's pid");
-    child
-}
-
-/// One tmux server per test (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(name: &str, size: (u16, u16), command: &str) -> Tmux {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let socket = dir.path().join(format!("{name}.sock")).display().to_string();
-        let t = Tmux { socket, _dir: dir };
-        let (w, h) = size;
-        let ok = t
-            .cmd(&["new-session", "-d", "-s", "t", "-x", &w.to_string(), "-y", &h.to_string(), command])
-            .status()
-            .expect("tmux runs")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        t
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-S", &self.socket, "-f", "/dev/null"]).args(args);
-        c
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status().expect("send-keys").success());
-    }
-
-    fn text(&self, text: &str) {
-        assert!(self.cmd(&["send-keys", "-t", "t", "-l", text]).status().expect("send-keys").success());
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", "t"]).output().expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn format(&self, f: &str) -> String {
-        let out = self.cmd(&["display-message", "-p", "-t", "t", f]).output().expect("display-message");
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        assert!(
-            self.cmd(&["resize-window", "-t", "t", "-x", &w.to_string(), "-y", &h.to_string()])
-                .status()
-                .expect("resize")
-                .success()
-        );
-    }
-
-    /// Waits up to `limit` for `pred` to hold of the screen.
-    fn wait_for(&self, limit: Duration, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(start.elapsed() < limit, "timed out waiting for {what}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-    }
+    t.hotseat_pid().expect("hotseat\'s pid")
 }
 
 /// The shell command run in the pane: hotseat, then a record of the
@@ -298,20 +217,6 @@ fn sigkill_leaves_an_interrupted_session_with_the_notes() {
             let mode = std::fs::metadata(&entry).expect("exists").permissions().mode();
             assert_eq!(mode & 0o077, 0, "{} is readable by others: {mode:o}", entry.display());
         }
-    }
-}
-
-/// Whether `pid` is still running. A zombie has exited: once its shell
-/// is gone it waits for init to reap it, which some container inits do
-/// only every second or two.
-fn running(pid: &str) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
-        Ok(stat) => stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next()) != Some("Z"),
-        Err(_) => Command::new("kill")
-            .args(["-0", pid])
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success()),
     }
 }
 

@@ -14,6 +14,13 @@ use hotseat::record::format::{self, EndStatus, Header, Line};
 use hotseat::session::{Event, EventKind, Pace, Target};
 
 const BIN: &str = env!("CARGO_BIN_EXE_hotseat");
+
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, have_tmux};
+
+/// How long a tmux screen may take to show what a test waits for.
+const SCREEN: Duration = Duration::from_secs(30);
 /// Far above what any command here needs, even on a loaded machine: a
 /// command still running after this hangs.
 const HANG: Duration = Duration::from_secs(90);
@@ -694,81 +701,6 @@ fn a_read_only_data_dir_still_reads_and_every_write_fails_in_one_line() {
 
 // ------------------------------------------------------- a real terminal
 
-fn have_tmux() -> bool {
-    let ok = |c: &str, a: &str| Command::new(c).arg(a).output().is_ok_and(|o| o.status.success());
-    ok("tmux", "-V") && ok("pgrep", "--version")
-}
-
-/// One tmux server per test (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(name: &str, command: &str) -> Tmux {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let socket = dir.path().join(format!("{name}.sock")).display().to_string();
-        let t = Tmux { socket, _dir: dir };
-        let ok = t
-            .cmd(&["new-session", "-d", "-s", "t", "-x", "120", "-y", "40", command])
-            .status()
-            .expect("tmux runs")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        t
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new("tmux");
-        c.args(["-S", &self.socket, "-f", "/dev/null"]).args(args);
-        c
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status().expect("send-keys").success());
-    }
-
-    fn text(&self, text: &str) {
-        assert!(self.cmd(&["send-keys", "-t", "t", "-l", text]).status().expect("send-keys").success());
-    }
-
-    fn screen(&self) -> String {
-        let out = self.cmd(&["capture-pane", "-p", "-t", "t"]).output().expect("capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(start.elapsed() < Duration::from_secs(30), "timed out waiting for {what}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The pid of hotseat: the child of the pane's shell.
-    fn hotseat_pid(&self) -> String {
-        let out = self.cmd(&["display-message", "-p", "-t", "t", "#{pane_pid}"]).output().expect("display-message");
-        let pane = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        let out = Command::new("pgrep").args(["-P", &pane]).output().expect("pgrep");
-        let child = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").trim().to_string();
-        assert!(!child.is_empty(), "hotseat's pid");
-        child
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.cmd(&["kill-server"]).status();
-    }
-}
-
 fn shell(data: &Path, prefix: &str, args: &str) -> String {
     format!("{prefix} HOTSEAT_DATA_DIR='{}' '{BIN}' {args}; echo \"EXIT=$?\"; sleep 60", data.display())
 }
@@ -800,7 +732,7 @@ fn pick(n: usize) -> usize {
 fn type_words(t: &Tmux, words: &[String], upto: usize) {
     for w in &words[..upto] {
         t.text(&format!("{w} "));
-        t.wait_for(w, |s| s.contains(w.as_str()));
+        t.wait_for(SCREEN, w, |s| s.contains(w.as_str()));
     }
 }
 
@@ -814,13 +746,13 @@ fn kill_9_while_typing_and_after_a_resume_loses_nothing_shown_and_leaves_it_inte
     let d = data.path();
     let words: Vec<String> = (0..12).map(|i| format!("w{i}x")).collect();
     // First process: type, then kill -9 at a random word.
-    let t = Tmux::start("first", &shell(d, "", "run alibaba-cloud-pm --seed 1"));
-    t.wait_for("the session", |s| s.contains("Notes"));
+    let t = Tmux::start("first", (120, 40), &shell(d, "", "run alibaba-cloud-pm --seed 1"));
+    t.wait_for(SCREEN, "the session", |s| s.contains("Notes"));
     let k = pick(words.len());
     type_words(&t, &words, k);
-    let pid = t.hotseat_pid();
+    let pid = t.hotseat_pid().expect("hotseat's pid");
     assert!(Command::new("kill").args(["-KILL", &pid]).status().expect("kill").success());
-    t.wait_for("the shell", |s| s.contains("EXIT="));
+    t.wait_for(SCREEN, "the shell", |s| s.contains("EXIT="));
     drop(t);
     let path = only_session(d);
     let id = path.file_stem().expect("stem").to_string_lossy().into_owned();
@@ -831,35 +763,35 @@ fn kill_9_while_typing_and_after_a_resume_loses_nothing_shown_and_leaves_it_inte
     assert_eq!(row(&rows(d), &id)["status"], "interrupted");
 
     // Quit it properly, so the file ends in an `end` line.
-    let t = Tmux::start("second", &shell(d, "", &format!("resume {id}")));
-    t.wait_for("paused", |s| s.contains("Paused"));
+    let t = Tmux::start("second", (120, 40), &shell(d, "", &format!("resume {id}")));
+    t.wait_for(SCREEN, "paused", |s| s.contains("Paused"));
     t.keys(&["Enter"]);
-    t.wait_for("running", |s| !s.contains("Paused"));
+    t.wait_for(SCREEN, "running", |s| !s.contains("Paused"));
     t.keys(&["C-c"]);
-    t.wait_for("quit confirmation", |s| s.contains("Quit"));
+    t.wait_for(SCREEN, "quit confirmation", |s| s.contains("Quit"));
     t.keys(&["y"]);
-    t.wait_for("the debrief", |s| s.contains("Debrief"));
+    t.wait_for(SCREEN, "the debrief", |s| s.contains("Debrief"));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| s.contains("EXIT="));
+    t.wait_for(SCREEN, "the shell", |s| s.contains("EXIT="));
     drop(t);
     assert_eq!(row(&rows(d), &id)["status"], "quit");
 
     // Resume the quit session and type: it is live, and rm refuses it.
-    let t = Tmux::start("third", &shell(d, "", &format!("resume {id}")));
-    t.wait_for("paused", |s| s.contains("Paused"));
+    let t = Tmux::start("third", (120, 40), &shell(d, "", &format!("resume {id}")));
+    t.wait_for(SCREEN, "paused", |s| s.contains("Paused"));
     t.keys(&["Enter"]);
-    t.wait_for("running", |s| !s.contains("Paused"));
+    t.wait_for(SCREEN, "running", |s| !s.contains("Paused"));
     let later: Vec<String> = (0..8).map(|i| format!("r{i}y")).collect();
     let k2 = pick(later.len());
     type_words(&t, &later, k2);
-    let pid = t.hotseat_pid();
+    let pid = t.hotseat_pid().expect("hotseat's pid");
     assert_eq!(row(&rows(d), &id)["status"], "live", "a resumed session being recorded is live");
     let out = hotseat(d, &["sessions", "rm", &id]);
     assert_eq!(out.code, 1, "{}", out.describe());
     assert!(out.stderr.contains(&pid), "names the live process {pid}: {}", out.describe());
     assert!(path.exists());
     assert!(Command::new("kill").args(["-KILL", &pid]).status().expect("kill").success());
-    t.wait_for("the shell", |s| s.contains("EXIT="));
+    t.wait_for(SCREEN, "the shell", |s| s.contains("EXIT="));
     drop(t);
     assert_eq!(row(&rows(d), &id)["status"], "interrupted", "a killed resumed session is interrupted, not quit");
     let kept = kept_text(&path);
@@ -884,25 +816,26 @@ fn a_full_disk_then_resume_keeps_what_was_written_and_starts_on_a_fresh_line() {
     let limit = head_len + 300;
     let t = Tmux::start(
         "full",
+        (120, 40),
         &shell(d, "trap '' XFSZ;", "run alibaba-cloud-pm --seed 1").replacen(
             &format!("'{BIN}'"),
             &format!("prlimit --fsize={limit} '{BIN}'"),
             1,
         ),
     );
-    t.wait_for("the session", |s| s.contains("Notes"));
+    t.wait_for(SCREEN, "the session", |s| s.contains("Notes"));
     let words: Vec<String> = (0..40).map(|i| format!("d{i}z")).collect();
     for w in &words {
         t.text(&format!("{w} "));
-        t.wait_for(w, |s| s.contains(w.as_str()));
+        t.wait_for(SCREEN, w, |s| s.contains(w.as_str()));
     }
-    t.wait_for("the recording problem", |s| s.contains("recording stopped"));
+    t.wait_for(SCREEN, "the recording problem", |s| s.contains("recording stopped"));
     t.keys(&["C-c"]);
-    t.wait_for("quit confirmation", |s| s.contains("Quit"));
+    t.wait_for(SCREEN, "quit confirmation", |s| s.contains("Quit"));
     t.keys(&["y"]);
-    t.wait_for("the debrief", |s| s.contains("Debrief"));
+    t.wait_for(SCREEN, "the debrief", |s| s.contains("Debrief"));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| s.contains("EXIT="));
+    t.wait_for(SCREEN, "the shell", |s| s.contains("EXIT="));
     drop(t);
     let path = only_session(d);
     let size = std::fs::metadata(&path).expect("exists").len() as usize;
@@ -914,18 +847,18 @@ fn a_full_disk_then_resume_keeps_what_was_written_and_starts_on_a_fresh_line() {
     assert!(kept_before.contains("d0z"), "what was written stays: {kept_before}");
 
     // Space is back: resume and type.
-    let t = Tmux::start("resume", &shell(d, "", &format!("resume {id}")));
-    t.wait_for("paused", |s| s.contains("Paused"));
+    let t = Tmux::start("resume", (120, 40), &shell(d, "", &format!("resume {id}")));
+    t.wait_for(SCREEN, "paused", |s| s.contains("Paused"));
     t.keys(&["Enter"]);
-    t.wait_for("running", |s| !s.contains("Paused"));
+    t.wait_for(SCREEN, "running", |s| !s.contains("Paused"));
     t.text("after-the-disk-filled ");
-    t.wait_for("typed", |s| s.contains("after-the-disk-filled"));
+    t.wait_for(SCREEN, "typed", |s| s.contains("after-the-disk-filled"));
     t.keys(&["C-c"]);
-    t.wait_for("quit confirmation", |s| s.contains("Quit"));
+    t.wait_for(SCREEN, "quit confirmation", |s| s.contains("Quit"));
     t.keys(&["y"]);
-    t.wait_for("the debrief", |s| s.contains("Debrief"));
+    t.wait_for(SCREEN, "the debrief", |s| s.contains("Debrief"));
     t.keys(&["q"]);
-    t.wait_for("the shell", |s| s.contains("EXIT="));
+    t.wait_for(SCREEN, "the shell", |s| s.contains("EXIT="));
     drop(t);
     let after = hotseat::record::reader::read(&path).expect("reads");
     assert_eq!(after.damage, None, "no record glued onto the torn line");
