@@ -1,7 +1,7 @@
 //! Writing to stdout without panicking on a closed pipe, and the one choke
 //! point every command's stdout goes through: text from scenario files,
 //! session files, catalogues and annotations can hold control characters
-//! (an old or hand-made file was never checked), so [`print`] escapes every
+//! (an old or hand-made file was never checked), so [`print()`] escapes every
 //! [`crate::text::is_hazard`] character visibly and [`json`] escapes them as
 //! JSON. Only [`control`] writes raw, for the app's own fixed sequences.
 

@@ -1,4 +1,6 @@
-//! Scenarios: the file format, loading with located errors, and validation.
+//! Scenarios: the file format ([`model`]), loading with located errors
+//! ([`load`], [`spans`], [`diag`]), control characters written as escapes
+//! ([`escapes`]), validation ([`validate`]) and the question graph ([`graph`]).
 
 pub mod model;
 

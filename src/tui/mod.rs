@@ -2,6 +2,10 @@
 //! actions and session events; views draw the state. See
 //! [`runtime::run`] for the loop, [`keymap`] for what keys mean,
 //! [`app::App`] for the state around a session and [`views`] for drawing.
+//! [`terminal`] owns the terminal (entering, restoring, signals),
+//! [`input`] reads keys on a thread of its own, [`watch`] follows the
+//! scenario folders for the picker, [`replay`] is the replay player and
+//! [`export`] renders a recording as an asciicast.
 
 pub mod app;
 pub mod export;

@@ -60,7 +60,7 @@ fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// Removes every [`crate::text::is_hazard`] character from the cells of
-/// `buf`: the last pass before a frame is drawn (see [`draw_in`]). A cell
+/// `buf`: the last pass before a frame is drawn (see `draw_in`). A cell
 /// left empty becomes a space, so the layout does not shift.
 pub fn scrub(buf: &mut ratatui::buffer::Buffer) {
     use crate::text::is_hazard;
