@@ -56,6 +56,16 @@ impl Detector {
             }
             traps.push(CompiledTrap { id: t.id.clone(), rules });
         }
+        // One scan of an answer for every phrase list of the catalogue.
+        let mut sets = Vec::new();
+        for r in traps.iter_mut().flat_map(|t| t.rules.iter_mut()) {
+            r.matcher.phrase_sets_mut(&mut sets);
+        }
+        crate::rules::phrases::PhraseIndex::join(&mut sets).map_err(|e| DetectError {
+            id: "(all)".into(),
+            rule: 0,
+            source: crate::rules::PatternError::Phrases(e),
+        })?;
         Ok(Detector { traps })
     }
 

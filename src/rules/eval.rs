@@ -7,7 +7,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::negation::{negated, rejected};
-use super::phrases::{Normalised, PhraseSet};
+use super::phrases::{Normalised, PhraseSet, Scan};
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
 
@@ -16,17 +16,43 @@ use super::{Cmp, Cond, build_regex};
 pub type Evidence = Vec<Range<usize>>;
 
 /// One answer, analysed once and shared by every rule that looks at it.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Answer<'a> {
     pub text: &'a str,
     pub signals: Signals,
     /// The text as phrase lists match it, normalised once for all of them.
     normalised: Normalised,
+    /// Scans by phrase index (its id, what it found), made on first use.
+    scans: std::sync::Mutex<Vec<(usize, std::sync::Arc<Scan>)>>,
+}
+
+impl Clone for Answer<'_> {
+    fn clone(&self) -> Self {
+        Answer::new(self.text)
+    }
 }
 
 impl<'a> Answer<'a> {
     pub fn new(text: &'a str) -> Self {
-        Answer { text, signals: analyse(text), normalised: Normalised::new(text) }
+        Answer { text, signals: analyse(text), normalised: Normalised::new(text), scans: Default::default() }
+    }
+
+    /// What `set` finds in the answer: from its index's one scan of the
+    /// answer (made once, then shared by every list of the index), or by
+    /// itself when it is in no index.
+    fn matches(&self, set: &PhraseSet) -> Vec<Range<usize>> {
+        let Some((index, list)) = set.slot() else { return set.find_in(&self.normalised) };
+        let mut scans = self.scans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let scan = match scans.iter().find(|(id, _)| *id == index.id()) {
+            Some((_, scan)) => scan.clone(),
+            None => {
+                let scan = std::sync::Arc::new(index.scan(&self.normalised));
+                scans.push((index.id(), scan.clone()));
+                scan
+            }
+        };
+        drop(scans);
+        scan.get(list).cloned().unwrap_or_default()
     }
 }
 
@@ -58,7 +84,7 @@ impl Env for NoEnv {
 /// The matches of `set` in `text` that `drop` does not discard: `negated`
 /// for `NoneOf`, the narrower `rejected` for `AnyOf`.
 fn kept(answer: &Answer, set: &PhraseSet, drop: fn(&str, Range<usize>) -> bool) -> Vec<Range<usize>> {
-    set.find_in(&answer.normalised).into_iter().filter(|r| !drop(answer.text, r.clone())).collect()
+    answer.matches(set).into_iter().filter(|r| !drop(answer.text, r.clone())).collect()
 }
 
 /// A compiled [`Cond`].
@@ -150,7 +176,7 @@ impl Matcher {
             Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
                 for set in sets {
-                    ev.push(set.find_in(&answer.normalised).into_iter().next()?);
+                    ev.push(answer.matches(set).into_iter().next()?);
                 }
                 Some(ev)
             }
@@ -181,6 +207,17 @@ impl Matcher {
             }
             Matcher::Or(ms) => ms.iter().find_map(|m| m.eval(answer, env)),
             Matcher::Not(m) => holds(m.eval(answer, env).is_none()),
+        }
+    }
+
+    /// Every phrase list in the condition, to join them into one index.
+    pub fn phrase_sets_mut<'m>(&'m mut self, out: &mut Vec<&'m mut PhraseSet>) {
+        match self {
+            Matcher::AnyOf(set) | Matcher::NoneOf(set) => out.push(set),
+            Matcher::AllOf(sets) => out.extend(sets.iter_mut()),
+            Matcher::And(ms) | Matcher::Or(ms) => ms.iter_mut().for_each(|m| m.phrase_sets_mut(out)),
+            Matcher::Not(m) => m.phrase_sets_mut(out),
+            _ => {}
         }
     }
 

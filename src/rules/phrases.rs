@@ -10,11 +10,13 @@
 //! matches "patching"; Chinese phrases match anywhere.
 
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// One phrase's edges.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Edges {
     /// Must not follow a word character.
     start: bool,
@@ -27,8 +29,16 @@ struct Edges {
 /// A compiled phrase list.
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
-    ac: AhoCorasick,
+    /// Its own automaton, built on first use: a list that joins an index
+    /// never needs one (the index matches for it), and building them all
+    /// up front cost more memory than the index itself.
+    ac: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// The phrases as matched (whitespace runs made single spaces).
+    pats: Vec<String>,
     edges: Vec<Edges>,
+    /// The shared index this list is part of, and its number there: with
+    /// one, an answer is scanned once for every list instead of per list.
+    slot: Option<(Arc<PhraseIndex>, usize)>,
 }
 
 fn is_word(c: char) -> bool {
@@ -98,14 +108,15 @@ impl PhraseSet {
             edges.push(Edges { start: first, end: last && !stem, stem });
             pats.push(norm);
         }
-        // A contiguous NFA: compact, and fast enough for answers of a few
-        // hundred words (a DFA here would cost megabytes per trap).
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&pats)?;
-        Ok(PhraseSet { ac, edges })
+        // Built once here so a list that cannot be built is an error at
+        // load time, then dropped until it is needed.
+        automaton(&pats)?;
+        Ok(PhraseSet { ac: std::sync::OnceLock::new(), pats, edges, slot: None })
+    }
+
+    /// The shared index this list was joined to, and its number there.
+    pub fn slot(&self) -> Option<(&PhraseIndex, usize)> {
+        self.slot.as_ref().map(|(index, i)| (index.as_ref(), *i))
     }
 
     /// Every match, as non-overlapping byte ranges of `text`, leftmost first.
@@ -115,35 +126,130 @@ impl PhraseSet {
 
     /// [`find_all`](Self::find_all) in a text normalised once for many lists.
     pub fn find_in(&self, normalised: &Normalised) -> Vec<Range<usize>> {
-        let (norm, map) = (&normalised.text, &normalised.map);
-        let mut found: Vec<Range<usize>> = Vec::new();
-        for m in self.ac.find_overlapping_iter(norm.as_str()) {
-            let e = self.edges[m.pattern().as_usize()];
-            let before = norm[..m.start()].chars().next_back();
-            if e.start && before.is_some_and(is_word) {
-                continue;
-            }
-            let mut end = m.end();
-            if e.stem {
-                end += norm[end..].chars().take_while(|&c| is_stem_char(c)).map(char::len_utf8).sum::<usize>();
-            } else if e.end && norm[end..].chars().next().is_some_and(is_word) {
-                continue;
-            }
-            found.push(map[m.start()]..map[end]);
+        if let Some((index, i)) = &self.slot {
+            return index.scan(normalised).into_iter().nth(*i).unwrap_or_default();
         }
-        // Leftmost, then longest; drop what overlaps a kept match.
-        found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for r in found {
-            if out.last().is_none_or(|last| r.start >= last.end) {
-                out.push(r);
-            }
-        }
-        out
+        let Some(ac) = self.ac.get_or_init(|| automaton(&self.pats).ok()) else { return Vec::new() };
+        let found = ac
+            .find_overlapping_iter(normalised.text.as_str())
+            .filter_map(|m| occurrence(normalised, self.edges[m.pattern().as_usize()], m.start(), m.end()))
+            .collect();
+        leftmost_longest(found)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         !self.find_all(text).is_empty()
+    }
+}
+
+/// The automaton for normalised phrases. A contiguous NFA: compact, and
+/// fast enough (a DFA would cost megabytes per trap and was no faster).
+fn automaton<P: AsRef<[u8]>>(pats: &[P]) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(pats)
+}
+
+/// An occurrence of a phrase with `edges` at `start..end` of the
+/// normalised text, as a range of the original text; `None` when its edges
+/// do not hold there.
+fn occurrence(normalised: &Normalised, e: Edges, start: usize, end: usize) -> Option<Range<usize>> {
+    let (norm, map) = (&normalised.text, &normalised.map);
+    let before = norm[..start].chars().next_back();
+    if e.start && before.is_some_and(is_word) {
+        return None;
+    }
+    let mut end = end;
+    if e.stem {
+        end += norm[end..].chars().take_while(|&c| is_stem_char(c)).map(char::len_utf8).sum::<usize>();
+    } else if e.end && norm[end..].chars().next().is_some_and(is_word) {
+        return None;
+    }
+    Some(map[start]..map[end])
+}
+
+/// Leftmost, then longest; drop what overlaps a kept match.
+fn leftmost_longest(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in found {
+        if out.last().is_none_or(|last| r.start >= last.end) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Many phrase lists in one automaton. A trap catalogue holds over a
+/// hundred lists; scanned one by one, a long answer was read once per list
+/// (a third of the time assessing it). The index reads it once and hands
+/// each list exactly what its own automaton would have found: the same
+/// phrases, matched with the same edges, then the same leftmost-longest
+/// choice per list.
+#[derive(Debug)]
+pub struct PhraseIndex {
+    ac: AhoCorasick,
+    edges: Vec<Edges>,
+    /// Per distinct phrase: the lists that hold it.
+    owners: Vec<Vec<usize>>,
+    lists: usize,
+    /// Tells indexes apart in an answer's cache of scans.
+    id: usize,
+}
+
+/// What one scan found: per list of the index, its matches.
+pub type Scan = Vec<Vec<Range<usize>>>;
+
+impl PhraseIndex {
+    /// Joins `sets` into one index; each set then scans through it.
+    pub fn join(sets: &mut [&mut PhraseSet]) -> Result<(), aho_corasick::BuildError> {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let mut ids: std::collections::HashMap<(&str, Edges), usize> = std::collections::HashMap::new();
+        let (mut pats, mut edges, mut owners): (Vec<&str>, Vec<Edges>, Vec<Vec<usize>>) = Default::default();
+        for (list, set) in sets.iter().enumerate() {
+            for (p, e) in set.pats.iter().zip(&set.edges) {
+                let at = *ids.entry((p.as_str(), *e)).or_insert_with(|| {
+                    pats.push(p);
+                    edges.push(*e);
+                    owners.push(Vec::new());
+                    pats.len() - 1
+                });
+                if owners[at].last() != Some(&list) {
+                    owners[at].push(list);
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&pats)?;
+        let index =
+            Arc::new(PhraseIndex { ac, edges, owners, lists: sets.len(), id: NEXT.fetch_add(1, Ordering::Relaxed) });
+        for (i, set) in sets.iter_mut().enumerate() {
+            set.slot = Some((index.clone(), i));
+        }
+        Ok(())
+    }
+
+    pub fn id(&self) -> usize {
+        self.id
+    }
+
+    /// Every list's matches in one pass over the text.
+    pub fn scan(&self, normalised: &Normalised) -> Scan {
+        let mut found: Scan = vec![Vec::new(); self.lists];
+        for m in self.ac.find_overlapping_iter(normalised.text.as_str()) {
+            let p = m.pattern().as_usize();
+            if let Some(r) = occurrence(normalised, self.edges[p], m.start(), m.end()) {
+                for &list in &self.owners[p] {
+                    found[list].push(r.clone());
+                }
+            }
+        }
+        found.into_iter().map(leftmost_longest).collect()
     }
 }
 
@@ -182,5 +288,40 @@ mod tests {
         let text = "数据 — data \t residency ok";
         let r = s.find_all(text);
         assert_eq!(&text[r[0].clone()], "data \t residency");
+    }
+
+    /// Lists joined into one index find exactly what each finds alone,
+    /// whatever the text: shared phrases, stems, edges, overlaps, case.
+    fn lists() -> Vec<PhraseSet> {
+        [
+            &["legal", "legal team", "法务", "patch*"][..],
+            &["legal", "team", "k8s", "saved a lot"],
+            &["patch*", "patch", "数据", "数据主权"],
+            &["saved", "a lot", "Legal Team"],
+        ]
+        .iter()
+        .map(|p| set(p))
+        .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn an_index_finds_what_each_list_finds_alone(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "legal", "LEGAL", "team", "legalteam", "patching", "patch", "xpatch", "k8s", "k8ss",
+                    "saved", "a", "lot", "法务", "数据", "主权", " ", "\n", ",", "-",
+                ]),
+                0..40,
+            ),
+        ) {
+            let text = words.join(" ");
+            let alone: Vec<Vec<Range<usize>>> = lists().iter().map(|s| s.find_all(&text)).collect();
+            let mut joined = lists();
+            let mut refs: Vec<&mut PhraseSet> = joined.iter_mut().collect();
+            PhraseIndex::join(&mut refs).expect("builds");
+            let scan = joined[0].slot().expect("joined").0.scan(&Normalised::new(&text));
+            proptest::prop_assert_eq!(scan, alone);
+        }
     }
 }
