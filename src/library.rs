@@ -102,6 +102,20 @@ fn id_of(checked: &Checked, path: &Path) -> String {
     }
 }
 
+/// Whether a file-system event of `kind` can change what a scenario file
+/// holds or whether it is there: creating, removing, renaming or writing.
+/// Reading (a walk opens every directory) and metadata changes cannot.
+/// Shared by `check --watch` and the picker's watch.
+pub fn is_content_change(kind: &notify::event::EventKind) -> bool {
+    use notify::event::{EventKind, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
 /// How many directories below a scenario directory the walk goes.
 pub const MAX_DEPTH: usize = 16;
 /// How many directory entries one walk of one scenario directory looks

@@ -96,10 +96,11 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
     let mut status = rec.status_with(lock);
     let mut reason = rec.damage.clone();
     let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
-    let longest = rec.longest_answer();
     if rec.len > LIST_FOLD_BYTES {
         reason = reason.or_else(|| Some(format!("larger than {LIST_FOLD_BYTES} bytes: not summarised here")));
-    } else if longest > LIST_ANSWER_CHARS {
+    } else if let longest = rec.longest_answer()
+        && longest > LIST_ANSWER_CHARS
+    {
         reason = reason.or_else(|| Some(format!("an answer of about {longest} characters: not summarised here")));
     } else {
         match cache.compiled(&rec) {
@@ -133,7 +134,7 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
 fn damaged_row(path: &std::path::Path, lock: reader::Lock, reason: String) -> Row {
     let status = if lock == reader::Lock::Free { Status::Damaged } else { Status::Live };
     Row {
-        id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        id: store::id_of(path),
         scenario: String::new(),
         title: String::new(),
         started: String::new(),
@@ -199,7 +200,7 @@ fn rm(id: &str) -> std::io::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     };
-    let shown_id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let shown_id = store::id_of(&path);
     // A path typed by the user must at least be a session file; an id in
     // the sessions directory is removed even when damaged.
     if typed && let Err(e) = reader::read_file(&path, true) {
@@ -393,7 +394,7 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
                 return Ok(EXIT_USAGE);
             }
         };
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = store::id_of(&path);
         let bytes = match crate::files::read_regular(&path, typed, reader::MAX_BYTES) {
             Ok(b) => b,
             Err(e) => return Ok(fail(&format!("cannot bundle {}", one_line(&id)), &e)),

@@ -22,7 +22,6 @@ use std::time::Duration;
 
 use std::time::Instant;
 
-use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
 use super::{EXIT_USAGE, out};
@@ -62,13 +61,7 @@ impl Targets {
 
     /// Whether `event` changes a watched file's content or presence.
     fn wants_event(&self, event: &notify::Event) -> bool {
-        let changes = match event.kind {
-            EventKind::Create(_) | EventKind::Remove(_) => true,
-            EventKind::Modify(ModifyKind::Metadata(_)) => false,
-            EventKind::Modify(_) => true,
-            EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
-        };
-        changes && event.paths.iter().any(|p| self.wants(p))
+        crate::library::is_content_change(&event.kind) && event.paths.iter().any(|p| self.wants(p))
     }
 
     /// Whether a change at `path` is one a re-check should see.

@@ -254,7 +254,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Recording, ReadError> {
             None => bad.push(Bad { line: i + 3, before: out.len(), invalid_utf8: text.is_err() }),
         }
     }
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let id = super::store::id_of(path);
     let damage = damage(&bad, &out);
     let modified = format::hash(&header.source) != header.sha256;
     Ok(Recording {

@@ -23,17 +23,21 @@ pub fn list() -> Vec<PathBuf> {
     files
 }
 
+/// A session's id: its file name without `.session`.
+pub fn id_of(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
 /// Orders session files most recent start first. Ids begin with the start
 /// time (`20261123-121340-…`), and sessions started in the same second get
 /// `-2`, `-3`… suffixes; comparing digit runs as numbers sorts both right
 /// (`-pm`, `-pm-2`, `-pm-3`, `-pm-10`), where plain text order put `-pm-10`
 /// before `-pm-2`. Names that do not start with a time sort as oldest.
-pub fn sort_newest_first(files: &mut [PathBuf]) {
-    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    files.sort_by(|a, b| {
-        let (a, b) = (stem(a), stem(b));
-        starts_with_time(&b).cmp(&starts_with_time(&a)).then_with(|| natural(&b, &a))
-    });
+pub fn sort_newest_first(files: &mut Vec<PathBuf>) {
+    // Each id computed once, not once per comparison.
+    let mut keyed: Vec<(String, PathBuf)> = files.drain(..).map(|p| (id_of(&p), p)).collect();
+    keyed.sort_by(|(a, _), (b, _)| starts_with_time(b).cmp(&starts_with_time(a)).then_with(|| natural(b, a)));
+    files.extend(keyed.into_iter().map(|(_, p)| p));
 }
 
 /// `YYYYMMDD-HHMMSS` at the start, as [`new_id`] writes.

@@ -19,7 +19,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use notify::event::{EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -158,13 +157,8 @@ fn relevant(event: &notify::Event) -> bool {
     if event.need_rescan() {
         return true;
     }
-    let changes = match event.kind {
-        EventKind::Create(_) | EventKind::Remove(_) => true,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        EventKind::Modify(_) => true,
-        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
-    };
-    changes && event.paths.iter().any(|p| p.extension().is_none_or(|x| x == "ron"))
+    crate::library::is_content_change(&event.kind)
+        && event.paths.iter().any(|p| p.extension().is_none_or(|x| x == "ron"))
 }
 
 /// The nearest existing directory at or above `path`.
@@ -175,7 +169,7 @@ fn nearest_existing(path: &Path) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use notify::event::{AccessKind, CreateKind, DataChange, MetadataKind, RemoveKind};
+    use notify::event::{AccessKind, CreateKind, DataChange, EventKind, MetadataKind, ModifyKind, RemoveKind};
 
     use super::*;
 
