@@ -31,11 +31,7 @@ use std::fmt::Write as _;
 /// hyphen and byte-order mark neither move the cursor nor reorder text (a
 /// BOM also starts many files saved on Windows).
 pub fn is_hazard(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(
-            c,
-            '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}'
-        )
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Whether `c` is one of the bidi controls in [`is_hazard`], for messages
