@@ -60,5 +60,9 @@ fn main() {
     }
     let (lo, hi) = per_event.iter().fold((f64::MAX, 0f64), |(lo, hi), &x| (lo.min(x), hi.max(x)));
     println!("time per event from {:.1} to {:.1} µs (linear: a ratio near 1, here {:.2})", lo * 1e6, hi * 1e6, hi / lo);
-    export(dir.path(), Pattern::Alternating, 200_000, 180 * MIN);
+    // The notes grow all session in this shape; two sizes show how the
+    // time grows with them.
+    for n in [100_000, 200_000] {
+        export(dir.path(), Pattern::Alternating, n, 180 * MIN * n as u64 / 200_000);
+    }
 }
