@@ -318,15 +318,34 @@ fn debrief_after_a_short_run() {
     paste(&mut app, Target::Answer, "Short pitch.", 16_000);
     app.act(Action::Session(EventKind::Submit), 25_000);
     assert_eq!(state(&app).phase, Phase::Finished(Ending::Completed));
+    // The interviewer's closing remarks come first, on their own screen.
+    snap_all("ending", &app, |w, h, rows| {
+        assert!(contains(rows, "The interview is over"), "{w}x{h}");
+        assert!(contains(rows, "“Stop.”"), "{w}x{h}: the End node's remarks");
+        assert!(contains(rows, "Enter debrief"), "{w}x{h}: the way on");
+    });
+    app.act(Action::DismissEnding, 26_000);
     snap_all("debrief", &app, |w, h, rows| {
         assert!(contains(rows, "Debrief"), "{w}x{h}");
         assert!(contains(rows, "Verdict:"), "{w}x{h}");
-        assert!(contains(rows, "vague-ask"), "{w}x{h}: the trap the choice marked");
+        assert!(contains(rows, "An ask without a number"), "{w}x{h}: the trap the choice marked");
     });
     // `n` jumps to the first trap heading; End shows the notes.
     app.act(Action::NextTrap, 30_000);
     snap_all("debrief_next_trap", &app, |w, h, rows| {
         assert!(contains(rows, "1. "), "{w}x{h}");
+    });
+}
+
+/// An early ending in Chinese: the interviewer's words, and the way on.
+#[test]
+fn early_ending_in_chinese() {
+    let app = session_at("behavioral-zh", "end-early");
+    assert!(state(&app).is_finished());
+    snap_all("ending_early_zh", &app, |w, h, rows| {
+        assert!(contains(rows, "The interviewer ends it here"), "{w}x{h}");
+        assert!(contains(rows, "我们先到这里吧"), "{w}x{h}");
+        assert!(contains(rows, "Enter debrief"), "{w}x{h}");
     });
 }
 

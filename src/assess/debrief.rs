@@ -12,26 +12,9 @@ use crate::scenario::{Answer, Node};
 use crate::session::{Ending, Exit, Given, Phase, State, Turn};
 use crate::text::mmss;
 
-/// The overall call, as a hiring committee would make it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    StrongHire,
-    Hire,
-    LeanNo,
-    No,
-}
-
-impl Verdict {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::StrongHire => "strong-hire",
-            Verdict::Hire => "hire",
-            Verdict::LeanNo => "lean-no",
-            Verdict::No => "no",
-        }
-    }
-}
+/// The overall call, as a hiring committee would make it: the same four
+/// calls an End node's `outcome` names, so an ending can bound it.
+pub use crate::scenario::Outcome as Verdict;
 
 /// Everything the debrief shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,13 +22,30 @@ pub struct Debrief {
     pub scenario: String,
     pub title: String,
     pub ending: &'static str,
+    /// The End node the interview reached, its closing remarks and the
+    /// outcome it declares (which bounds the verdict).
+    pub end_node: Option<String>,
+    pub remark: Option<String>,
+    pub outcome: Option<Verdict>,
+    /// Why the interview ended before its normal close, when it did.
+    pub early: Option<String>,
     /// `None` when nothing was answered.
     pub verdict: Option<Verdict>,
     pub reasons: Vec<String>,
+    /// The largest contributions to the verdict, largest first (at most
+    /// three): "why this verdict".
+    pub why: Vec<Contribution>,
     /// 0–100 overall.
     pub score: Option<u32>,
     pub competencies: Vec<CompetencyScore>,
+    /// Distinct traps fallen into, and how many times in all: the one
+    /// count the header, the trap list, `sessions` and JSON all use.
+    pub trap_count: usize,
+    pub occurrence_count: usize,
+    /// Every occurrence, in the order they happened.
     pub traps: Vec<TrapHit>,
+    /// The same occurrences grouped by trap, in order of first occurrence.
+    pub trap_groups: Vec<TrapGroup>,
     pub numeric: Vec<NumericResult>,
     pub timeline: Vec<TimelineRow>,
     pub points: Vec<PointsRow>,
@@ -75,6 +75,28 @@ pub struct TrapHit {
     pub instead: String,
     pub example: String,
     pub model_answer: Option<String>,
+}
+
+/// One trap with every place the candidate fell into it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrapGroup {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub instead: String,
+    /// The catalogue's example of a strong answer (never the candidate's words).
+    pub example: String,
+    /// Indexes into [`Debrief::traps`].
+    pub occurrences: Vec<usize>,
+}
+
+/// One reason the verdict is what it is. `points` is what it cost the
+/// overall score (negative); `None` for a bound that decides the verdict
+/// without moving the score (the ending's outcome, leaving early).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contribution {
+    pub what: String,
+    pub points: Option<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -122,21 +144,40 @@ pub fn build(s: &State) -> Debrief {
     let answered: Vec<u32> = scores.iter().flatten().copied().collect();
     let score = (!answered.is_empty()).then(|| answered.iter().sum::<u32>() / answered.len() as u32);
     let traps = trap_hits(s);
+    let trap_groups = group(&traps);
     let competencies = competency_scores(s, &scores);
     let numeric = numeric_results(s);
-    let (verdict, reasons) = match score {
-        Some(score) => verdict(s, (score, answered.len()), &traps, &numeric, &competencies),
-        None => (None, vec!["No question was answered.".to_string()]),
+    let end = end_of(s);
+    let early = early_reason(s, &end, &traps);
+    let (verdict, mut reasons, capped) = match score {
+        Some(score) => verdict(s, (score, answered.len()), &trap_groups, &numeric, &competencies, end.outcome),
+        None => (None, vec!["No question was answered.".to_string()], false),
+    };
+    // With closing remarks, "How it ended" already says why it came early.
+    if let (Some(e), None) = (&early, &end.remark) {
+        reasons.push(e.clone());
+    }
+    let why = match verdict {
+        Some(v) => why(s, &scores, capped.then_some(v)),
+        None => Vec::new(),
     };
     Debrief {
         scenario: sc.id.clone(),
         title: sc.title.clone(),
         ending: ending(s),
+        end_node: end.node,
+        remark: end.remark,
+        outcome: end.outcome,
+        early,
         verdict,
         reasons,
+        why,
         score,
         competencies,
+        trap_count: trap_groups.len(),
+        occurrence_count: traps.len(),
         traps,
+        trap_groups,
         numeric,
         timeline: s.turns.iter().map(|t| timeline_row(s, t)).collect(),
         points: points_rows(s),
@@ -168,6 +209,55 @@ fn ending(s: &State) -> &'static str {
         Phase::Finished(Ending::SessionTimeout) => "session-timeout",
         Phase::Finished(Ending::Quit) => "quit",
         _ => "in-progress",
+    }
+}
+
+/// The End node a finished interview reached.
+struct EndOf {
+    node: Option<String>,
+    remark: Option<String>,
+    outcome: Option<Verdict>,
+}
+
+fn end_of(s: &State) -> EndOf {
+    let n = s.current();
+    match (&s.phase, &n.answer) {
+        (Phase::Finished(Ending::Completed | Ending::SessionTimeout), Answer::End { remarks, outcome }) => {
+            EndOf { node: Some(n.id.clone()), remark: Some(remarks.clone()), outcome: *outcome }
+        }
+        _ => EndOf { node: None, remark: None, outcome: None },
+    }
+}
+
+/// Why the interview closed before its normal end: the session's time ran
+/// out, the candidate left, or the interviewer closed it on an ending that
+/// bounds the verdict below hire, right after a given answer.
+fn early_reason(s: &State, end: &EndOf, traps: &[TrapHit]) -> Option<String> {
+    match s.phase {
+        Phase::Finished(Ending::SessionTimeout) => Some("The interview's time limit ran out.".into()),
+        Phase::Finished(Ending::Quit) => Some("You left the interview early.".into()),
+        Phase::Finished(Ending::Completed) if end.outcome.is_some_and(|o| o >= Verdict::LeanNo) => {
+            let last = s.turns.last()?;
+            let node = &node(s, last).id;
+            let fell: Vec<&str> = traps.iter().filter(|t| &t.node == node).map(|t| t.title.as_str()).collect();
+            let mut why =
+                format!("The interviewer closed the interview after your answer to “{}”", one_line(&asked(s, last)));
+            if !fell.is_empty() {
+                why.push_str(&format!(", which fell into: {}", fell.join("; ")));
+            }
+            why.push('.');
+            Some(why)
+        }
+        _ => None,
+    }
+}
+
+/// A question cut to one short line for a sentence that quotes it.
+fn one_line(text: &str) -> String {
+    let flat = one_para(text);
+    match flat.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &flat[..i]),
+        None => flat,
     }
 }
 
@@ -203,30 +293,52 @@ fn answer_text(t: &Turn) -> &str {
 
 /// 0–100 for one question, `None` when it was never really asked (quit on arrival).
 fn turn_score(s: &State, t: &Turn) -> Option<u32> {
+    let lost: i32 = turn_losses(s, t)?.iter().map(|l| l.1).sum();
+    Some((100 - lost).clamp(0, 100) as u32)
+}
+
+/// What one question's score lost, and to what: the shortfall of the
+/// answer itself, each trap, running over time, timing out. The score is
+/// 100 minus their sum, so "why this verdict" can name the same parts.
+fn turn_losses(s: &State, t: &Turn) -> Option<Vec<(String, i32)>> {
     if t.exit == Exit::Quit && t.given == Given::Pass {
         return None;
     }
-    let traps = t.traps.iter().filter(|f| f.id != "over-time").count() as i32;
-    let late = if t.over_time() || t.traps.iter().any(|f| f.id == "over-time") { OVER_TIME_COST } else { 0 };
-    let base: i32 = match (&t.given, &node(s, t).answer) {
-        (Given::Pass, _) => 0,
-        (Given::NotANumber(_), _) => 10,
-        (Given::Choice(_), _) => 100,
+    let (base, short) = base_score(s, t);
+    let mut lost = vec![(short.to_string(), 100 - base)];
+    for f in t.traps.iter().filter(|f| f.id != "over-time") {
+        let title = s.compiled.catalogue.get(&f.id).map_or(f.id.as_str(), |d| d.title.as_str());
+        lost.push((format!("Trap: {title}"), TRAP_COST));
+    }
+    if t.over_time() || t.traps.iter().any(|f| f.id == "over-time") {
+        lost.push(("Ran over time".into(), OVER_TIME_COST));
+    }
+    if t.exit == Exit::TimedOut {
+        lost.push(("Time ran out on a question".into(), 10));
+    }
+    Some(lost)
+}
+
+/// An answer's own score before traps and time, and what it lacked when
+/// that is under 100.
+fn base_score(s: &State, t: &Turn) -> (i32, &'static str) {
+    match (&t.given, &node(s, t).answer) {
+        (Given::Pass, _) => (0, "Questions passed or left empty"),
+        (Given::NotANumber(_), _) => (10, "No number where one was asked for"),
+        (Given::Choice(_), _) => (100, ""),
         (Given::Number { .. }, _) => {
             if t.correct == Some(true) {
-                100
+                (100, "")
             } else {
-                35
+                (35, "Wrong numbers")
             }
         }
         (Given::Points { ticked, .. }, _) => {
             let n = node(s, t).talking_points.len().max(1);
-            (100 * ticked.len() / n) as i32
+            ((100 * ticked.len() / n) as i32, "Talking points not covered")
         }
-        (Given::Text(text), _) => text_quality(text),
-    };
-    let timed_out = if t.exit == Exit::TimedOut { 10 } else { 0 };
-    Some((base - traps * TRAP_COST - late - timed_out).clamp(0, 100) as u32)
+        (Given::Text(text), _) => (text_quality(text), "Answers short of figures, a before-and-after or what you did"),
+    }
 }
 
 /// A free-text answer's baseline before traps: credit for evidence
@@ -275,6 +387,25 @@ fn trap_hits(s: &State) -> Vec<TrapHit> {
         }
     }
     out
+}
+
+/// The occurrences grouped by trap, in order of first occurrence.
+fn group(hits: &[TrapHit]) -> Vec<TrapGroup> {
+    let mut groups: Vec<TrapGroup> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.id == h.id) {
+            Some(g) => g.occurrences.push(i),
+            None => groups.push(TrapGroup {
+                id: h.id.clone(),
+                title: h.title.clone(),
+                why: h.why.clone(),
+                instead: h.instead.clone(),
+                example: h.example.clone(),
+                occurrences: vec![i],
+            }),
+        }
+    }
+    groups
 }
 
 /// Sorted, non-overlapping evidence ranges within the text.
@@ -371,35 +502,24 @@ fn points_rows(s: &State) -> Vec<PointsRow> {
 
 /// The band and the reasons behind it.
 /// `(score, answered)`: the overall score and how many answers it averages.
+/// `bound`: the outcome the ending declares; the verdict is no better.
 fn verdict(
     s: &State,
     (score, answered): (u32, usize),
-    traps: &[TrapHit],
+    groups: &[TrapGroup],
     numeric: &[NumericResult],
     comps: &[CompetencyScore],
-) -> (Option<Verdict>, Vec<String>) {
+    bound: Option<Verdict>,
+) -> (Option<Verdict>, Vec<String>, bool) {
     let mut reasons = Vec::new();
-    let serious: Vec<&str> = {
-        let mut ids: Vec<&str> = traps.iter().filter(|t| t.id != "over-time").map(|t| t.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
-    };
-    let late = traps.iter().filter(|t| t.id == "over-time").count();
-    let plural = if answered == 1 { "" } else { "s" };
-    reasons.push(format!("Overall score {score}/100 over {answered} answered question{plural}."));
-    if serious.is_empty() {
-        reasons.push("No content traps.".into());
+    let serious = groups.iter().filter(|g| g.id != "over-time").count();
+    let late = groups.iter().find(|g| g.id == "over-time").map_or(0, |g| g.occurrences.len());
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    reasons.push(format!("Overall score {score}/100 over {answered} answered question{}.", plural(answered)));
+    if groups.is_empty() {
+        reasons.push("No traps.".into());
     } else {
-        reasons.push(format!(
-            "{} trap{}: {}.",
-            serious.len(),
-            if serious.len() == 1 { "" } else { "s" },
-            serious.join(", ")
-        ));
-    }
-    if late > 0 {
-        reasons.push(format!("{late} answer{} over time.", if late == 1 { "" } else { "s" }));
+        reasons.push(trap_count_line(groups));
     }
     if !numeric.is_empty() {
         let right = numeric.iter().filter(|n| n.correct).count();
@@ -409,22 +529,91 @@ fn verdict(
         reasons.push(format!("Weakest competency: {} ({}).", weak.name, weak.score));
     }
     let quit = s.phase == Phase::Finished(Ending::Quit);
-    if quit {
-        reasons.push("Left the interview early.".into());
-    }
     let numeric_ok = numeric.iter().all(|n| n.correct);
     let band = if quit && answered < 3 {
         Verdict::No
-    } else if score >= 85 && serious.is_empty() && late <= 1 && numeric_ok && !quit {
+    } else if score >= 85 && serious == 0 && late <= 1 && numeric_ok && !quit {
         Verdict::StrongHire
-    } else if score >= 70 && serious.len() <= 1 {
+    } else if score >= 70 && serious <= 1 {
         Verdict::Hire
-    } else if score >= 50 && serious.len() <= 3 {
+    } else if score >= 50 && serious <= 3 {
         Verdict::LeanNo
     } else {
         Verdict::No
     };
-    (Some(band), reasons)
+    let bounded = bound.map_or(band, |b| band.at_most(b));
+    if bounded != band {
+        reasons.push(format!(
+            "The interview's ending holds the verdict to {} (the score alone says {}).",
+            bounded.as_str(),
+            band.as_str()
+        ));
+    }
+    (Some(bounded), reasons, bounded != band)
+}
+
+/// "−17": a loss with a true minus sign.
+pub fn signed(points: i32) -> String {
+    if points < 0 { format!("−{}", -points) } else { format!("+{points}") }
+}
+
+/// "2 traps, 3 times: A (2×), B." One wording for the one count.
+pub fn trap_count_line(groups: &[TrapGroup]) -> String {
+    let times: usize = groups.iter().map(|g| g.occurrences.len()).sum();
+    let names: Vec<String> = groups
+        .iter()
+        .map(|g| match g.occurrences.len() {
+            1 => g.title.clone(),
+            n => format!("{} ({n}×)", g.title),
+        })
+        .collect();
+    let n = groups.len();
+    format!(
+        "{n} trap{}, {times} time{}: {}.",
+        if n == 1 { "" } else { "s" },
+        if times == 1 { "" } else { "s" },
+        names.join("; ")
+    )
+}
+
+/// The three largest contributions to the verdict. A bound that decided it
+/// (the ending's outcome, leaving early) comes first; then what cost the
+/// overall score most, each part of each question's loss averaged over the
+/// answered questions and summed by kind.
+/// `capped`: the verdict the ending held it to, when that lowered it.
+fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    if let Some(b) = capped {
+        out.push(Contribution { what: format!("The interview's ending allows at most {}", b.as_str()), points: None });
+    }
+    if s.phase == Phase::Finished(Ending::Quit) {
+        out.push(Contribution { what: "You left the interview early".into(), points: None });
+    }
+    let answered = scores.iter().flatten().count().max(1) as f64;
+    let mut by_kind: Vec<(String, f64, usize)> = Vec::new();
+    for (t, score) in s.turns.iter().zip(scores) {
+        let (Some(score), Some(parts)) = (score, turn_losses(s, t)) else { continue };
+        let nominal: i32 = parts.iter().map(|p| p.1).sum();
+        let actual = 100 - *score as i32;
+        let scale = if nominal > 0 { f64::from(actual) / f64::from(nominal) } else { 0.0 };
+        for (what, cost) in parts.into_iter().filter(|p| p.1 > 0) {
+            let points = f64::from(cost) * scale / answered;
+            match by_kind.iter_mut().find(|k| k.0 == what) {
+                Some(k) => {
+                    k.1 += points;
+                    k.2 += 1;
+                }
+                None => by_kind.push((what, points, 1)),
+            }
+        }
+    }
+    by_kind.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for (what, points, n) in by_kind.into_iter().filter(|k| k.1 >= 0.5) {
+        let what = if n > 1 { format!("{what} ({n}×)") } else { what };
+        out.push(Contribution { what, points: Some(-(points.round() as i32)) });
+    }
+    out.truncate(3);
+    out
 }
 
 /// The debrief as Markdown: for `e` in the TUI, `playtest` and export.
@@ -451,8 +640,27 @@ fn markdown_unescaped(d: &Debrief) -> String {
         }
         None => out.push_str("**Verdict: none** (nothing was answered)\n\n"),
     }
+    if let Some(remark) = &d.remark {
+        let _ = writeln!(out, "**How it ended:** {}\n", ending_label(d));
+        let _ = writeln!(out, "> {}\n", one_para(remark));
+    } else if let Some(early) = &d.early {
+        let _ = writeln!(out, "**How it ended:** {early}\n");
+    }
     for r in &d.reasons {
         let _ = writeln!(out, "- {r}");
+    }
+    if !d.why.is_empty() {
+        out.push_str("\n## Why this verdict\n\n");
+        for c in &d.why {
+            match c.points {
+                Some(p) => {
+                    let _ = writeln!(out, "- {} ({} points)", c.what, signed(p));
+                }
+                None => {
+                    let _ = writeln!(out, "- {}", c.what);
+                }
+            }
+        }
     }
     if !d.competencies.is_empty() {
         out.push_str("\n## Competencies\n\n");
@@ -460,21 +668,27 @@ fn markdown_unescaped(d: &Debrief) -> String {
             let _ = writeln!(out, "- `{:<16}` {} {}", c.name, bar(c.score, 20), c.score);
         }
     }
-    out.push_str("\n## Traps\n\n");
-    if d.traps.is_empty() {
+    let _ = writeln!(out, "\n## Traps ({})\n", count_label(d));
+    if d.trap_groups.is_empty() {
         out.push_str("None. Well done.\n");
     }
-    for (i, t) in d.traps.iter().enumerate() {
-        let _ = writeln!(out, "### {}. {} (`{}`)\n", i + 1, t.title, t.id);
-        let _ = writeln!(out, "**Question ({}):** {}\n", t.node, one_para(&t.question));
-        let _ = writeln!(out, "**You said:** {}\n", highlight(&t.answer, &t.evidence));
-        if !t.why.is_empty() {
-            let _ = writeln!(out, "**Why it hurts:** {}\n", t.why);
-            let _ = writeln!(out, "**Instead:** {}\n", t.instead);
-            let _ = writeln!(out, "**For example:** {}\n", t.example);
+    for (i, g) in d.trap_groups.iter().enumerate() {
+        let _ = writeln!(out, "### {}. {} (`{}`)\n", i + 1, g.title, g.id);
+        if !g.why.is_empty() {
+            let _ = writeln!(out, "**Why it hurts:** {}\n", g.why);
+            let _ = writeln!(out, "**Instead:** {}\n", g.instead);
         }
-        if let Some(m) = &t.model_answer {
-            let _ = writeln!(out, "**Model answer:** {}\n", one_para(m));
+        for (k, &at) in g.occurrences.iter().enumerate() {
+            let Some(t) = d.traps.get(at) else { continue };
+            let nth = if g.occurrences.len() > 1 { format!(" {}", k + 1) } else { String::new() };
+            let _ = writeln!(out, "**Where{nth} ({}):** {}\n", t.node, one_para(&t.question));
+            let _ = writeln!(out, "**You said:** {}\n", highlight(&t.answer, &t.evidence));
+            if let Some(m) = &t.model_answer {
+                let _ = writeln!(out, "**Model answer for this question:** {}\n", one_para(m));
+            }
+        }
+        if !g.example.is_empty() {
+            let _ = writeln!(out, "**Example of a strong answer (not your words):** {}\n", g.example);
         }
     }
     if !d.numeric.is_empty() {
@@ -525,6 +739,24 @@ fn markdown_unescaped(d: &Debrief) -> String {
         }
     }
     out
+}
+
+/// "ending `end-early`, which allows at most no" or just the node.
+fn ending_label(d: &Debrief) -> String {
+    let node = d.end_node.as_deref().unwrap_or("end");
+    match &d.early {
+        Some(e) => format!("{e} The interviewer's closing words (`{node}`):"),
+        None => format!("the interviewer's closing words (`{node}`):"),
+    }
+}
+
+/// "2 traps, 3 times" or "none": the one count, worded once.
+pub fn count_label(d: &Debrief) -> String {
+    match (d.trap_count, d.occurrence_count) {
+        (0, _) => "none".into(),
+        (n, m) if n == m => format!("{n}"),
+        (n, m) => format!("{n}, {m} times"),
+    }
 }
 
 /// " CNY" after a number, but "%" straight after it.

@@ -107,7 +107,7 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
             Ok(c) => {
                 let state = rec.fold_with(c);
                 let d = debrief::build(&state);
-                (traps, verdict, duration) = (d.traps.len(), d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000);
+                (traps, verdict, duration) = (d.trap_count, d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000);
             }
             Err(why) => {
                 if status != Status::Live {

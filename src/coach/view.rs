@@ -96,7 +96,7 @@ pub fn build(sc: &Scenario) -> GraphView<'_> {
         .iter()
         .map(|n| {
             let text = match &n.answer {
-                Answer::End { remarks } => remarks.as_str(),
+                Answer::End { remarks, .. } => remarks.as_str(),
                 _ => n.prompt.as_str(),
             };
             NodeView {

@@ -168,8 +168,62 @@ pub enum Answer {
         #[serde(default)]
         short: Option<Transition>,
     },
-    /// Closes the interview with the interviewer's remarks.
-    End { remarks: String },
+    /// Closes the interview with the interviewer's remarks. `outcome`, when
+    /// given, is the hiring call this ending stands for: the debrief's
+    /// verdict can be no better than it.
+    End {
+        remarks: String,
+        #[serde(default)]
+        outcome: Option<Outcome>,
+    },
+}
+
+/// A hiring call, best first: the debrief's verdict, and the bound an
+/// ending puts on it. Written in scenarios as a string (`"lean-no"`), so a
+/// typo gets a message naming the four values rather than an identifier
+/// error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Outcome {
+    StrongHire,
+    Hire,
+    LeanNo,
+    No,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [Outcome::StrongHire, Outcome::Hire, Outcome::LeanNo, Outcome::No];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::StrongHire => "strong-hire",
+            Outcome::Hire => "hire",
+            Outcome::LeanNo => "lean-no",
+            Outcome::No => "no",
+        }
+    }
+
+    /// The worse of two calls: an ending bounds a verdict from above.
+    pub fn at_most(self, bound: Outcome) -> Outcome {
+        self.max(bound)
+    }
+}
+
+impl From<Outcome> for String {
+    fn from(o: Outcome) -> String {
+        o.as_str().to_string()
+    }
+}
+
+impl TryFrom<String> for Outcome {
+    type Error = String;
+
+    fn try_from(s: String) -> Result<Outcome, String> {
+        Outcome::ALL.into_iter().find(|o| o.as_str() == s.trim()).ok_or_else(|| {
+            let all: Vec<String> = Outcome::ALL.iter().map(|o| format!("\"{}\"", o.as_str())).collect();
+            format!("unknown outcome \"{s}\": write one of {}", all.join(", "))
+        })
+    }
 }
 
 /// One option of a Choice question.

@@ -172,7 +172,7 @@ impl<'a> Validator<'a, '_, '_> {
     fn node(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
         if node.is_end() {
-            if let Answer::End { remarks } = &node.answer
+            if let Answer::End { remarks, .. } = &node.answer
                 && remarks.trim().is_empty()
             {
                 self.rep.warning(

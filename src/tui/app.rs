@@ -91,6 +91,8 @@ pub enum Focus {
 pub enum Action {
     /// Leave now (nothing to lose: picker, summary, confirmed quit).
     Quit,
+    /// From the interviewer's closing remarks on to the debrief.
+    DismissEnding,
     AskQuit,
     ConfirmQuit,
     CloseOverlay,
@@ -161,6 +163,9 @@ pub struct App {
     pub boundary: bool,
     /// The text of the scenario on screen, for the recording's header.
     pub source: Option<String>,
+    /// The candidate has read the interviewer's closing remarks and moved
+    /// on to the debrief.
+    pub ending_dismissed: bool,
 }
 
 impl App {
@@ -224,7 +229,14 @@ impl App {
             journal: Vec::new(),
             boundary: false,
             source: None,
+            ending_dismissed: false,
         }
+    }
+
+    /// The interviewer's closing remarks are on screen (before the debrief).
+    pub fn ending_showing(&self) -> bool {
+        !self.ending_dismissed
+            && matches!(&self.screen, Screen::Session(s) if crate::tui::views::ending::closing(s).is_some())
     }
 
     /// The session on screen, if any.
@@ -262,6 +274,10 @@ impl App {
             Action::NextTrap => self.jump_trap(1),
             Action::PrevTrap => self.jump_trap(-1),
             Action::Export => self.export = true,
+            Action::DismissEnding => {
+                self.ending_dismissed = true;
+                self.scroll = 0;
+            }
             Action::Suspend => {
                 // Stepping away stops the clock, as Esc would.
                 if matches!(&self.screen, Screen::Session(s) if s.phase == Phase::Running) {

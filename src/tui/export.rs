@@ -91,6 +91,17 @@ pub fn asciicast(replay: &Replay, out: &mut impl Write) -> io::Result<usize> {
         pending.clear();
         frames += 1;
     }
+    // The close, as live: the interviewer's remarks, held a moment, then
+    // the debrief.
+    if app.ending_showing() {
+        let at = cursor.last_frame.unwrap_or(0).saturating_add(super::views::ending::HOLD_MS);
+        app.ending_dismissed = true;
+        term.draw(|f| super::views::render(&app, f))?;
+        pending.append(term.backend_mut().writer_mut());
+        let data = String::from_utf8_lossy(&pending).into_owned();
+        writeln!(out, "{}", json!([clock.written(at) as f64 / 1000.0, "o", data]))?;
+        frames += 1;
+    }
     Ok(frames)
 }
 

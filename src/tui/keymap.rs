@@ -38,6 +38,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Picker(p) if p.filtering => filter_key(key),
         Screen::Picker(_) => picker_key(key),
         Screen::Ready(_) => ready_key(key),
+        Screen::Session(_) if app.ending_showing() => ending_key(key),
         Screen::Session(s) if s.is_finished() => summary_key(key),
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused_key(key),
         Screen::Session(_) => session_key(app, key),
@@ -114,6 +115,15 @@ fn ready_key(key: KeyEvent) -> Option<Action> {
         CtKey::Char('?') => Action::Help,
         _ => return None,
     })
+}
+
+/// Any of the usual "go on" keys leaves the closing remarks; none of them
+/// leaves the app, so the debrief cannot be skipped by a reflex.
+fn ending_key(key: KeyEvent) -> Option<Action> {
+    match key.code {
+        CtKey::Enter | CtKey::Char(' ' | 'q') | CtKey::Esc => Some(Action::DismissEnding),
+        _ => None,
+    }
 }
 
 fn summary_key(key: KeyEvent) -> Option<Action> {

@@ -58,6 +58,11 @@ impl Player {
     pub fn seek(&mut self, d: u64) {
         self.pos = d.min(self.replay.display_len());
         let state = self.replay.state_at(self.replay.from_display(self.pos));
+        // Arriving at the close shows the interviewer's remarks first, as
+        // it did live; Enter goes on to the debrief.
+        if !state.is_finished() {
+            self.view.ending_dismissed = false;
+        }
         self.view.screen = Screen::Session(Box::new(state));
     }
 
@@ -103,6 +108,7 @@ impl Player {
             return;
         }
         match key.code {
+            KeyCode::Enter if self.view.ending_showing() => self.view.ending_dismissed = true,
             KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
             KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.quit = true,
             KeyCode::Char(' ') => {

@@ -42,7 +42,7 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(format!(" {msg}")).style(theme.accent()), status);
     }
     let mut hints = vec![("↑↓ PgUp PgDn", "scroll")];
-    if !d.traps.is_empty() {
+    if !d.trap_groups.is_empty() {
         hints.push(("n/p", "next/previous trap"));
     }
     hints.extend([("e", "save Markdown"), ("q", "leave")]);
@@ -102,7 +102,21 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         Span::styled(band, style.add_modifier(Modifier::BOLD)),
         Span::raw(score),
     ]));
+    if let Some(remark) = &d.remark {
+        out.push(Line::from(""));
+        out.push(label_line(theme, "How it ended", d.early.as_deref().unwrap_or("the interviewer's closing words")));
+        out.push(Line::styled(format!("  “{}”", flat(remark)), theme.accent()));
+        out.push(Line::from(""));
+    }
     out.extend(d.reasons.iter().map(|r| Line::from(format!("  • {r}"))));
+    if !d.why.is_empty() {
+        out.push(Line::from(""));
+        out.push(heading("Why this verdict"));
+        for c in &d.why {
+            let pts = c.points.map(|p| format!(" ({} points)", debrief::signed(p))).unwrap_or_default();
+            out.push(Line::from(format!("  • {}{pts}", c.what)));
+        }
+    }
     if !d.competencies.is_empty() {
         out.push(Line::from(""));
         out.push(heading("Competencies"));
@@ -122,23 +136,28 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         }
     }
     out.push(Line::from(""));
-    out.push(heading(&format!("Traps ({})", d.traps.len())));
-    if d.traps.is_empty() {
+    out.push(heading(&format!("Traps ({})", debrief::count_label(d))));
+    if d.trap_groups.is_empty() {
         out.push(Line::styled("  None. Well done.", theme.ok()));
     }
-    for (i, t) in d.traps.iter().enumerate() {
+    for (i, g) in d.trap_groups.iter().enumerate() {
         out.push(Line::from(""));
         anchors.push(out.len());
-        out.push(Line::styled(format!("{}. {} ({})", i + 1, t.title, t.id), theme.warn().add_modifier(Modifier::BOLD)));
-        out.push(label_line(theme, "Question", &format!("{}: {}", t.node, flat(&t.question))));
-        out.push(said(theme, &t.answer, &t.evidence));
-        if !t.why.is_empty() {
-            out.push(label_line(theme, "Why it hurts", &t.why));
-            out.push(label_line(theme, "Instead", &t.instead));
-            out.push(label_line(theme, "For example", &t.example));
+        out.push(Line::styled(format!("{}. {} ({})", i + 1, g.title, g.id), theme.warn().add_modifier(Modifier::BOLD)));
+        if !g.why.is_empty() {
+            out.push(label_line(theme, "Why it hurts", &g.why));
+            out.push(label_line(theme, "Instead", &g.instead));
         }
-        if let Some(m) = &t.model_answer {
-            out.push(label_line(theme, "Model answer", &flat(m)));
+        for &at in &g.occurrences {
+            let Some(t) = d.traps.get(at) else { continue };
+            out.push(label_line(theme, "Where", &format!("{}: {}", t.node, flat(&t.question))));
+            out.push(said(theme, &t.answer, &t.evidence));
+            if let Some(m) = &t.model_answer {
+                out.push(label_line(theme, "Model answer", &flat(m)));
+            }
+        }
+        if !g.example.is_empty() {
+            out.push(label_line(theme, "Example of a strong answer (not your words)", &g.example));
         }
     }
     if !d.numeric.is_empty() {

@@ -4,6 +4,7 @@
 
 mod common;
 pub mod debrief;
+pub mod ending;
 mod help;
 mod paused;
 mod picker;
@@ -48,6 +49,7 @@ fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     match &app.screen {
         Screen::Picker(p) => picker::render(app, p, frame, area),
         Screen::Ready(s) => ready::render(app, s, frame, area),
+        Screen::Session(s) if app.ending_showing() => ending::render(app, s, frame, area),
         Screen::Session(s) if s.is_finished() => debrief::render(app, s, frame, area),
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused::render(app, s, frame, area),
         Screen::Session(s) => session::render(app, s, frame, area),
