@@ -146,7 +146,7 @@ fn strip_hedges(s: &str) -> &str {
 }
 
 /// Currency marks written before a number.
-const CURRENCY_BEFORE: &[&str] = &["us$", "rmb", "cny", "usd", "sgd", "¥", "￥", "$", "€", "£"];
+const CURRENCY_BEFORE: &[&str] = &["us$", "rmb", "cny", "usd", "sgd", "us$", "¥", "￥", "$", "€", "£"];
 
 /// A sign (before or after the currency mark) and whether a currency mark
 /// was there: `-¥5`, `¥-5`, `RMB 82万`.
@@ -258,8 +258,25 @@ fn split_multiplier(s: &str) -> Option<(f64, &str)> {
 }
 
 /// Currency words written after a number: they state the base unit.
-const MONEY_WORDS: &[&str] =
-    &["元", "块", "块钱", "人民币", "美元", "rmb", "cny", "yuan", "usd", "dollar", "sgd", "¥", "￥", "$", "€", "£"];
+const MONEY_WORDS: &[&str] = &[
+    "元",
+    "块",
+    "块钱",
+    "人民币",
+    "美元",
+    "rmb",
+    "cny",
+    "yuan",
+    "usd",
+    "dollar",
+    "sgd",
+    "us$",
+    "¥",
+    "￥",
+    "$",
+    "€",
+    "£",
+];
 
 /// Percent forms: the value is already in percent.
 const PERCENT_WORDS: &[&str] =
@@ -545,6 +562,34 @@ mod tests {
         assert_eq!(err.to_string(), "3,6000: group digits in threes (36,000) or not at all (36000)");
         for text in ["12,5", "1,2345", "36 00", "1,000 000"] {
             assert!(matches!(read_answer(text, ""), Err(NumberError::Grouping { .. })), "{text}");
+        }
+    }
+
+    /// The examples docs/scenario-format.md gives, read as it says.
+    #[test]
+    fn the_forms_the_format_doc_lists_are_read_as_it_says() {
+        let cases = [
+            ("36,000", "", 36000.0),
+            ("1_000", "", 1000.0),
+            (".5", "", 0.5),
+            ("１６．５万", "万元", 16.5),
+            ("36000 Account", "accounts", 36000.0),
+            ("16.5 K CNY", "K CNY", 16.5),
+            ("RMB 165000", "万元", 16.5),
+            ("0.165百万元", "万元", 16.5),
+            ("165000", "万元", 165000.0),
+            ("82万", "CNY", 820_000.0),
+            ("0.82M", "CNY", 820_000.0),
+            ("1.2 billion", "", 1.2e9),
+            ("165000 US$", "万元", 16.5),
+            ("12.5 percentage points", "%", 12.5),
+            ("3 hrs", "", 3.0),
+            ("约16.5万元左右", "万元", 16.5),
+            ("circa 5 or so", "", 5.0),
+            ("5 kWh", "kWh", 5.0),
+        ];
+        for (text, unit, want) in cases {
+            assert_eq!(read(text, unit), want, "{text} in {unit:?}");
         }
     }
 
