@@ -599,4 +599,23 @@ mod tests {
         assert_eq!(err.to_string(), "not sure what \"users\" means here: answer in accounts");
         assert!(read_answer("2km", "").is_err());
     }
+
+    proptest::proptest! {
+        /// No typed text makes the reader panic or return a value that is
+        /// not finite, whatever the question's unit.
+        #[test]
+        fn any_text_reads_to_a_finite_value_or_a_message(text in "\\PC{0,24}", unit in "(|%|万元|K CNY|accounts|\\PC{0,6})") {
+            if let Ok(v) = read_answer(&text, &unit) {
+                proptest::prop_assert!(v.is_finite(), "{text:?} in {unit:?}: {v}");
+            }
+        }
+
+        /// A plain decimal is read as itself in any unit: only a stated
+        /// scale converts.
+        #[test]
+        fn a_plain_decimal_is_itself_in_any_unit(v in -1e12f64..1e12, unit in "(|%|万元|亿|K CNY|M|accounts|人)") {
+            let text = format!("{v}");
+            proptest::prop_assert_eq!(read_answer(&text, &unit), Ok(v));
+        }
+    }
 }
