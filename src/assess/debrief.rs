@@ -105,9 +105,41 @@ pub struct NumericResult {
     pub question: String,
     pub expected: f64,
     pub unit: String,
+    /// The answer as typed; `None` for a pass.
     pub given: Option<String>,
+    /// The value understood from `given`, in `unit`; `None` for a pass or
+    /// text that is not a number.
+    pub understood: Option<f64>,
     pub correct: bool,
     pub solution: String,
+}
+
+impl NumericResult {
+    /// What the candidate gave, as understood in the question's unit
+    /// (`16.5 万元`), followed by what they typed when that says more than
+    /// the bare number (`16.5 万元 (typed 16.5万)`): a wrong answer then shows
+    /// how it was read, and nothing typed is hidden.
+    pub fn given_text(&self) -> String {
+        match (&self.given, self.understood) {
+            (None, _) => "(pass)".into(),
+            (Some(raw), None) => raw.clone(),
+            (Some(raw), Some(v)) => {
+                let read = format!("{}{}", fmt_given(v), unit_suffix(&self.unit));
+                let plain = raw.trim().chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+'));
+                if plain { read } else { format!("{read} (typed {})", raw.trim()) }
+            }
+        }
+    }
+}
+
+/// Like [`fmt_num`], but a value below 0.01 keeps three significant
+/// digits instead of showing as 0: `16.5 元` read for a question in 万元 is
+/// 0.00165 万元, and "you gave 0 万元" would hide why it is wrong.
+fn fmt_given(v: f64) -> String {
+    if v == 0.0 || v.abs() >= 0.01 || !v.is_finite() {
+        return fmt_num(v);
+    }
+    format!("{:.2e}", v).parse::<f64>().map_or_else(|_| v.to_string(), |r| r.to_string())
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -443,9 +475,10 @@ fn numeric_results(s: &State) -> Vec<NumericResult> {
         .filter_map(|t| {
             let n = node(s, t);
             let Answer::Numeric { expected, unit, solution, .. } = &n.answer else { return None };
-            let given = match &t.given {
-                Given::Number { raw, .. } | Given::NotANumber(raw) => Some(raw.clone()),
-                _ => None,
+            let (given, understood) = match &t.given {
+                Given::Number { raw, value } => (Some(raw.clone()), Some(*value)),
+                Given::NotANumber(raw) => (Some(raw.clone()), None),
+                _ => (None, None),
             };
             Some(NumericResult {
                 node: n.id.clone(),
@@ -453,6 +486,7 @@ fn numeric_results(s: &State) -> Vec<NumericResult> {
                 expected: *expected,
                 unit: unit.clone(),
                 given,
+                understood,
                 correct: t.correct == Some(true),
                 solution: solution.clone(),
             })
@@ -695,7 +729,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
         out.push_str("\n## Numbers\n\n");
         for n in &d.numeric {
             let mark = if n.correct { "right" } else { "wrong" };
-            let given = n.given.as_deref().unwrap_or("(pass)");
+            let given = n.given_text();
             let _ = writeln!(
                 out,
                 "- **{}**: expected {}{}, you gave {given}: {mark}. {}",

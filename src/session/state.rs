@@ -55,6 +55,8 @@ pub enum Given {
     Pass,
     Text(String),
     Choice(usize),
+    /// A number: as typed, and the value understood in the question's unit
+    /// (`165000 元` is 16.5 for a question in 万元).
     Number {
         raw: String,
         value: f64,

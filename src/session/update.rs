@@ -6,7 +6,7 @@
 
 use super::draw;
 use super::event::{Event, EventKind, KeyCode, Target};
-use super::numeric::parse_number;
+use super::numeric::{judge, read_answer};
 use super::state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn, editor};
 use crate::assess::Finding;
 use crate::rules;
@@ -229,10 +229,10 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
             let route = Route { next: opt.next.clone(), set: opt.set.clone(), edge: EdgeKind::Choice(s.selected) };
             (Given::Choice(s.selected), route, None, traps)
         }
-        Answer::Numeric { expected, tolerance, right, wrong, .. } => {
+        Answer::Numeric { expected, tolerance, unit, right, wrong, .. } => {
             let raw = s.answer_text();
-            let (given, ok) = match parse_number(&raw) {
-                Ok(value) => (Given::Number { raw, value }, tolerance.accepts(*expected, value)),
+            let (given, ok) = match judge(&raw, unit, *expected, *tolerance) {
+                Ok((value, ok)) => (Given::Number { raw, value }, ok),
                 Err(_) if raw.trim().is_empty() => (Given::Pass, false),
                 Err(e) => {
                     s.numeric_error = Some(e.to_string());
@@ -383,7 +383,7 @@ fn partial(s: &State) -> Given {
             let ticked: Vec<usize> = s.ticked.iter().enumerate().filter(|(_, t)| **t).map(|(i, _)| i).collect();
             if ticked.is_empty() && text.trim().is_empty() { Given::Pass } else { Given::Points { ticked, text } }
         }
-        Answer::Numeric { .. } => match parse_number(&text) {
+        Answer::Numeric { unit, .. } => match read_answer(&text, unit) {
             Ok(value) => Given::Number { raw: text, value },
             Err(_) if text.trim().is_empty() => Given::Pass,
             Err(_) => Given::NotANumber(text),

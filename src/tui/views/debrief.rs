@@ -171,7 +171,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
                     n.node,
                     fmt_num(n.expected),
                     n.unit,
-                    n.given.as_deref().unwrap_or("(pass)")
+                    n.given_text()
                 )),
                 Span::styled(mark, st),
             ]));
