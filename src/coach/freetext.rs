@@ -118,6 +118,9 @@ impl<'c> Dnf<'c> {
     fn of(&self, c: &'c Cond, want: bool, depth: usize) -> Vec<Term<'c>> {
         match (c, want) {
             (Cond::Not(inner), _) => self.of(inner, !want, depth),
+            // An answer of one sentence meets a sentence-scoped condition
+            // exactly when it meets the condition.
+            (Cond::InSentence(inner), _) => self.of(inner, want, depth),
             (Cond::And(cs), true) | (Cond::Or(cs), false) => product(cs.iter().map(|c| self.of(c, want, depth))),
             (Cond::Or(cs), true) | (Cond::And(cs), false) => {
                 let mut out = Vec::new();

@@ -59,6 +59,11 @@ pub enum Cond {
     Or(Vec<Cond>),
     /// The condition does not hold.
     Not(Box<Cond>),
+    /// The condition holds of one sentence of the answer on its own: every
+    /// phrase, pattern, signal and count inside looks only at that
+    /// sentence, so ownership in one sentence cannot cancel blame in
+    /// another, and a guard sees only what was said alongside the mistake.
+    InSentence(Box<Cond>),
 }
 
 /// A comparison with a fixed integer.
@@ -85,7 +90,7 @@ impl Cond {
         f(self);
         match self {
             Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| c.walk(f)),
-            Cond::Not(c) => c.walk(f),
+            Cond::Not(c) | Cond::InSentence(c) => c.walk(f),
             _ => {}
         }
     }
@@ -121,6 +126,7 @@ impl Cond {
             Cond::And(cs) => join(cs, " and "),
             Cond::Or(cs) => join(cs, " or "),
             Cond::Not(c) => format!("not {}", c.summary()),
+            Cond::InSentence(c) => format!("in one sentence {}", c.summary()),
         }
     }
 }

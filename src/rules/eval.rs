@@ -24,6 +24,8 @@ pub struct Answer<'a> {
     normalised: Normalised,
     /// Scans by phrase index (its id, what it found), made on first use.
     scans: std::sync::Mutex<Vec<(usize, std::sync::Arc<Scan>)>>,
+    /// The sentences' byte ranges, found on first use by `InSentence`.
+    sentences: std::sync::OnceLock<Vec<Range<usize>>>,
 }
 
 impl Clone for Answer<'_> {
@@ -34,7 +36,21 @@ impl Clone for Answer<'_> {
 
 impl<'a> Answer<'a> {
     pub fn new(text: &'a str) -> Self {
-        Answer { text, signals: analyse(text), normalised: Normalised::new(text), scans: Default::default() }
+        Answer {
+            text,
+            signals: analyse(text),
+            normalised: Normalised::new(text),
+            scans: Default::default(),
+            sentences: Default::default(),
+        }
+    }
+
+    /// The sentences of the answer (Unicode sentence boundaries, UAX #29,
+    /// which also end a sentence at 。！？ and keep "1.2" whole), each
+    /// without the spaces around it; a line break ends one too, since
+    /// typed answers use them as sentence ends.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| sentence_ranges(self.text))
     }
 
     /// What `set` finds in the answer: from its index's one scan of the
@@ -54,6 +70,23 @@ impl<'a> Answer<'a> {
         drop(scans);
         scan.get(list).cloned().unwrap_or_default()
     }
+}
+
+fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::new();
+    for (start, sentence) in text.split_sentence_bound_indices() {
+        let mut at = start;
+        for line in sentence.split_inclusive('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let lead = line.len() - line.trim_start().len();
+                out.push(at + lead..at + lead + trimmed.len());
+            }
+            at += line.len();
+        }
+    }
+    out
 }
 
 /// What a condition may ask of the session besides the text.
@@ -87,6 +120,12 @@ fn kept(answer: &Answer, set: &PhraseSet, drop: fn(&str, Range<usize>) -> bool) 
     answer.matches(set).into_iter().filter(|r| !drop(answer.text, r.clone())).collect()
 }
 
+/// Words in `part`: Latin words plus CJK characters, as the signals
+/// count them; the answer's own count when `part` is all of it.
+fn words(all: usize, part: &str, whole: bool) -> usize {
+    if whole { all } else { super::signals::latin_words(part) + super::signals::cjk_chars(part) }
+}
+
 /// A compiled [`Cond`].
 #[derive(Debug, Clone)]
 pub enum Matcher {
@@ -113,6 +152,7 @@ pub enum Matcher {
     And(Vec<Matcher>),
     Or(Vec<Matcher>),
     Not(Box<Matcher>),
+    InSentence(Box<Matcher>),
 }
 
 fn phrase_set(phrases: &[String]) -> Result<PhraseSet, PatternError> {
@@ -158,55 +198,82 @@ impl Matcher {
             Cond::And(cs) => Matcher::And(all(cs)?),
             Cond::Or(cs) => Matcher::Or(all(cs)?),
             Cond::Not(c) => Matcher::Not(Box::new(Matcher::compile(c)?)),
+            Cond::InSentence(c) => Matcher::InSentence(Box::new(Matcher::compile(c)?)),
         })
     }
 
     /// `Some(evidence)` when the condition holds of `answer` in `env`.
     pub fn eval(&self, answer: &Answer, env: &dyn Env) -> Option<Evidence> {
+        self.eval_in(answer, env, &(0..answer.text.len()))
+    }
+
+    /// [`Matcher::eval`] looking only at the bytes `win` of the answer:
+    /// the whole answer, or one sentence inside `InSentence`. Matches are
+    /// found once over the whole text and kept when they fall inside, so a
+    /// phrase's negation still reads its own clause.
+    fn eval_in(&self, answer: &Answer, env: &dyn Env, win: &Range<usize>) -> Option<Evidence> {
         let s = &answer.signals;
         let text = answer.text;
-        let found = |spans: &[Range<usize>]| (!spans.is_empty()).then(|| spans.to_vec());
+        let whole = win.start == 0 && win.end == text.len();
+        let inside = |r: &Range<usize>| whole || (win.start <= r.start && r.end <= win.end);
+        let within =
+            |spans: &[Range<usize>]| -> Vec<Range<usize>> { spans.iter().filter(|r| inside(r)).cloned().collect() };
+        let found = |spans: Vec<Range<usize>>| (!spans.is_empty()).then_some(spans);
         let holds = |b: bool| b.then(Vec::new);
+        let part = &text[win.clone()];
         match self {
             Matcher::Always => Some(Vec::new()),
             // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
             // it is not said.
-            Matcher::AnyOf(set) => found(&kept(answer, set, rejected)),
-            Matcher::Regex(re) => found(&re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()),
+            Matcher::AnyOf(set) => found(within(&kept(answer, set, rejected))),
+            Matcher::Regex(re) => {
+                found(re.find_iter(part).map(|m| m.start() + win.start..m.end() + win.start).collect())
+            }
             Matcher::AllOf(sets) => {
                 let mut ev = Vec::new();
                 for set in sets {
-                    ev.push(answer.matches(set).into_iter().next()?);
+                    ev.push(answer.matches(set).into_iter().find(|r| inside(r))?);
                 }
                 Some(ev)
             }
             // A strong answer's ingredient named only to reject it ("no
             // commitments", "不搞预付") is not there.
-            Matcher::NoneOf(set) => holds(kept(answer, set, negated).is_empty()),
-            Matcher::Number => found(&s.numbers),
-            Matcher::Percent => found(&s.percents),
-            Matcher::Money => found(&s.money),
-            Matcher::Change => found(&s.changes),
-            Matcher::WordsAtLeast(n) => holds(s.words >= *n as usize),
-            Matcher::WordsBelow(n) => holds(s.words < *n as usize),
-            Matcher::LatinWordsAtLeast(n) => holds(s.latin_words >= *n as usize),
-            Matcher::CjkCharsAtLeast(n) => holds(s.cjk_chars >= *n as usize),
-            Matcher::Structured => s.structured().then(|| s.structure.clone()),
-            Matcher::Hedged => found(&s.hedges),
-            Matcher::Owns => found(&s.ownership),
-            Matcher::Defers => found(&s.deferrals),
+            Matcher::NoneOf(set) => holds(within(&kept(answer, set, negated)).is_empty()),
+            Matcher::Number => found(within(&s.numbers)),
+            Matcher::Percent => found(within(&s.percents)),
+            Matcher::Money => found(within(&s.money)),
+            Matcher::Change => found(within(&s.changes)),
+            Matcher::WordsAtLeast(n) => holds(words(s.words, part, whole) >= *n as usize),
+            Matcher::WordsBelow(n) => holds(words(s.words, part, whole) < *n as usize),
+            Matcher::LatinWordsAtLeast(n) => {
+                holds(if whole { s.latin_words } else { super::signals::latin_words(part) } >= *n as usize)
+            }
+            Matcher::CjkCharsAtLeast(n) => {
+                holds(if whole { s.cjk_chars } else { super::signals::cjk_chars(part) } >= *n as usize)
+            }
+            Matcher::Structured => {
+                let markers = within(&s.structure);
+                (markers.len() >= 2).then_some(markers)
+            }
+            Matcher::Hedged => found(within(&s.hedges)),
+            Matcher::Owns => found(within(&s.ownership)),
+            Matcher::Defers => found(within(&s.deferrals)),
+            // A trap is a judgement on the whole answer.
             Matcher::Trap(id) => env.trap(id, answer),
             Matcher::Var(v, c) => holds(c.holds(env.var(v))),
             Matcher::Visits(n, c) => holds(c.holds(i64::from(env.visits(n)))),
             Matcher::And(ms) => {
                 let mut ev = Vec::new();
                 for m in ms {
-                    ev.extend(m.eval(answer, env)?);
+                    ev.extend(m.eval_in(answer, env, win)?);
                 }
                 Some(ev)
             }
-            Matcher::Or(ms) => ms.iter().find_map(|m| m.eval(answer, env)),
-            Matcher::Not(m) => holds(m.eval(answer, env).is_none()),
+            Matcher::Or(ms) => ms.iter().find_map(|m| m.eval_in(answer, env, win)),
+            Matcher::Not(m) => holds(m.eval_in(answer, env, win).is_none()),
+            Matcher::InSentence(m) => {
+                answer.sentences().iter().filter(|r| inside(r)).find_map(|r| m.eval_in(answer, env, r))
+            }
         }
     }
 
@@ -216,7 +283,7 @@ impl Matcher {
             Matcher::AnyOf(set) | Matcher::NoneOf(set) => out.push(set),
             Matcher::AllOf(sets) => out.extend(sets.iter_mut()),
             Matcher::And(ms) | Matcher::Or(ms) => ms.iter_mut().for_each(|m| m.phrase_sets_mut(out)),
-            Matcher::Not(m) => m.phrase_sets_mut(out),
+            Matcher::Not(m) | Matcher::InSentence(m) => m.phrase_sets_mut(out),
             _ => {}
         }
     }
@@ -274,6 +341,30 @@ mod tests {
         let text = "Honestly we saved a lot";
         let ev = m(r#"AnyOf(["saved a lot"])"#).eval(&Answer::new(text), &NoEnv).expect("holds");
         assert_eq!(&text[ev[0].clone()], "saved a lot");
+    }
+
+    #[test]
+    fn in_sentence_keeps_ownership_in_one_sentence_from_cancelling_blame_in_another() {
+        let blame = r#"And([AnyOf(["dropped the ball", "他们的锅"]), Not(Owns)])"#;
+        let text = "Honestly the other team dropped the ball on the rollout. Later I launched the fix myself.";
+        assert!(!m(blame).matches(text), "over the whole answer, `I launched` hides the blame");
+        assert!(m(&format!("InSentence({blame})")).matches(text));
+        assert!(!m(&format!("InSentence({blame})")).matches("I launched it after the team dropped the ball."));
+        assert!(m(&format!("InSentence({blame})")).matches("上线延期是他们的锅。后来我负责补救。"));
+    }
+
+    #[test]
+    fn in_sentence_evidence_and_counts_stay_inside_the_sentence() {
+        let text = "We grew spend 1.5x in 2023. Costs were high.";
+        let a = Answer::new(text);
+        let sentences: Vec<&str> = a.sentences().iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(sentences, ["We grew spend 1.5x in 2023.", "Costs were high."]);
+        let ev = m(r#"InSentence(And([AnyOf(["costs"]), Not(Number)]))"#).eval(&a, &NoEnv).expect("holds");
+        assert_eq!(ev.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Costs"]);
+        assert!(m(r#"InSentence(WordsBelow(4))"#).matches(text), "the second sentence has three words");
+        assert!(!m(r#"WordsBelow(4)"#).matches(text));
+        let zh = Answer::new("预算有限。我们按小时计费！然后呢");
+        assert_eq!(zh.sentences().len(), 3);
     }
 
     struct Vars;

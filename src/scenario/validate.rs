@@ -562,7 +562,7 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                 check_cond(rep, refs, c, arg.and_then(|l| l.item(i)).or(arg));
             }
         }
-        Cond::Not(c) => check_cond(rep, refs, c, arg),
+        Cond::Not(c) | Cond::InSentence(c) => check_cond(rep, refs, c, arg),
         _ => {}
     }
 }
