@@ -152,7 +152,7 @@ impl Driver {
                 // next event, so log the moment as a pass when it stays open.
                 update(&mut self.s, Event::new(at, EventKind::Tick));
                 if self.s.overtime {
-                    self.send(at, EventKind::Submit);
+                    self.submit(at, &[]);
                 }
                 return Ok(at);
             }
@@ -179,11 +179,8 @@ impl Driver {
             }
             Step::Spoken { points, text, after_s } => {
                 let n = self.s.ticked.len();
-                for &p in points {
-                    if p == 0 || p > n {
-                        return Err(format!("talking point {p} is not one of 1..={n}"));
-                    }
-                    self.send(type_at, EventKind::Toggle(p - 1));
+                if let Some(p) = points.iter().find(|&&p| p == 0 || p > n) {
+                    return Err(format!("talking point {p} is not one of 1..={n}"));
                 }
                 if let Some(text) = text {
                     self.send(type_at, EventKind::Paste(Target::Answer, text.clone()));
@@ -200,11 +197,30 @@ impl Driver {
         if (self.s.node, self.s.turns.len()) != before || self.s.is_finished() {
             return Ok(end);
         }
-        self.send(end, EventKind::Submit);
+        let points = match step {
+            Step::Spoken { points, .. } => points.as_slice(),
+            _ => &[],
+        };
+        self.submit(end, points);
         if self.s.numeric_error.is_some() {
             return Err("the number was not accepted".into());
         }
         Ok(end)
+    }
+}
+
+impl Driver {
+    /// Submits the answer at `at` as the terminal does: a Spoken answer is
+    /// marked done first, then `points` (1-based, checked) are ticked in its
+    /// rating step, and the submit confirms them.
+    fn submit(&mut self, at: u64, points: &[usize]) {
+        if self.s.is_spoken() {
+            self.send(at, EventKind::Done);
+            for &p in points {
+                self.send(at, EventKind::Toggle(p - 1));
+            }
+        }
+        self.send(at, EventKind::Submit);
     }
 }
 

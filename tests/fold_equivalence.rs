@@ -17,13 +17,14 @@ const SCENARIO: &str = include_str!("fixtures/session-core.ron");
 /// Everything a view or a later event can see of a session.
 fn fingerprint(s: &State) -> String {
     format!(
-        "{:?} node {} v{} asked {} over {} | answer {:?} @{:?} clipped {} | notes {:?} @{:?} | sel {} {:?} {:?} | \
+        "{:?} node {} v{} asked {} over {} done {:?} | answer {:?} @{:?} clipped {} | notes {:?} @{:?} | sel {} {:?} {:?} | \
          vars {:?} visits {:?} | last {} elapsed {} | turns {:?}",
         s.phase,
         s.node,
         s.variant,
         s.asked_ms,
         s.overtime,
+        s.done_ms,
         s.answer.lines(),
         s.answer.cursor(),
         s.answer_clipped,
@@ -90,6 +91,7 @@ enum Step {
     Key(Target, Key),
     Paste(Target, String),
     Submit,
+    Done,
     Select(usize),
     Toggle(usize),
     Pause,
@@ -127,6 +129,7 @@ fn step() -> impl Strategy<Value = Step> {
         // Close to the answer-size limit, so typing runs meet it.
         1 => Just(Step::Paste(Target::Answer, "x".repeat(MAX_ANSWER_BYTES - 6))),
         2 => Just(Step::Submit),
+        1 => Just(Step::Done),
         1 => (0usize..3).prop_map(Step::Select),
         1 => (0usize..3).prop_map(Step::Toggle),
         1 => Just(Step::Pause),
@@ -179,6 +182,7 @@ fn events(steps: &[(u64, Step)]) -> Vec<Event> {
             Step::Key(t, k) => EventKind::Key(t, k),
             Step::Paste(t, s) => EventKind::Paste(t, s),
             Step::Submit => EventKind::Submit,
+            Step::Done => EventKind::Done,
             Step::Select(i) => EventKind::Select(i),
             Step::Toggle(i) => EventKind::Toggle(i),
             Step::Pause => EventKind::Pause,
@@ -232,4 +236,62 @@ proptest! {
             prop_assert!(frames <= 4 * rec.lines.len() + 4, "frames stay linear in lines");
         }
     }
+}
+
+/// A recording made before Spoken answers had a rating step: talking points
+/// ticked while answering, then one `sub`; and a `sub` with nothing ticked.
+/// Both must still finish the answer at once, with the same turns the
+/// fold gave before (values taken from the build before the change), so no
+/// old session replays, resumes or debriefs differently.
+#[test]
+fn recordings_made_before_the_rating_step_fold_to_the_same_turns() {
+    let at = |ms: u64, kind: EventKind| Event::new(ms, kind);
+    let talk = |t0: u64, text: &str, ticks: &[usize]| {
+        let mut v = vec![at(t0, EventKind::Paste(Target::Answer, text.into()))];
+        v.extend(ticks.iter().map(|&i| at(t0 + 100 + i as u64, EventKind::Toggle(i))));
+        v.push(at(t0 + 500, EventKind::Submit));
+        v
+    };
+    // open (money) -> pick -> talk.
+    let to_talk = [
+        at(0, EventKind::Start),
+        at(100, EventKind::Paste(Target::Answer, "¥5M".into())),
+        at(200, EventKind::Submit),
+        at(300, EventKind::Submit),
+    ];
+    let mut both = to_talk.to_vec();
+    both.extend(talk(1_000, "we bill yearly", &[0, 1]));
+    let mut none = to_talk.to_vec();
+    none.extend(talk(1_000, "we bill yearly", &[]));
+    none.push(at(9_000, EventKind::Submit));
+
+    let turns = |events: &[Event]| {
+        let rec = recording(events);
+        let s = plain(&rec, rec.lines.len());
+        let mut fast = State::new(rec.compile().expect("compiles"), rec.header.seed, rec.header.pace);
+        Folder::new(&rec.lines).apply(&mut fast, &rec.lines, 0, rec.lines.len());
+        assert_eq!(fingerprint(&fast), fingerprint(&s));
+        let rows: Vec<String> = s
+            .turns
+            .iter()
+            .map(|t| {
+                let id = &s.compiled.scenario.nodes[t.node].id;
+                format!("{id} {}-{} {:?} {:?} {:?} next {:?}", t.asked_ms, t.left_ms, t.given, t.exit, t.edge, t.next)
+            })
+            .collect();
+        (rows, format!("{:?}", s.phase))
+    };
+    let (rows, phase) = turns(&both);
+    assert_eq!(
+        rows[2],
+        "talk 300-1500 Points { ticked: [0, 1], text: \"we bill yearly\" } Submitted Some(Next) next Some(4)"
+    );
+    assert_eq!((rows.len(), phase.as_str()), (3, "Finished(Completed)"));
+
+    let (rows, phase) = turns(&none);
+    assert_eq!(
+        rows[2],
+        "talk 300-1500 Points { ticked: [], text: \"we bill yearly\" } Submitted Some(Short) next Some(5)"
+    );
+    assert_eq!((rows.len(), phase.as_str()), (3, "Finished(Completed)"), "the later sub changes nothing");
 }

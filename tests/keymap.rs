@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use hotseat::scenario::Scenario;
 use hotseat::scenario::load::ron_options;
-use hotseat::session::{Compiled, Ending, EventKind, Key, KeyCode as K, Pace, Phase, Target};
+use hotseat::session::{Compiled, Ending, EventKind, Given, Key, KeyCode as K, Pace, Phase, Target};
 use hotseat::traps::Catalogue;
 use hotseat::tui::app::{Action, App, Focus, Overlay, Screen};
 use hotseat::tui::keymap::{action_for, paste_action};
@@ -52,8 +52,8 @@ enum Ctx {
     Numeric,
     Choice,
     Spoken,
-    /// A Spoken question with the talking points focused.
-    Points,
+    /// A Spoken question marked done: rating its talking points.
+    Rating,
     /// A Choice question with the notes focused.
     ChoiceNotes,
     Paused,
@@ -64,7 +64,7 @@ enum Ctx {
     Summary,
 }
 
-const SESSION: [Ctx; 6] = [Ctx::FreeText, Ctx::Numeric, Ctx::Choice, Ctx::Spoken, Ctx::Points, Ctx::ChoiceNotes];
+const SESSION: [Ctx; 6] = [Ctx::FreeText, Ctx::Numeric, Ctx::Choice, Ctx::Spoken, Ctx::Rating, Ctx::ChoiceNotes];
 
 fn picker() -> App {
     let entries = hotseat::library::load(&*CATALOGUE);
@@ -108,11 +108,11 @@ fn build(ctx: Ctx) -> App {
                 act(&mut app, Action::Help);
             }
         }
-        Ctx::Spoken | Ctx::Points => {
+        Ctx::Spoken | Ctx::Rating => {
             submit(&mut app);
             submit(&mut app);
-            if ctx == Ctx::Points {
-                act(&mut app, Action::FocusNext);
+            if ctx == Ctx::Rating {
+                act(&mut app, Action::Session(EventKind::Done));
             }
         }
         Ctx::Paused => act(&mut app, Action::Session(EventKind::Pause)),
@@ -127,12 +127,12 @@ fn build(ctx: Ctx) -> App {
         Ctx::FreeText | Ctx::ConfirmQuit => assert_eq!(node(&app), "open"),
         Ctx::Numeric => assert_eq!(node(&app), "quiz"),
         Ctx::Choice | Ctx::ChoiceNotes | Ctx::Help => assert_eq!(node(&app), "pick"),
-        Ctx::Spoken | Ctx::Points => assert_eq!(node(&app), "talk"),
+        Ctx::Spoken | Ctx::Rating => assert_eq!(node(&app), "talk"),
         Ctx::Paused => assert!(matches!(app.session().map(|s| s.phase), Some(Phase::Paused { .. }))),
         Ctx::Summary => assert!(app.session().is_some_and(|s| s.is_finished())),
     }
     let focus = match ctx {
-        Ctx::Points => Focus::Points,
+        Ctx::Rating => Focus::Points,
         Ctx::ChoiceNotes => Focus::Notes,
         _ => Focus::Answer,
     };
@@ -227,8 +227,8 @@ fn q_and_question_mark_type_in_editors_but_quit_and_help_elsewhere() {
         (Ctx::Filtering, ch('?'), Some(Action::FilterChar('?'))),
         (Ctx::Choice, ch('q'), Some(Action::AskQuit)),
         (Ctx::Choice, ch('?'), Some(Action::Help)),
-        (Ctx::Points, ch('q'), Some(Action::AskQuit)),
-        (Ctx::Points, ch('?'), Some(Action::Help)),
+        (Ctx::Rating, ch('q'), Some(Action::AskQuit)),
+        (Ctx::Rating, ch('?'), Some(Action::Help)),
         (Ctx::Paused, ch('q'), Some(Action::AskQuit)),
         (Ctx::Paused, ch('?'), Some(Action::Help)),
         (Ctx::Picker, ch('q'), Some(Action::Quit)),
@@ -243,10 +243,38 @@ fn q_and_question_mark_type_in_editors_but_quit_and_help_elsewhere() {
 fn ctrl_s_and_alt_enter_submit_from_any_focus() {
     let mut table = Vec::new();
     for ctx in SESSION {
-        table.push((ctx, ctrl('s'), session(EventKind::Submit)));
-        table.push((ctx, alt(KeyCode::Enter), session(EventKind::Submit)));
+        // On a Spoken answer being given the key marks it done instead.
+        let want = if ctx == Ctx::Spoken { EventKind::Done } else { EventKind::Submit };
+        table.push((ctx, ctrl('s'), session(want.clone())));
+        table.push((ctx, alt(KeyCode::Enter), session(want)));
     }
     check(&table);
+}
+
+/// Issue 12 item 3: the talking points are hidden while a Spoken answer is
+/// given. The submit key marks it done, the checklist then has the keys,
+/// and Enter confirms what was ticked.
+#[test]
+fn a_spoken_answer_is_marked_done_then_its_points_rated_and_confirmed() {
+    let mut app = build(Ctx::Spoken);
+    let press = |app: &mut App, k: KeyEvent, at: u64| app.act(action_for(app, k).expect("an action"), at);
+    press(&mut app, ch('x'), 200);
+    assert_eq!(action_for(&app, ch('2')), typed(Target::Answer, '2'), "no checklist while answering");
+    press(&mut app, ctrl('s'), 300);
+    let s = app.session().expect("a session");
+    assert!(s.rating() && s.turns.len() == 2, "still on the question, rating it");
+    assert_eq!(app.focus, Focus::Points);
+    assert!(!app.typing(), "the answer is final");
+    press(&mut app, ch('2'), 400);
+    press(&mut app, key(KeyCode::Down), 450);
+    press(&mut app, ch(' '), 500);
+    press(&mut app, ch(' '), 550);
+    assert_eq!(app.session().map(|s| s.ticked.clone()), Some(vec![false, true]));
+    press(&mut app, key(KeyCode::Enter), 600);
+    let s = app.session().expect("a session");
+    let t = s.turns.last().expect("answered");
+    assert_eq!(t.given, Given::Points { ticked: vec![1], text: "x".into() });
+    assert_eq!(t.left_ms, 300, "the answer ended when it was marked done");
 }
 
 #[test]
@@ -257,7 +285,7 @@ fn enter_submits_a_choice_or_number_and_breaks_a_line_in_text() {
         (Ctx::FreeText, key(KeyCode::Enter), edit(Target::Answer, K::Enter)),
         (Ctx::Spoken, key(KeyCode::Enter), edit(Target::Answer, K::Enter)),
         (Ctx::ChoiceNotes, key(KeyCode::Enter), edit(Target::Notes, K::Enter)),
-        (Ctx::Points, key(KeyCode::Enter), Some(Action::PointToggle)),
+        (Ctx::Rating, key(KeyCode::Enter), session(EventKind::Submit)),
     ]);
     // And it really breaks the line.
     let mut app = build(Ctx::FreeText);
@@ -273,7 +301,7 @@ fn digits_pick_choices_and_points_and_type_elsewhere() {
         ('1'..='9').enumerate().map(|(i, c)| (Ctx::Choice, ch(c), Some(Action::ChoicePick(i)))).collect();
     table.extend([
         (Ctx::Choice, ch('0'), None),
-        (Ctx::Points, ch('2'), Some(Action::PointPick(1))),
+        (Ctx::Rating, ch('2'), Some(Action::PointPick(1))),
         (Ctx::FreeText, ch('1'), typed(Target::Answer, '1')),
         (Ctx::Numeric, ch('1'), typed(Target::Answer, '1')),
         (Ctx::ChoiceNotes, ch('1'), typed(Target::Notes, '1')),
@@ -326,8 +354,9 @@ fn tab_and_backtab_cycle_focus() {
         assert_eq!(seen, want, "{ctx:?} {:?}", key.code);
     };
     use Focus::{Answer, Notes, Points};
-    cycle(Ctx::Spoken, key(KeyCode::Tab), &[Answer, Points, Notes, Answer]);
-    cycle(Ctx::Spoken, shift_tab(), &[Answer, Notes, Points, Answer]);
+    cycle(Ctx::Spoken, key(KeyCode::Tab), &[Answer, Notes, Answer]);
+    cycle(Ctx::Rating, key(KeyCode::Tab), &[Points, Notes, Points]);
+    cycle(Ctx::Rating, shift_tab(), &[Points, Notes, Points]);
     cycle(Ctx::FreeText, key(KeyCode::Tab), &[Answer, Notes, Answer]);
     cycle(Ctx::Choice, shift_tab(), &[Answer, Notes, Answer]);
     cycle(Ctx::Numeric, key(KeyCode::Tab), &[Answer, Notes, Answer]);
@@ -336,7 +365,7 @@ fn tab_and_backtab_cycle_focus() {
 #[test]
 fn ctrl_n_focuses_the_notes() {
     check(&SESSION.map(|ctx| (ctx, ctrl('n'), Some(Action::FocusNotes))));
-    let mut app = build(Ctx::Points);
+    let mut app = build(Ctx::Rating);
     app.act(action_for(&app, ctrl('n')).expect("an action"), 200);
     assert_eq!(app.focus, Focus::Notes);
     app.act(action_for(&app, ch('x')).expect("an action"), 300);
@@ -528,7 +557,7 @@ fn paste_goes_to_the_focused_editor_and_never_to_a_choice_list() {
         (Ctx::Spoken, pasted(Target::Answer)),
         (Ctx::ChoiceNotes, pasted(Target::Notes)),
         (Ctx::Choice, None),
-        (Ctx::Points, None),
+        (Ctx::Rating, None),
         (Ctx::Help, None),
         (Ctx::ConfirmQuit, None),
         (Ctx::Paused, None),

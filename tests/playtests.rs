@@ -300,3 +300,55 @@ fn the_cli_playtest_agrees_with_the_library() {
     let lib: Vec<&str> = run.debrief.traps.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(traps, lib, "{}: CLI traps differ", run.label());
 }
+
+/// Issue 12 item 3: ticking every talking point with nothing in the notes
+/// box made a Spoken answer 100 and the session a strong hire. The strong
+/// candidate of every bundled scenario, with each Spoken answer given that
+/// way instead, must score 50 or less on it and not be a strong hire.
+#[test]
+fn every_point_ticked_over_an_empty_box_is_not_a_strong_hire() {
+    let cat = catalogue();
+    let mut tried = 0;
+    for sc in scenarios(&cat) {
+        let id = sc.id.clone();
+        let mut script = script(&id, "strong");
+        let spoken: BTreeMap<String, usize> = sc
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.answer, Answer::Spoken { .. }))
+            .map(|n| (n.id.clone(), n.talking_points.len()))
+            .collect();
+        let mut changed = false;
+        for (node, steps) in script.iter_mut() {
+            let Some(&n) = spoken.get(node) else { continue };
+            for step in steps.iter_mut() {
+                if let Step::Spoken { points, text, .. } = step {
+                    *points = (1..=n).collect();
+                    *text = None;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            continue;
+        }
+        tried += 1;
+        let compiled = Compiled::new(sc, cat.clone()).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let state = playtest::play(compiled, 0, &script).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let d = debrief::build(&state);
+        assert_ne!(d.verdict, Some(Verdict::StrongHire), "{id}: {:?}", d.reasons);
+        let json = serde_json::to_value(&d).expect("serialises");
+        let rows = json["points"].as_array().expect("points rows");
+        assert!(!rows.is_empty() && rows.iter().all(|r| r["self_rated"] == true), "{id}: {rows:?}");
+        assert!(debrief::markdown(&d).contains("## Talking points (self-rated)"), "{id}");
+        for t in &state.turns {
+            let node = &state.compiled.scenario.nodes[t.node];
+            if let Given::Points { ticked, .. } = &t.given {
+                assert_eq!(ticked.len(), node.talking_points.len(), "{id}: {}", node.id);
+                let score = debrief::turn_score(&state, t);
+                assert!(score.is_some_and(|s| s <= 50), "{id}: {} scored {score:?}", node.id);
+            }
+        }
+    }
+    assert_eq!(tried, BUNDLED.len(), "every bundled scenario has a Spoken question on its strong path");
+}

@@ -35,6 +35,7 @@ fn kind() -> impl Strategy<Value = EventKind> {
         1 => (0usize..12).prop_map(EventKind::Select),
         1 => (0usize..8).prop_map(EventKind::Toggle),
         3 => Just(EventKind::Submit),
+        1 => Just(EventKind::Done),
         1 => Just(EventKind::Pause),
         1 => Just(EventKind::Resume),
         2 => Just(EventKind::Tick),

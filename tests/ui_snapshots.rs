@@ -233,8 +233,10 @@ fn numeric_question_with_an_invalid_entry() {
     });
 }
 
+/// Issue 12 item 3: while a Spoken answer is given its talking points are
+/// hidden, and a line says they come once it is done.
 #[test]
-fn spoken_question_with_one_point_ticked() {
+fn spoken_question_hides_its_points_while_answering() {
     let mut app = session_at("alibaba-cloud-pm", "reseller-pitch");
     paste(
         &mut app,
@@ -242,13 +244,42 @@ fn spoken_question_with_one_point_ticked() {
         "Director, your budget is approved once a year, so your bill should be too.",
         30_000,
     );
-    app.act(Action::FocusNext, 31_000);
-    app.act(Action::PointToggle, 32_000);
-    assert_eq!(state(&app).ticked.iter().filter(|t| **t).count(), 1);
-    snap_all("spoken", &app, |w, h, rows| {
+    let points = state(&app).current().talking_points.clone();
+    snap_all("spoken_answering", &app, |w, h, rows| {
         has_panels(w, h, rows);
+        assert!(contains(rows, "Once done, press Ctrl-S"), "{w}x{h}: says the points come later");
+        assert!(contains(rows, "^S done"), "{w}x{h}: the footer says how");
+        let joined = rows.join(" ");
+        for p in &points {
+            let start: String = p.chars().take(20).collect();
+            assert!(!joined.contains(&start), "{w}x{h}: point {p:?} shows while answering");
+        }
+        assert!(!contains(rows, "[ ]"), "{w}x{h}: no checklist");
+    });
+}
+
+/// Once marked done: "Which of these did you cover?", the checklist, the
+/// question's clock stopped, Enter to confirm.
+#[test]
+fn spoken_question_rating_step() {
+    let mut app = session_at("alibaba-cloud-pm", "reseller-pitch");
+    paste(
+        &mut app,
+        Target::Answer,
+        "Director, your budget is approved once a year, so your bill should be too.",
+        30_000,
+    );
+    app.act(Action::Session(EventKind::Done), 40_000);
+    app.act(Action::PointPick(0), 41_000);
+    app.tick(300_000);
+    assert_eq!(state(&app).ticked.iter().filter(|t| **t).count(), 1);
+    assert_eq!(state(&app).current().id, "reseller-pitch", "rating is untimed");
+    snap_all("spoken_rating", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "Which of these did you cover?"), "{w}x{h}");
         assert!(contains(rows, "[x] 1."), "{w}x{h}: the ticked point");
-        assert!(contains(rows, "Points 1/"), "{w}x{h}");
+        assert!(contains(rows, "STOPPED"), "{w}x{h}: the question's clock stopped");
+        assert!(contains(rows, "Enter confirm") || w < 80, "{w}x{h}: the footer says how to confirm");
     });
 }
 
@@ -314,8 +345,10 @@ fn debrief_after_a_short_run() {
     app.act(Action::ChoicePick(1), 12_000);
     app.act(Action::Session(EventKind::Submit), 13_000);
     assert_eq!(state(&app).current().id, "talk");
-    app.act(Action::PointPick(0), 15_000);
     paste(&mut app, Target::Answer, "Short pitch.", 16_000);
+    // Done past the 10 s limit: the debrief shows an answer over time.
+    app.act(Action::Session(EventKind::Done), 24_000);
+    app.act(Action::PointPick(0), 24_500);
     app.act(Action::Session(EventKind::Submit), 25_000);
     assert_eq!(state(&app).phase, Phase::Finished(Ending::Completed));
     // The interviewer's closing remarks come first, on their own screen.

@@ -87,7 +87,7 @@ fn step(u: &mut Unstructured) -> Result<Step> {
         15 => EventKind::Resume,
         16 => EventKind::Quit,
         17 => EventKind::Reopen,
-        18 => EventKind::Start,
+        18 => EventKind::Done,
         _ => return Ok(Step::Resize(u.int_in_range(0..=300)?, u.int_in_range(0..=120)?)),
     }))
 }

@@ -156,6 +156,9 @@ pub struct PointsRow {
     pub node: String,
     pub covered: Vec<String>,
     pub missed: Vec<String>,
+    /// Always true: covered is what the candidate ticked, not what anyone
+    /// checked. Said in the JSON so no reader takes it for a measurement.
+    pub self_rated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -324,7 +327,7 @@ fn answer_text(t: &Turn) -> &str {
 }
 
 /// 0–100 for one question, `None` when it was never really asked (quit on arrival).
-fn turn_score(s: &State, t: &Turn) -> Option<u32> {
+pub fn turn_score(s: &State, t: &Turn) -> Option<u32> {
     let lost: i32 = turn_losses(s, t)?.iter().map(|l| l.1).sum();
     Some((100 - lost).clamp(0, 100) as u32)
 }
@@ -365,12 +368,47 @@ fn base_score(s: &State, t: &Turn) -> (i32, &'static str) {
                 (35, "Wrong numbers")
             }
         }
-        (Given::Points { ticked, .. }, _) => {
-            let n = node(s, t).talking_points.len().max(1);
-            ((100 * ticked.len() / n) as i32, "Talking points not covered")
-        }
+        (Given::Points { ticked, text }, _) => (
+            spoken_base(text, ticked.len(), node(s, t).talking_points.len()),
+            "Spoken answers short of notes or of talking points covered",
+        ),
         (Given::Text(text), _) => (text_quality(text), "Answers short of figures, a before-and-after or what you did"),
     }
+}
+
+/// How much of a Spoken answer's baseline (in %) rests on the notes typed
+/// about what was said; the rest is the talking points ticked. The ticks
+/// are the candidate's own claim, checked by nothing, so they weigh less
+/// than text the assessment can read.
+const SPOKEN_NOTES_SHARE: i32 = 60;
+
+/// Notes with fewer words than this (Latin words plus CJK characters) back
+/// nothing: "covered all" earns no credit for its text.
+const NOTES_MIN_WORDS: usize = 8;
+
+/// Whether a Spoken answer's notes say enough to be assessed as text.
+pub fn notes_back_it(text: &str) -> bool {
+    crate::rules::signals::word_count(text) >= NOTES_MIN_WORDS
+}
+
+/// A Spoken answer's baseline before traps: the notes' text quality, as
+/// for a FreeText answer (none for empty or near-empty notes), blended
+/// with the share of `points` ticked. Empty notes with every point ticked
+/// come to 40.
+fn spoken_base(text: &str, ticked: usize, points: usize) -> i32 {
+    let notes = if notes_back_it(text) { text_quality(text) } else { 0 };
+    let coverage = (100 * ticked.min(points) / points.max(1)) as i32;
+    (SPOKEN_NOTES_SHARE * notes + (100 - SPOKEN_NOTES_SHARE) * coverage) / 100
+}
+
+/// Spoken answers whose ticks have nothing behind them: points claimed with
+/// no notes (or near none). However high the average, such a session is
+/// not a strong hire: nothing shows the points were made.
+fn unbacked_spoken(s: &State) -> usize {
+    s.turns
+        .iter()
+        .filter(|t| matches!(&t.given, Given::Points { ticked, text } if !ticked.is_empty() && !notes_back_it(text)))
+        .count()
 }
 
 /// A free-text answer's baseline before traps: credit for evidence
@@ -454,18 +492,29 @@ pub fn merge(ranges: &[Range<usize>], len: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Each competency's weighted average. A Spoken answer counts half as much
+/// as a checked one (free text, a choice, a number): its ticks are
+/// self-rated.
 fn competency_scores(s: &State, scores: &[Option<u32>]) -> Vec<CompetencyScore> {
-    let mut sums: BTreeMap<&str, (u32, usize)> = BTreeMap::new();
+    // Per competency: weighted sum, total weight, questions.
+    let mut sums: BTreeMap<&str, (u32, u32, usize)> = BTreeMap::new();
     for (t, score) in s.turns.iter().zip(scores) {
         let Some(score) = score else { continue };
-        for c in &node(s, t).competencies {
+        let n = node(s, t);
+        let weight = if matches!(n.answer, Answer::Spoken { .. }) { 1 } else { 2 };
+        for c in &n.competencies {
             let e = sums.entry(c.as_str()).or_default();
-            e.0 += score;
-            e.1 += 1;
+            e.0 += score * weight;
+            e.1 += weight;
+            e.2 += 1;
         }
     }
     sums.into_iter()
-        .map(|(name, (sum, n))| CompetencyScore { name: name.to_string(), score: sum / n as u32, questions: n })
+        .map(|(name, (sum, weight, n))| CompetencyScore {
+            name: name.to_string(),
+            score: sum / weight.max(1),
+            questions: n,
+        })
         .collect()
 }
 
@@ -529,7 +578,7 @@ fn points_rows(s: &State) -> Vec<PointsRow> {
                     }
                     (c, m)
                 });
-            Some(PointsRow { node: n.id.clone(), covered, missed })
+            Some(PointsRow { node: n.id.clone(), covered, missed, self_rated: true })
         })
         .collect()
 }
@@ -564,9 +613,16 @@ fn verdict(
     }
     let quit = s.phase == Phase::Finished(Ending::Quit);
     let numeric_ok = numeric.iter().all(|n| n.correct);
+    let unbacked = unbacked_spoken(s);
+    if unbacked > 0 {
+        reasons.push(format!(
+            "{unbacked} spoken answer{} rated covered with no notes of what was said.",
+            if unbacked == 1 { "" } else { "s" }
+        ));
+    }
     let band = if quit && answered < 3 {
         Verdict::No
-    } else if score >= 85 && serious == 0 && late <= 1 && numeric_ok && !quit {
+    } else if score >= 85 && serious == 0 && late <= 1 && numeric_ok && !quit && unbacked == 0 {
         Verdict::StrongHire
     } else if score >= 70 && serious <= 1 {
         Verdict::Hire
@@ -753,7 +809,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
         let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, r.node, mmss(r.spent_ms));
     }
     if !d.points.is_empty() {
-        out.push_str("\n## Talking points\n\n");
+        out.push_str("\n## Talking points (self-rated)\n\n");
         for p in &d.points {
             let _ = writeln!(
                 out,

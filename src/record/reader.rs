@@ -483,7 +483,9 @@ impl Folder {
     /// The typing run from `i`: how many lines, and the text each box gets.
     fn run(&self, s: &State, lines: &[Line], i: usize, to: usize) -> (usize, [Option<String>; 2]) {
         let mut texts: [Option<String>; 2] = [None, None];
-        if s.phase != crate::session::Phase::Running {
+        // In a Spoken question's rating step the core ignores answer keys:
+        // fold key by key there rather than teach the run that rule.
+        if s.phase != crate::session::Phase::Running || s.rating() {
             return (0, texts);
         }
         let deadline = s.next_deadline().unwrap_or(u64::MAX);

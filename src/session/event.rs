@@ -41,8 +41,16 @@ pub enum EventKind {
     Select(usize),
     /// Talking point `i` (0-based) of a Spoken question was ticked or unticked.
     Toggle(usize),
-    /// Submit the current answer (empty means a pass).
+    /// Submit the current answer (empty means a pass). In a Spoken
+    /// question's rating step it confirms the points ticked. A Submit while
+    /// a Spoken answer is still being given (only recordings made before
+    /// the rating step have one) submits it at once with whatever was
+    /// ticked, as it always did.
     Submit,
+    /// The Spoken answer is done: the question's clock stops and the
+    /// talking points are shown for the candidate to tick the ones they
+    /// covered, then confirm with `Submit`. Ignored on other questions.
+    Done,
     /// Freeze the clock and hide the question.
     Pause,
     /// Unfreeze.

@@ -137,6 +137,12 @@ pub struct State {
     pub selected: usize,
     /// Spoken talking points ticked so far.
     pub ticked: Vec<bool>,
+    /// Session time at which the current Spoken answer was marked done
+    /// ([`EventKind::Done`](super::EventKind::Done)): while set, the
+    /// question is in its rating step. The talking points stay hidden until
+    /// then, so the candidate answers from what they know, not from the
+    /// checklist; the question's clock stops here, and its turn ends here.
+    pub done_ms: Option<u64>,
     /// Why the number field's text is not a number, after a submit.
     pub numeric_error: Option<String>,
     pub vars: BTreeMap<String, i64>,
@@ -190,6 +196,7 @@ impl State {
             notes: editor(),
             selected: 0,
             ticked: Vec::new(),
+            done_ms: None,
             numeric_error: None,
             vars: BTreeMap::new(),
             visits: vec![0; n],
@@ -238,7 +245,7 @@ impl State {
     /// Time left on the current question (negative: overtime), if timed.
     pub fn remaining_ms(&self) -> Option<i64> {
         let limit = self.limit_ms()?;
-        let spent = self.elapsed_ms().saturating_sub(self.asked_ms);
+        let spent = self.question_clock_ms().saturating_sub(self.asked_ms);
         let signed = |ms: u64| i64::try_from(ms).unwrap_or(i64::MAX);
         Some(signed(limit).saturating_sub(signed(spent)))
     }
@@ -280,6 +287,18 @@ impl State {
     pub fn is_spoken(&self) -> bool {
         matches!(self.current().answer, Answer::Spoken { .. })
     }
+
+    /// The current Spoken answer is done and its talking points are being
+    /// rated ("which of these did you cover?").
+    pub fn rating(&self) -> bool {
+        self.done_ms.is_some()
+    }
+
+    /// Session time on the current question's clock: it stops when a
+    /// Spoken answer is marked done, so rating costs the question nothing.
+    fn question_clock_ms(&self) -> u64 {
+        self.done_ms.unwrap_or_else(|| self.elapsed_ms())
+    }
 }
 
 impl State {
@@ -306,7 +325,7 @@ impl State {
     /// Session time at which the current question runs out, if it still can
     /// (not once it has gone over time, not on an end node, not untimed).
     pub fn question_deadline(&self) -> Option<u64> {
-        if self.overtime || self.current().is_end() {
+        if self.overtime || self.rating() || self.current().is_end() {
             return None;
         }
         Some(self.asked_ms.saturating_add(self.limit_ms()?))
@@ -321,7 +340,7 @@ impl State {
         }
         let now = self.elapsed_ms();
         let next_second = (now / 1000 + 1).saturating_mul(1000);
-        let countdown = self.limit_ms().map(|limit| {
+        let countdown = self.limit_ms().filter(|_| !self.rating()).map(|limit| {
             // Boundaries fall at asked + limit - k*1000 (and keep going past zero).
             let phase = self.asked_ms.saturating_add(limit) % 1000;
             let base = (now - now % 1000).saturating_add(phase);

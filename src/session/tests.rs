@@ -289,3 +289,80 @@ fn typing_past_the_answer_limit_is_refused_key_by_key() {
     assert!(s.answer_bytes() <= MAX_ANSWER_BYTES && s.answer_bytes() > MAX_ANSWER_BYTES - 4);
     assert!(s.answer_clipped);
 }
+
+/// Arrives at `talk` (Spoken, 10 s, points "a" and "b") asked at 300 ms.
+fn at_talk() -> State {
+    let mut s = started(1, Pace::Real);
+    type_text(&mut s, 100, "¥5M");
+    ev(&mut s, 200, EventKind::Submit);
+    ev(&mut s, 300, EventKind::Submit);
+    assert_eq!((node_id(&s), s.asked_ms), ("talk", 300));
+    s
+}
+
+/// Issue 12 item 3: the talking points were a checklist to copy while
+/// answering. Now `Done` ends the answer and only then are the points
+/// rated; the answer can no longer change, and `Submit` confirms.
+#[test]
+fn spoken_points_are_rated_only_after_the_answer_is_marked_done() {
+    let mut s = at_talk();
+    type_text(&mut s, 1_000, "we bill yearly");
+    ev(&mut s, 2_000, EventKind::Done);
+    assert!(s.rating());
+    assert_eq!((node_id(&s), s.turns.len()), ("talk", 2), "rating is still the same question");
+    ev(&mut s, 2_100, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char('!'))));
+    type_text(&mut s, 2_200, " and more");
+    ev(&mut s, 2_300, EventKind::Key(Target::Notes, Key::plain(KeyCode::Char('n'))));
+    assert_eq!((s.answer_text().as_str(), s.notes_text().as_str()), ("we bill yearly", "n"), "the answer is final");
+    ev(&mut s, 2_400, EventKind::Done);
+    ev(&mut s, 2_500, EventKind::Toggle(0));
+    ev(&mut s, 2_600, EventKind::Toggle(1));
+    ev(&mut s, 4_000, EventKind::Submit);
+    let t = s.turns.last().expect("answered");
+    assert_eq!(t.given, Given::Points { ticked: vec![0, 1], text: "we bill yearly".into() });
+    assert_eq!((t.exit, t.edge.clone(), t.left_ms), (Exit::Submitted, Some(EdgeKind::Next), 2_000));
+    assert_eq!(node_id(&s), "good");
+    assert!(!s.rating());
+}
+
+/// The question's clock stops when the answer is marked done: rating takes
+/// as long as it takes, and never times the question out or makes it late.
+#[test]
+fn rating_stops_the_question_clock() {
+    let mut s = at_talk();
+    ev(&mut s, 9_000, EventKind::Done);
+    assert_eq!(s.remaining_ms(), Some(1_300));
+    ev(&mut s, 60_000, EventKind::Tick);
+    assert_eq!((node_id(&s), s.overtime, s.remaining_ms()), ("talk", false, Some(1_300)));
+    assert_eq!(s.next_deadline(), s.monotonic_at(600_000), "only the session limit is pending");
+    ev(&mut s, 61_000, EventKind::Toggle(0));
+    ev(&mut s, 62_000, EventKind::Submit);
+    let t = s.turns.last().expect("answered");
+    assert_eq!((t.left_ms, t.over_time(), t.traps.len()), (9_000, false, 0));
+    assert_eq!(t.edge, Some(EdgeKind::Short));
+    assert_eq!(s.asked_ms, 62_000, "the next question starts when the rating is confirmed");
+}
+
+/// `Done` means nothing outside a Spoken question, and a quit during the
+/// rating keeps what was ticked; taking the session up again goes back to
+/// the rating step, not to an answer box with hidden ticks.
+#[test]
+fn quitting_during_rating_keeps_the_ticks_and_reopening_returns_to_rating() {
+    let mut s = started(1, Pace::Real);
+    ev(&mut s, 100, EventKind::Done);
+    assert!(!s.rating(), "a FreeText question has no rating step");
+    let mut s = at_talk();
+    type_text(&mut s, 1_000, "we bill yearly");
+    ev(&mut s, 2_000, EventKind::Done);
+    ev(&mut s, 2_500, EventKind::Toggle(1));
+    ev(&mut s, 3_000, EventKind::Quit);
+    let t = s.turns.last().expect("recorded");
+    assert_eq!((t.exit, t.left_ms), (Exit::Quit, 2_000));
+    assert_eq!(t.given, Given::Points { ticked: vec![1], text: "we bill yearly".into() });
+    ev(&mut s, 10_000, EventKind::Reopen);
+    ev(&mut s, 11_000, EventKind::Resume);
+    assert!(s.rating());
+    assert_eq!(s.ticked, vec![false, true]);
+    ev(&mut s, 12_000, EventKind::Submit);
+    assert_eq!(s.turns.last().map(|t| t.exit), Some(Exit::Submitted));
+}

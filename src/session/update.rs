@@ -125,6 +125,8 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
         // reach the screen raw: ignore it.
         (Phase::Running, EventKind::Key(_, key)) if matches!(key.code, KeyCode::Char(c) if crate::text::is_hazard(c)) =>
             {}
+        // A Spoken answer marked done is final: only its rating is left.
+        (Phase::Running, EventKind::Key(Target::Answer, _) | EventKind::Paste(Target::Answer, _)) if s.rating() => {}
         (Phase::Running, EventKind::Key(Target::Answer, key)) => answer_key(s, key),
         (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| {
             t.input(key.to_input());
@@ -155,6 +157,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
                 *t = !*t;
             }
         }
+        (Phase::Running, EventKind::Done) => mark_done(s, s.session_ms(at)),
         (Phase::Running, EventKind::Submit) => submit(s, s.session_ms(at), fx),
         _ => {}
     }
@@ -260,6 +263,14 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
     }
 }
 
+/// The candidate has finished speaking: the question's clock stops and the
+/// rating step begins. Only a Spoken answer has one, and only once.
+fn mark_done(s: &mut State, now: u64) {
+    if s.is_spoken() && !s.rating() {
+        s.done_ms = Some(now);
+    }
+}
+
 /// Where an answer leads and what it changes on the way.
 struct Route {
     next: String,
@@ -362,7 +373,8 @@ fn record(s: &mut State, l: Leaving) {
         node: s.node,
         variant: s.variant,
         asked_ms: s.asked_ms,
-        left_ms: l.at,
+        // A Spoken answer ends when it was marked done, not when rated.
+        left_ms: s.done_ms.unwrap_or(l.at),
         limit_ms: s.limit_ms(),
         given: l.given,
         exit: l.exit,
@@ -399,6 +411,7 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     let node = &s.compiled.scenario.nodes[next];
     s.variant = draw::variant(s.seed, &node.id, s.visits[next], 1 + node.variants.len());
     s.ticked = vec![false; node.talking_points.len()];
+    s.done_ms = None;
     s.node = next;
     s.asked_ms = at;
     s.overtime = false;

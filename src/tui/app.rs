@@ -253,7 +253,7 @@ impl App {
             (Screen::Picker(p), _) => p.filtering,
             (Screen::Session(s), Focus::Notes) => s.phase == Phase::Running,
             (Screen::Session(s), Focus::Answer) => {
-                s.phase == Phase::Running && !matches!(s.current().answer, Answer::Choice { .. })
+                s.phase == Phase::Running && !s.rating() && !matches!(s.current().answer, Answer::Choice { .. })
             }
             _ => false,
         }
@@ -356,6 +356,10 @@ impl App {
             self.journal.push(Line::Event(event.clone()));
         }
         let effects = update(state, event);
+        // A Spoken answer marked done: its checklist takes the keys.
+        if state.rating() && self.focus == Focus::Answer {
+            self.focus = Focus::Points;
+        }
         let quit = state.phase == Phase::Finished(crate::session::Ending::Quit);
         for effect in effects {
             match effect {
@@ -375,7 +379,8 @@ impl App {
 
     /// A new question: the answer gets focus, the prompt scrolls to the top.
     fn reset_focus(&mut self) {
-        self.focus = Focus::Answer;
+        let rating = self.session().is_some_and(State::rating);
+        self.focus = if rating { Focus::Points } else { Focus::Answer };
         self.point_cursor = 0;
         self.prompt_scroll = 0;
     }
@@ -461,11 +466,9 @@ impl App {
 
     fn cycle_focus(&mut self, d: i32) {
         let Some(s) = self.session() else { return };
-        let order: &[Focus] = if s.is_spoken() && !s.ticked.is_empty() {
-            &[Focus::Answer, Focus::Points, Focus::Notes]
-        } else {
-            &[Focus::Answer, Focus::Notes]
-        };
+        // The talking points are hidden until the answer is done; then the
+        // answer is final and the points take its place.
+        let order: &[Focus] = if s.rating() { &[Focus::Points, Focus::Notes] } else { &[Focus::Answer, Focus::Notes] };
         let i = order.iter().position(|f| *f == self.focus).unwrap_or(0) as i32;
         let n = order.len() as i32;
         self.focus = order[((i + d).rem_euclid(n)) as usize];

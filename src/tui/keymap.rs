@@ -4,7 +4,8 @@
 //!
 //! Submit is `Ctrl-S` (and `Alt-Enter`): both reach the program in tmux,
 //! xterm and the Linux console, unlike `Ctrl-Enter`. In a Choice or number
-//! field plain Enter submits too.
+//! field plain Enter submits too. On a Spoken question the same key marks
+//! the answer done, and then Enter (or it again) confirms the points rated.
 
 use ratatui::crossterm::event::{KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -158,7 +159,7 @@ fn session_key(app: &App, key: KeyEvent) -> Option<Action> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     match (key.code, ctrl, alt) {
         (CtKey::Esc, ..) => return Some(Action::Session(EventKind::Pause)),
-        (CtKey::Char('s'), true, _) | (CtKey::Enter, _, true) => return Some(Action::Session(EventKind::Submit)),
+        (CtKey::Char('s'), true, _) | (CtKey::Enter, _, true) => return Some(Action::Session(submit_event(app))),
         (CtKey::Char('n'), true, _) => return Some(Action::FocusNotes),
         (CtKey::Tab, ..) => return Some(Action::FocusNext),
         (CtKey::BackTab, ..) => return Some(Action::FocusPrev),
@@ -178,12 +179,26 @@ fn session_key(app: &App, key: KeyEvent) -> Option<Action> {
     let state = app.session()?;
     match app.focus {
         Focus::Notes => edit(Target::Notes, key),
+        // Rating a Spoken answer: the checklist has the keys, Enter confirms.
+        _ if state.rating() => match key.code {
+            CtKey::Enter => Some(Action::Session(EventKind::Submit)),
+            _ => points_key(key),
+        },
         Focus::Points => points_key(key),
         Focus::Answer => match state.current().answer {
             Answer::Choice { .. } => choice_key(key),
             Answer::Numeric { .. } if key.code == CtKey::Enter => Some(Action::Session(EventKind::Submit)),
             _ => edit(Target::Answer, key),
         },
+    }
+}
+
+/// What the submit key sends: on a Spoken answer still being given it marks
+/// the answer done (the rating step comes next); anywhere else it submits.
+fn submit_event(app: &App) -> EventKind {
+    match app.session() {
+        Some(s) if s.is_spoken() && !s.rating() => EventKind::Done,
+        _ => EventKind::Submit,
     }
 }
 

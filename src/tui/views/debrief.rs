@@ -194,7 +194,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
     }
     if !d.points.is_empty() {
         out.push(Line::from(""));
-        out.push(heading("Talking points"));
+        out.push(heading("Talking points (self-rated)"));
         for p in &d.points {
             out.push(Line::from(format!("  {}: covered {}", p.node, join_or_none(&p.covered))));
             if !p.missed.is_empty() {

@@ -11,11 +11,11 @@ use crate::tui::app::App;
 
 const KEYS: &[(&str, &str)] = &[
     ("Answering", ""),
-    ("Ctrl-S, Alt-Enter", "submit the answer (an empty one is a pass)"),
+    ("Ctrl-S, Alt-Enter", "submit (empty: pass); spoken: done, then tick points"),
     ("Enter", "submit a choice or a number; a new line in text"),
     ("1-9, ↑ ↓", "pick a choice"),
-    ("Tab, Shift-Tab", "move between answer, talking points and notes"),
-    ("Space", "tick the talking point (Tab to the points first)"),
+    ("Tab, Shift-Tab", "move between answer (or talking points) and notes"),
+    ("Space, 1-9", "tick points you covered (once done); Enter confirms"),
     ("Ctrl-N", "jump to your notes"),
     ("Ctrl-U, Ctrl-R", "undo, redo in a text box"),
     ("Alt-PgUp, Alt-PgDn", "scroll a long question"),

@@ -132,6 +132,8 @@ fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
     };
     let ratio = (remaining.max(0) as f64 / limit.max(1) as f64).clamp(0.0, 1.0);
     let (word, style) = match remaining {
+        // A Spoken answer marked done: its clock stopped, rating is untimed.
+        _ if s.rating() => ("STOPPED", theme.dim()),
         r if r <= 0 => ("OVER", theme.danger()),
         _ if ratio < 0.2 => ("LOW", theme.danger()),
         _ if ratio < 0.5 => ("HALF", theme.warn()),
@@ -251,9 +253,83 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// A spoken answer: a box for notes on what was said, and the talking
-/// points to tick (side by side when the area is short).
+/// A spoken answer. While it is being given: a box for notes on what was
+/// said and a line saying the talking points come once it is done (shown
+/// earlier they would be a script to read out). Once done: the rating step.
 fn spoken(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
+    if s.rating() {
+        return rating(app, s, pass, frame, area);
+    }
+    // Only a recording made before the rating step ticks points while the
+    // answer is given; its replay shows them where they were ticked.
+    if s.ticked.iter().any(|t| *t) {
+        return spoken_with_points(app, s, pass, frame, area);
+    }
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Answer;
+    let hint = "Once done, press Ctrl-S: you will then tick the talking points you covered.";
+    let lines = wrap(hint, area.width.saturating_sub(1));
+    let rows = (lines.len() as u16).min(2).min(area.height.saturating_sub(3));
+    let [text_area, hint_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(area);
+    let title = format!(" Say it, or jot it · {}{} ", length_label(&s.answer_text()), full_label(s));
+    editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
+    let hint: Vec<Line> = lines.into_iter().map(|l| Line::from(format!(" {l}"))).collect();
+    frame.render_widget(Paragraph::new(hint).style(theme.dim()), hint_area);
+}
+
+/// The talking points as a checklist, the cursor on `app.point_cursor`.
+/// Where the points do not all fit wrapped, each takes one line but the one
+/// under the cursor, so every point can be seen and the current one read.
+fn checklist(app: &App, s: &State, title: &str, focused: bool, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let width = area.width.saturating_sub(4);
+    let rows = area.height.saturating_sub(2);
+    let labeled: Vec<(String, &str)> = s
+        .current()
+        .talking_points
+        .iter()
+        .zip(&s.ticked)
+        .enumerate()
+        .map(|(i, (p, t))| (format!("{} {}. ", if *t { "[x]" } else { "[ ]" }, i + 1), p.as_str()))
+        .collect();
+    let mut items = wrapped_items(labeled.iter().cloned(), width, rows);
+    let others = labeled.len().saturating_sub(1) as u16;
+    if items.iter().map(ListItem::height).sum::<usize>() > usize::from(rows) && rows > others {
+        items = labeled
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                let max = if i == app.point_cursor { rows - others } else { 1 };
+                wrapped_items(std::iter::once(l.clone()), width, max)
+            })
+            .collect();
+    }
+    let list = List::new(items)
+        .block(panel(theme, title, focused))
+        .highlight_style(if focused { theme.selected() } else { Style::new() })
+        .highlight_symbol(if focused { "› " } else { "  " });
+    let mut st = ListState::default().with_selected(Some(app.point_cursor));
+    frame.render_stateful_widget(list, area, &mut st);
+}
+
+/// The rating step: "which of these did you cover?", with what the
+/// candidate jotted above it (read-only) when there is room to recall by.
+fn rating(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
+    let done = s.ticked.iter().filter(|t| **t).count();
+    let title = format!(" Which of these did you cover? {done}/{} (need {pass}) ", s.ticked.len());
+    let focused = app.focus != Focus::Notes;
+    if area.height < 14 || s.answer_text().trim().is_empty() {
+        return checklist(app, s, &title, focused, frame, area);
+    }
+    let [said, points] = Layout::vertical([Constraint::Percentage(30), Constraint::Fill(1)]).areas(area);
+    let said_title = format!(" What you jotted · {} · final ", length_label(&s.answer_text()));
+    editor(&s.answer, panel(&app.theme, &said_title, false), false, &app.theme, frame, said);
+    checklist(app, s, &title, focused, frame, points);
+}
+
+/// A spoken answer with points ticked while it was given (recordings made
+/// before the rating step): the box and the checklist side by side.
+fn spoken_with_points(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Answer;
     let pfocus = app.focus == Focus::Points;
@@ -264,26 +340,9 @@ fn spoken(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
     };
     let title = format!(" Say it, or jot it · {}{} ", length_label(&s.answer_text()), full_label(s));
     editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
-    let width = points.width.saturating_sub(4);
-    let items = wrapped_items(
-        s.current()
-            .talking_points
-            .iter()
-            .zip(&s.ticked)
-            .enumerate()
-            .map(|(i, (p, t))| (format!("{} {}. ", if *t { "[x]" } else { "[ ]" }, i + 1), p.as_str())),
-        width,
-        points.height.saturating_sub(2),
-    );
     let done = s.ticked.iter().filter(|t| **t).count();
-    let hint = if pfocus { "Space ticks" } else { "Tab to tick" };
-    let title = format!(" Points {done}/{} (need {pass}) · {hint} ", s.ticked.len());
-    let list = List::new(items)
-        .block(panel(theme, &title, pfocus))
-        .highlight_style(if pfocus { theme.selected() } else { Style::new() })
-        .highlight_symbol(if pfocus { "› " } else { "  " });
-    let mut st = ListState::default().with_selected(Some(app.point_cursor));
-    frame.render_stateful_widget(list, points, &mut st);
+    let title = format!(" Points {done}/{} (need {pass}) ", s.ticked.len());
+    checklist(app, s, &title, pfocus, frame, points);
 }
 
 /// Draws a text area in a block; the focused one shows the cursor (and
@@ -362,9 +421,12 @@ fn min_rows(line: &str, width: usize) -> usize {
 /// The keys that work right now, most useful first.
 fn keys(app: &App, s: &State) -> Vec<(&'static str, &'static str)> {
     let mut keys = match (app.focus, &s.current().answer) {
+        (Focus::Points, _) if s.rating() => vec![("Space/1-9", "tick"), ("Enter", "confirm")],
+        (_, Answer::Spoken { .. }) if s.rating() => vec![("^S", "confirm points")],
         (Focus::Answer, Answer::Choice { .. }) => vec![("1-9/↑↓", "pick"), ("Enter", "submit")],
         (Focus::Answer, Answer::Numeric { .. }) => vec![("Enter", "submit")],
         (Focus::Points, _) => vec![("Space", "tick"), ("^S", "submit")],
+        (_, Answer::Spoken { .. }) => vec![("^S", "done, then tick points")],
         _ => vec![("^S", "submit")],
     };
     keys.extend([("Esc", "pause"), ("F1", "help"), ("^C", "quit"), ("^N", "notes"), ("Tab", "focus")]);
