@@ -118,7 +118,7 @@ static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
 
 static DEFERRAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?-u:\b)(?:the\s+)?(?:legal(?:\s+team)?|lawyers|compliance(?:\s+team)?|(?:\w+\s+)?team|sales(?:\s+team)?|engineering|security(?:\s+team)?|someone(?:\s+else)?|they)\s+(?:will|would|'ll|can|should|could|needs? to|has to|handles?|owns?|takes? care)(?-u:\b)|(?-u:\b)(?:leave|hand|pass|defer|escalate|delegate|push)\w*\s+(?:it\s+|this\s+|that\s+)?(?:off\s+)?(?:to|with)\s+(?:the\s+)?(?:legal|compliance|lawyers|\w+\s+team|sales|engineering)|(?-u:\b)let\s+(?:the\s+)?(?:legal|sales|compliance|lawyers|\w+\s+team)(?-u:\b)|交给|让法务|由法务|法务(?:会|来|负责|处理|部门)|合规(?:部门|团队)(?:会|来|负责|处理)|让销售|销售(?:会|来|去)",
+        r"(?-u:\b)(?:the\s+)?(?:legal(?:\s+team)?|lawyers|compliance(?:\s+team)?|(?:\w+\s+)?team|sales(?:\s+team)?|engineering|security(?:\s+team)?|someone(?:\s+else)?|they)\s+(?:will|would|'ll|can\s|should|could|needs? to|has to|handles?|owns?|takes? care)(?-u:\b)|(?-u:\b)(?:leave|hand|pass|defer|escalate|delegate|push)\w*\s+(?:it\s+|this\s+|that\s+)?(?:off\s+)?(?:to|with)\s+(?:the\s+)?(?:legal|compliance|lawyers|\w+\s+team|sales|engineering)|(?-u:\b)let\s+(?:the\s+)?(?:legal|sales|compliance|lawyers|\w+\s+team)(?-u:\b)|交给|让法务|由法务|法务(?:会|来|负责|处理|部门)|合规(?:部门|团队)(?:会|来|负责|处理)|让销售|销售(?:会|来|去)",
     )
 });
 
