@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::negation::{negated, rejected};
+use super::negation::{negated, quoted, rejected};
 use super::phrases::{Normalised, PhraseSet, Scan};
 use super::signals::{Signals, analyse};
 use super::{Cmp, Cond, build_regex};
@@ -126,6 +126,11 @@ fn words(all: usize, part: &str, whole: bool) -> usize {
     if whole { all } else { super::signals::latin_words(part) + super::signals::cjk_chars(part) }
 }
 
+/// `AnyOf` skips a phrase rejected by name and one only quoted.
+fn rejected_or_quoted(text: &str, span: Range<usize>) -> bool {
+    rejected(text, span.clone()) || quoted(text, span)
+}
+
 /// A compiled [`Cond`].
 #[derive(Debug, Clone)]
 pub enum Matcher {
@@ -225,7 +230,7 @@ impl Matcher {
             Matcher::Always => Some(Vec::new()),
             // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
             // it is not said.
-            Matcher::AnyOf(set) => found(within(&kept(answer, set, rejected))),
+            Matcher::AnyOf(set) => found(within(&kept(answer, set, rejected_or_quoted))),
             Matcher::Regex(re) => {
                 found(re.find_iter(part).map(|m| m.start() + win.start..m.end() + win.start).collect())
             }
@@ -341,6 +346,18 @@ mod tests {
         let text = "Honestly we saved a lot";
         let ev = m(r#"AnyOf(["saved a lot"])"#).eval(&Answer::new(text), &NoEnv).expect("holds");
         assert_eq!(&text[ev[0].clone()], "saved a lot");
+    }
+
+    #[test]
+    fn a_phrase_in_quotation_marks_is_mentioned_not_said() {
+        let vague = m(r#"AnyOf(["a bit more", "效果很好"])"#);
+        assert!(!vague.matches("Fair, 'a bit more' was lazy of me, so let me be exact: ¥1.05M."));
+        assert!(!vague.matches("外面讲‘效果很好’的人多了，我这个数有据可查。"));
+        assert!(!vague.matches("He said “a bit more” and left it there."));
+        assert!(vague.matches("I'd like a bit more on the RSU side."));
+        assert!(vague.matches("上线之后效果很好，客户都很满意。"));
+        // An apostrophe is not a quotation mark.
+        assert!(vague.matches("I'd just want a bit more, that's all."));
     }
 
     #[test]

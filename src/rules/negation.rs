@@ -259,6 +259,44 @@ fn window_after(text: &str, at: usize) -> &str {
 
 /// Whether the phrase at `span` is named only to be rejected: what `AnyOf`
 /// asks before it counts a trigger phrase.
+/// Whether the phrase at `span` sits inside quotation marks that close
+/// shortly after it: a word the candidate quotes ("saying ‘a bit more’ was
+/// too vague", "外面讲‘效果很好’的人多了") is mentioned, not said. Only a
+/// short quotation counts, closed on the same line, so a long quoted
+/// passage of the candidate's own plan still reads as said.
+pub fn quoted(text: &str, span: Range<usize>) -> bool {
+    const REACH: usize = 24;
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else { return false };
+    let before: Vec<char> = before.chars().rev().take_while(|&c| c != '\n').take(REACH).collect();
+    let Some((open_at, open)) = before.iter().enumerate().find(|(_, c)| OPENERS.contains(c)) else { return false };
+    let close = closer(*open);
+    // A closing mark between the opener and the phrase ends that quotation.
+    if before[..open_at].contains(&close)
+        || (*open == '\'' && before.get(open_at + 1).is_some_and(|c| c.is_alphanumeric()))
+    {
+        return false;
+    }
+    let mut rest = after.chars().take_while(|&c| c != '\n').take(REACH).peekable();
+    while let Some(c) = rest.next() {
+        if c == close {
+            return *open != '\'' || !rest.peek().is_some_and(|c| c.is_alphanumeric());
+        }
+    }
+    false
+}
+
+const OPENERS: [char; 6] = ['‘', '“', '「', '『', '"', '\''];
+
+fn closer(open: char) -> char {
+    match open {
+        '‘' => '’',
+        '“' => '”',
+        '「' => '」',
+        '『' => '』',
+        c => c,
+    }
+}
+
 pub fn rejected(text: &str, span: Range<usize>) -> bool {
     let (before, after) = surroundings(text, span);
     if last(&latin_words(latin_run(before)), 3).iter().any(|w| REJECTORS.contains(&w.as_str())) {
