@@ -107,3 +107,68 @@ fn an_unknown_outcome_is_a_located_error_naming_the_four_values() {
     assert!(err.contains("bad.ron:"), "located: {err}");
     assert!(err.contains("\"no-hire\"") && err.contains("\"lean-no\""), "{err}");
 }
+
+/// The recorded session shows the close: the asciicast holds the
+/// interviewer's remarks and, after them, the debrief; `debrief --json`
+/// of the recording names the ending.
+#[test]
+fn a_recorded_session_exports_the_ending_remark_and_then_the_debrief() {
+    let dir = TempDir::new().expect("tempdir");
+    let sc = dir.path().join("capped.ron");
+    std::fs::write(&sc, CAPPED).expect("scenario");
+    let answers = dir.path().join("answers.ron");
+    std::fs::write(
+        &answers,
+        format!("{{\"q1\": [Text(text: {:?}, after_s: 30)]}}", format!("{STRONG} Happy to stop there.")),
+    )
+    .expect("answers");
+    let out =
+        hotseat(dir.path()).args(["playtest", "--record", "--answers"]).arg(&answers).arg(&sc).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cast = dir.path().join("out.cast");
+    let out = hotseat(dir.path()).args(["export", "--asciicast"]).arg(&cast).arg("latest").output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let cast = screen_text(&std::fs::read_to_string(&cast).expect("cast"));
+    // The cast holds only what changed from frame to frame, so look for
+    // the ending screen's heading and the start of the remark, which are
+    // new when that screen appears.
+    let heading = cast.find("Theinterviewerendsithere").expect("the ending screen is in the cast");
+    let remark = cast.find("I'mgoingtostopushere").expect("the remark is in the cast");
+    let debrief = cast.rfind("Verdict").expect("the debrief follows");
+    assert!(heading < debrief && remark < debrief, "the close comes before the debrief: {cast}");
+    let out = hotseat(dir.path()).args(["debrief", "--format", "json", "latest"]).output().expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let d = if v["debrief"].is_object() { &v["debrief"] } else { &v };
+    assert_eq!(d["end_node"], "end-early", "{v}");
+    assert_eq!(d["verdict"], "lean-no");
+}
+
+/// What an asciicast writes on screen, in order, with escape sequences,
+/// spaces and box lines taken out (a wrapped or partly redrawn line then
+/// still reads as its words).
+fn screen_text(cast: &str) -> String {
+    let mut out = String::new();
+    for line in cast.lines().skip(1) {
+        let Ok(Value::Array(event)) = serde_json::from_str::<Value>(line) else { continue };
+        let data = event.get(2).and_then(Value::as_str).unwrap_or_default();
+        let mut chars = data.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                // CSI: ESC [ parameters final-letter.
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if c.is_ascii_alphabetic() {
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            if !c.is_whitespace() && !"│─┌┐└┘█║".contains(c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}

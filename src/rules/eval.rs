@@ -26,6 +26,14 @@ pub struct Answer<'a> {
     scans: std::sync::Mutex<Vec<(usize, std::sync::Arc<Scan>)>>,
     /// The sentences' byte ranges, found on first use by `InSentence`.
     sentences: std::sync::OnceLock<Vec<Range<usize>>>,
+    /// Inside `InSentence`, what each phrase list keeps (by list and by
+    /// the kind of negation it skips), sorted by start, so that every
+    /// sentence finds its own matches by binary search instead of
+    /// re-reading every match of the answer: linear, not quadratic, in the
+    /// number of sentences.
+    kept: std::sync::Mutex<Vec<(usize, bool, std::sync::Arc<Vec<Range<usize>>>)>>,
+    /// The signals' spans sorted by start, for the same reason.
+    sorted_signals: std::sync::OnceLock<Signals>,
 }
 
 impl Clone for Answer<'_> {
@@ -42,7 +50,46 @@ impl<'a> Answer<'a> {
             normalised: Normalised::new(text),
             scans: Default::default(),
             sentences: Default::default(),
+            kept: Default::default(),
+            sorted_signals: Default::default(),
         }
+    }
+
+    /// What `set` keeps once `drop` has discarded negated (NoneOf) or
+    /// rejected and quoted (AnyOf) matches, sorted by start; worked out
+    /// once per answer.
+    fn kept_sorted(&self, set: &PhraseSet, none_of: bool) -> std::sync::Arc<Vec<Range<usize>>> {
+        let key = set as *const PhraseSet as usize;
+        let mut cache = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, _, v)) = cache.iter().find(|(k, n, _)| *k == key && *n == none_of) {
+            return v.clone();
+        }
+        let drop: fn(&str, Range<usize>) -> bool = if none_of { negated } else { rejected_or_quoted };
+        let mut v = kept(self, set, drop);
+        v.sort_by_key(|r| (r.start, r.end));
+        let v = std::sync::Arc::new(v);
+        cache.push((key, none_of, v.clone()));
+        v
+    }
+
+    /// The signals with every list sorted by start.
+    fn sorted_signals(&self) -> &Signals {
+        self.sorted_signals.get_or_init(|| {
+            let mut s = self.signals.clone();
+            for v in [
+                &mut s.numbers,
+                &mut s.percents,
+                &mut s.money,
+                &mut s.changes,
+                &mut s.structure,
+                &mut s.hedges,
+                &mut s.ownership,
+                &mut s.deferrals,
+            ] {
+                v.sort_by_key(|r| (r.start, r.end));
+            }
+            s
+        })
     }
 
     /// The sentences of the answer (Unicode sentence boundaries, UAX #29,
@@ -217,12 +264,26 @@ impl Matcher {
     /// found once over the whole text and kept when they fall inside, so a
     /// phrase's negation still reads its own clause.
     fn eval_in(&self, answer: &Answer, env: &dyn Env, win: &Range<usize>) -> Option<Evidence> {
-        let s = &answer.signals;
         let text = answer.text;
         let whole = win.start == 0 && win.end == text.len();
+        let s = if whole { &answer.signals } else { answer.sorted_signals() };
         let inside = |r: &Range<usize>| whole || (win.start <= r.start && r.end <= win.end);
-        let within =
-            |spans: &[Range<usize>]| -> Vec<Range<usize>> { spans.iter().filter(|r| inside(r)).cloned().collect() };
+        // Spans sorted by start (always so inside a sentence): those within
+        // the window, found by binary search.
+        let within = |spans: &[Range<usize>]| -> Vec<Range<usize>> {
+            if whole {
+                return spans.to_vec();
+            }
+            let from = spans.partition_point(|r| r.start < win.start);
+            spans[from..].iter().take_while(|r| r.start < win.end).filter(|r| r.end <= win.end).cloned().collect()
+        };
+        let phrases = |set: &PhraseSet, none_of: bool| -> Vec<Range<usize>> {
+            if whole {
+                kept(answer, set, if none_of { negated } else { rejected_or_quoted })
+            } else {
+                within(&answer.kept_sorted(set, none_of))
+            }
+        };
         let found = |spans: Vec<Range<usize>>| (!spans.is_empty()).then_some(spans);
         let holds = |b: bool| b.then(Vec::new);
         let part = &text[win.clone()];
@@ -230,7 +291,7 @@ impl Matcher {
             Matcher::Always => Some(Vec::new()),
             // "Not a firefight", "不是去 hack 驱动": a phrase named to reject
             // it is not said.
-            Matcher::AnyOf(set) => found(within(&kept(answer, set, rejected_or_quoted))),
+            Matcher::AnyOf(set) => found(phrases(set, false)),
             Matcher::Regex(re) => {
                 found(re.find_iter(part).map(|m| m.start() + win.start..m.end() + win.start).collect())
             }
@@ -243,7 +304,7 @@ impl Matcher {
             }
             // A strong answer's ingredient named only to reject it ("no
             // commitments", "不搞预付") is not there.
-            Matcher::NoneOf(set) => holds(within(&kept(answer, set, negated)).is_empty()),
+            Matcher::NoneOf(set) => holds(phrases(set, true).is_empty()),
             Matcher::Number => found(within(&s.numbers)),
             Matcher::Percent => found(within(&s.percents)),
             Matcher::Money => found(within(&s.money)),
