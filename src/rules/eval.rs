@@ -15,6 +15,10 @@ use super::{Cmp, Cond, build_regex};
 /// condition can hold with no evidence (e.g. `Not(Money)`).
 pub type Evidence = Vec<Range<usize>>;
 
+/// A phrase list's kept matches: (the list's address, read as NoneOf, the
+/// matches sorted by start).
+type KeptEntry = (usize, bool, std::sync::Arc<Vec<Range<usize>>>);
+
 /// One answer, analysed once and shared by every rule that looks at it.
 #[derive(Debug)]
 pub struct Answer<'a> {
@@ -31,7 +35,7 @@ pub struct Answer<'a> {
     /// sentence finds its own matches by binary search instead of
     /// re-reading every match of the answer: linear, not quadratic, in the
     /// number of sentences.
-    kept: std::sync::Mutex<Vec<(usize, bool, std::sync::Arc<Vec<Range<usize>>>)>>,
+    kept: std::sync::Mutex<Vec<KeptEntry>>,
     /// The signals' spans sorted by start, for the same reason.
     sorted_signals: std::sync::OnceLock<Signals>,
 }
