@@ -3,5 +3,6 @@
 
 pub mod debrief;
 mod detect;
+pub mod scorer;
 
 pub use detect::{DetectError, Detector, Finding};
