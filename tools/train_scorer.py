@@ -81,6 +81,12 @@ def main():
         trap = trap.group(1) if trap else None
         items += [(trap, True, t) for t in answers(src, "fall")]
         items += [(trap, False, t) for t in answers(src, "strong")]
+    # Every bundled model answer and every catalogue example is a strong
+    # answer by definition: negatives for every trap.
+    for path in sorted(glob.glob(os.path.join(ROOT, "scenarios/*.ron"))) + [os.path.join(ROOT, "assets/traps.ron")]:
+        src = open(path, encoding="utf-8").read()
+        for m in re.finditer(r'(?:model_answer|example):\s*"((?:[^"\\]|\\.)*)"', src):
+            items.append((None, False, json.loads('"' + m.group(1) + '"')))
     traps = sorted({t for t, fall, _ in items if t and fall})
     x = matrix([t for _, _, t in items])
     out = bytearray(b"HSCR1" + struct.pack("<IH", DIMS, len(traps)))
@@ -103,7 +109,6 @@ def main():
     # Fixed probes for the parity test in src/assess/scorer.rs.
     for probe in ["Legal will handle the residency question.", "我们把数据放在新加坡，便宜三成。", ""]:
         f = features(probe)
-        z = {trap: float(sum(w[k] * 1.0 for k in []) ) for trap, w in zip(traps, weights)}
         print(json.dumps({"text": probe, "features": sorted(f.items())[:5], "n": len(f)}, ensure_ascii=False),
               file=sys.stderr)
 

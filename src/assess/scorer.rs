@@ -166,7 +166,8 @@ mod tests {
         for t in cat.traps.iter().filter(|t| !t.detect.is_empty()) {
             assert!(s.knows(&t.id), "the scorer has no model for {}", t.id);
         }
-        let p = s.probability("compliance-deferred-to-legal", &features("Honestly that's for legal to decide, not me."));
+        let p =
+            s.probability("compliance-deferred-to-legal", &features("Honestly that's for legal to decide, not me."));
         assert!(p.is_some_and(|p| p > 0.5), "{p:?}");
     }
 

@@ -38,6 +38,9 @@ pub struct Answer<'a> {
     kept: std::sync::Mutex<Vec<KeptEntry>>,
     /// The signals' spans sorted by start, for the same reason.
     sorted_signals: std::sync::OnceLock<Signals>,
+    /// One value a higher layer derives from the text and wants to work
+    /// out once per answer (the learned scorer's features).
+    memo: std::sync::OnceLock<Box<dyn std::any::Any + Send + Sync>>,
 }
 
 impl Clone for Answer<'_> {
@@ -56,6 +59,7 @@ impl<'a> Answer<'a> {
             sentences: Default::default(),
             kept: Default::default(),
             sorted_signals: Default::default(),
+            memo: Default::default(),
         }
     }
 
@@ -94,6 +98,13 @@ impl<'a> Answer<'a> {
             }
             s
         })
+    }
+
+    /// `make(text)`, worked out on first use and kept with the answer.
+    /// The slot holds one type: asked for another, this returns `None` and
+    /// the caller works it out itself.
+    pub fn memo<T: std::any::Any + Send + Sync>(&self, make: impl FnOnce(&str) -> T) -> Option<&T> {
+        self.memo.get_or_init(|| Box::new(make(self.text))).downcast_ref()
     }
 
     /// The sentences of the answer (Unicode sentence boundaries, UAX #29,
