@@ -219,6 +219,74 @@ mod tests {
         crate::traps::parse("test", src).expect("test catalogue parses")
     }
 
+    fn bundled() -> Detector {
+        let (cat, _) = crate::traps::load(None);
+        Detector::new(&cat).expect("bundled catalogue compiles")
+    }
+
+    fn ids(d: &Detector, text: &str) -> Vec<String> {
+        d.detect(&Answer::new(text), &[], &NoEnv).into_iter().map(|f| f.id).collect()
+    }
+
+    /// A trap of a coach's own is unknown to the scorer: its rules alone
+    /// decide, however long the answer.
+    #[test]
+    fn a_coachs_own_trap_is_judged_by_its_rules_alone() {
+        let cat = catalogue(
+            r#"Catalogue(traps: [(id: "blames-others", title: "t", why: "w", instead: "i", example: "e",
+                detect: [(when: AnyOf(["dropped the ball"]))])])"#,
+        );
+        let d = Detector::new(&cat).expect("compiles");
+        let long = "The other team dropped the ball on the rollout. ".repeat(12);
+        assert_eq!(ids(&d, &long), ["blames-others"]);
+    }
+
+    /// In a long answer, words a rule looks for that the scorer reads as a
+    /// strong answer do not make a finding; in a short one the rules stand.
+    #[test]
+    fn the_scorer_overrules_chance_matches_in_long_answers_only() {
+        let d = bundled();
+        let short = "那月薪5万吧，我现在是4万2，涨个两成左右应该算合理。";
+        assert!(!ids(&d, short).is_empty(), "a short answer keeps what the rules found");
+        // Over the corpus's long strong answers, some rule matches words
+        // that the scorer reads as a strong answer; those are overruled.
+        let mut overruled = 0;
+        for path in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus")).expect("corpus") {
+            let src = std::fs::read_to_string(path.expect("entry").path()).expect("read");
+            let Some(strong) = src.split("strong: [").nth(1) else { continue };
+            for text in strong.split("\",\n").map(|t| t.trim().trim_matches('"')) {
+                let a = Answer::new(text);
+                if a.signals.words < CONFIRM_MIN_WORDS {
+                    continue;
+                }
+                let found = ids(&d, text);
+                overruled += d
+                    .traps
+                    .iter()
+                    .filter(|t| d.check(&t.id, &a, &[], &NoEnv).is_some() && !found.contains(&t.id))
+                    .count();
+            }
+        }
+        assert!(overruled >= 5, "only {overruled} chance matches overruled");
+    }
+
+    /// A finding only the scorer made quotes the sentence it scored highest.
+    #[test]
+    fn a_scorer_finding_quotes_its_sentence() {
+        let d = bundled();
+        let text = "I ran the pricing revamp for our storage line last year across about two hundred enterprise \
+            customers. Honestly the results were really great, customers were much happier and margins went up \
+            quite a bit, though I don't have the exact figures with me right now.";
+        let a = Answer::new(text);
+        for f in d.detect(&a, &[], &NoEnv) {
+            assert!(!f.evidence.is_empty(), "{} has no evidence", f.id);
+            for r in &f.evidence {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end);
+            }
+        }
+        assert!(d.detect(&a, &[], &NoEnv).iter().any(|f| f.id == "unquantified-impact"));
+    }
+
     #[test]
     fn scoped_rules_only_narrow() {
         let cat = catalogue(
