@@ -233,10 +233,8 @@ fn numeric_question_with_an_invalid_entry() {
     });
 }
 
-/// Issue 12 item 3: while a Spoken answer is given its talking points are
-/// hidden, and a line says they come once it is done.
-#[test]
-fn spoken_question_hides_its_points_while_answering() {
+/// The spoken reseller pitch with a line of notes typed.
+fn pitch_answered() -> App {
     let mut app = session_at("alibaba-cloud-pm", "reseller-pitch");
     paste(
         &mut app,
@@ -244,6 +242,14 @@ fn spoken_question_hides_its_points_while_answering() {
         "Director, your budget is approved once a year, so your bill should be too.",
         30_000,
     );
+    app
+}
+
+/// Issue 12 item 3: while a Spoken answer is given its talking points are
+/// hidden, and a line says they come once it is done.
+#[test]
+fn spoken_question_hides_its_points_while_answering() {
+    let mut app = pitch_answered();
     let points = state(&app).current().talking_points.clone();
     snap_all("spoken_answering", &app, |w, h, rows| {
         has_panels(w, h, rows);
@@ -262,13 +268,7 @@ fn spoken_question_hides_its_points_while_answering() {
 /// question's clock stopped, Enter to confirm.
 #[test]
 fn spoken_question_rating_step() {
-    let mut app = session_at("alibaba-cloud-pm", "reseller-pitch");
-    paste(
-        &mut app,
-        Target::Answer,
-        "Director, your budget is approved once a year, so your bill should be too.",
-        30_000,
-    );
+    let mut app = pitch_answered();
     app.act(Action::Session(EventKind::Done), 40_000);
     app.act(Action::PointPick(0), 41_000);
     app.tick(300_000);
