@@ -229,8 +229,8 @@ fn corpus_recall_and_false_positives() {
 }
 
 /// A model answer flagged as a trap would contradict the debrief that shows
-/// it: each bundled model answer, assessed with its node's competencies,
-/// must fire no trap.
+/// it: each bundled model answer, assessed with its node's competencies and
+/// with none, must fire no trap.
 #[test]
 fn bundled_model_answers_fall_into_no_trap() {
     let d = detector();
@@ -243,9 +243,13 @@ fn bundled_model_answers_fall_into_no_trap() {
         for n in &sc.nodes {
             let Some(text) = &n.model_answer else { continue };
             seen += 1;
-            let found = detect(&d, text, &n.competencies);
-            if !found.is_empty() {
-                flagged.push(format!("{name} / {}: [{}] {}", n.id, ids(&found), short(text)));
+            // With the node's competencies, as the debrief reads it, and
+            // with none, as `hotseat assess` does.
+            for scope in [&n.competencies[..], &[]] {
+                let found = detect(&d, text, scope);
+                if !found.is_empty() {
+                    flagged.push(format!("{name} / {} {scope:?}: [{}] {}", n.id, ids(&found), short(text)));
+                }
             }
         }
     }
