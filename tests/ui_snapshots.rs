@@ -249,7 +249,7 @@ fn pitch_answered() -> App {
 /// hidden, and a line says they come once it is done.
 #[test]
 fn spoken_question_hides_its_points_while_answering() {
-    let mut app = pitch_answered();
+    let app = pitch_answered();
     let points = state(&app).current().talking_points.clone();
     snap_all("spoken_answering", &app, |w, h, rows| {
         has_panels(w, h, rows);
