@@ -213,7 +213,11 @@ fn kinds() -> Vec<(&'static str, Expect, &'static str, Box<dyn Fn(&Path, &str)>)
     edited.source.push_str("\n// edited after recording\n");
     let modified = session_text(&edited, &quit_lines());
     let broken_scenario = session_text(&header("Scenario(format: 1, id: \"x\""), &quit_lines());
-    let newer = h.replacen("hotseat-session 1", "hotseat-session 2", 1);
+    let newer = h.replacen(
+        &format!("{} {}", format::MAGIC, format::VERSION),
+        &format!("{} {}", format::MAGIC, format::VERSION + 1),
+        1,
+    );
     let header_only: String = h.lines().take(2).map(|l| format!("{l}\n")).collect();
     let mut binary = vec![0u8; 4096];
     let mut x: u32 = 12345;

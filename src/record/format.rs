@@ -5,7 +5,7 @@
 //! per input event, its time as a delta from the previous event in ms:
 //!
 //! ```text
-//! hotseat-session 1
+//! hotseat-session 2
 //! {"hotseat":"0.1.0","scenario":"alibaba-cloud-pm","sha256":"…","source":"Scenario(…)",…}
 //! [0,"go"]
 //! [812,"a","I"]
@@ -24,8 +24,14 @@ use crate::session::{Event, EventKind, Key, KeyCode, Pace, Target};
 
 /// First line of every session file.
 pub const MAGIC: &str = "hotseat-session";
-/// The version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version this build writes. 2: numbers are read in the question's
+/// unit (`16.5万` for a 万元 question) and a spoken answer is marked done
+/// (`done`) before its points are rated.
+pub const VERSION: u32 = 2;
+
+/// The oldest version this build reads. A format-1 recording folds with
+/// format 1's number reading, so its replay is the session that happened.
+pub const OLDEST: u32 = 1;
 
 /// Line 2: what the session is, enough to replay it with nothing else.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::format::{self, EndStatus, Header, Line, MAGIC, VERSION};
+use super::format::{self, EndStatus, Header, Line, MAGIC, OLDEST, VERSION};
 use crate::session::{Compiled, Event, EventKind, KeyCode, State, Target, update};
 
 /// The largest session file read at all. A three-hour session of 200,000
@@ -60,6 +60,8 @@ pub struct Recording {
     pub path: PathBuf,
     /// The file name without `.session`.
     pub id: String,
+    /// The session format it was written in (line 1).
+    pub version: u32,
     pub header: Header,
     pub lines: Vec<Line>,
     /// Lines that could not be read (a torn last line, normally).
@@ -231,9 +233,9 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Recording, ReadError> {
     let Some(version) = magic.strip_prefix(MAGIC).map(str::trim) else {
         return Err(ReadError::NotASession { path: shown });
     };
-    if version != VERSION.to_string() {
+    let Some(version) = version.parse::<u32>().ok().filter(|v| (OLDEST..=VERSION).contains(v)) else {
         return Err(ReadError::Version { path: shown, found: crate::text::quote(version).into_owned() });
-    }
+    };
     let head = std::str::from_utf8(raw.next().unwrap_or_default())
         .map_err(|_| ReadError::Header { path: shown.clone(), message: "invalid UTF-8".into() })?;
     let header: Header =
@@ -260,6 +262,7 @@ pub fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Recording, ReadError> {
     Ok(Recording {
         path: path.to_path_buf(),
         id,
+        version,
         header,
         skipped: bad.len(),
         lines: out,
@@ -376,9 +379,17 @@ impl Recording {
         Ok(self.fold_with(self.compile()?))
     }
 
+    /// The state a fold of this recording starts from: a format-1 file
+    /// reads its numbers the way format 1 did.
+    pub fn new_state(&self, compiled: std::sync::Arc<Compiled>) -> State {
+        let mut s = State::new(compiled, self.header.seed, self.header.pace);
+        s.numbers_v1 = self.version < 2;
+        s
+    }
+
     /// [`Recording::fold`] with the scenario already compiled.
     pub fn fold_with(&self, compiled: std::sync::Arc<Compiled>) -> State {
-        let mut s = State::new(compiled, self.header.seed, self.header.pace);
+        let mut s = self.new_state(compiled);
         Folder::new(&self.lines).apply(&mut s, &self.lines, 0, self.lines.len());
         s
     }

@@ -51,7 +51,7 @@ pub struct Replay {
 impl Replay {
     /// Folds the whole recording once, keeping snapshots and markers.
     pub fn new(recording: Recording) -> Result<Replay, ReadError> {
-        let mut s = State::new(recording.compile()?, recording.header.seed, recording.header.pace);
+        let mut s = recording.new_state(recording.compile()?);
         let mut snapshots = vec![(0, s.clone())];
         let mut markers = Vec::new();
         let lines = &recording.lines;

@@ -7,6 +7,7 @@ mod compiled;
 mod draw;
 mod event;
 pub mod numeric;
+mod numeric_v1;
 mod pace;
 mod state;
 mod update;

@@ -145,6 +145,9 @@ pub struct State {
     pub done_ms: Option<u64>,
     /// Why the number field's text is not a number, after a submit.
     pub numeric_error: Option<String>,
+    /// Numbers are read the way session format 1 read them (set when
+    /// folding a format-1 recording, so its replay is what happened).
+    pub numbers_v1: bool,
     pub vars: BTreeMap<String, i64>,
     /// Times each node (by index) has been entered.
     pub visits: Vec<u32>,
@@ -198,6 +201,7 @@ impl State {
             ticked: Vec::new(),
             done_ms: None,
             numeric_error: None,
+            numbers_v1: false,
             vars: BTreeMap::new(),
             visits: vec![0; n],
             turns: Vec::new(),

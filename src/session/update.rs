@@ -234,7 +234,12 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
         }
         Answer::Numeric { expected, tolerance, unit, right, wrong, .. } => {
             let raw = s.answer_text();
-            let (given, ok) = match judge(&raw, unit, *expected, *tolerance) {
+            let judged = if s.numbers_v1 {
+                super::numeric_v1::judge(&raw, *expected, *tolerance)
+            } else {
+                judge(&raw, unit, *expected, *tolerance)
+            };
+            let (given, ok) = match judged {
                 Ok((value, ok)) => (Given::Number { raw, value }, ok),
                 Err(_) if raw.trim().is_empty() => (Given::Pass, false),
                 Err(e) => {
