@@ -4,37 +4,19 @@
 //! one (a frame per second of the gap). Sizes are clamped and idle gaps
 //! follow the asciicast `idle_time_limit` convention.
 
-use std::path::Path;
-
-use hotseat::record::format::{self, EndStatus, Header, Line};
-use hotseat::record::reader;
+use hotseat::record::format::{self, EndStatus, Line};
 use hotseat::record::replay::Replay;
 use hotseat::session::{Event, EventKind, Key, KeyCode, Pace, Target};
 use hotseat::tui::export::{IDLE_LIMIT_MS, MAX_COLS, MAX_ROWS, asciicast};
 
+#[path = "support/session_file.rs"]
+mod session_file;
+
 const SCENARIO: &str = include_str!("fixtures/session-core.ron");
 
 fn session(cols: u16, rows: u16, lines: &[Line]) -> Replay {
-    let header = Header {
-        hotseat: "test".into(),
-        scenario: "t".into(),
-        title: "T".into(),
-        sha256: format::hash(SCENARIO),
-        source: SCENARIO.into(),
-        seed: 1,
-        pace: Pace::Untimed,
-        cols,
-        rows,
-        started: "2026-11-23T00:00:00Z".into(),
-    };
-    let mut text =
-        format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("header"));
-    let mut prev = 0;
-    for l in lines {
-        text.push_str(&format::encode(l, prev).expect("encodes"));
-        prev = l.at_ms();
-    }
-    Replay::new(reader::parse(Path::new("/nonexistent/b.session"), &text).expect("parses")).expect("replays")
+    let header = session_file::header(SCENARIO, Pace::Untimed, cols, rows);
+    Replay::new(session_file::recording(format::VERSION, &header, lines)).expect("replays")
 }
 
 /// (header, [time, data]...) of an asciicast.

@@ -4,13 +4,14 @@
 //! streams in every typing pattern: one box, alternating boxes, many short
 //! answers, long notes, Backspace, undo, deadlines, the answer-size limit.
 
-use std::path::Path;
-
-use hotseat::record::format::{self, Header, Line};
+use hotseat::record::format::{self, Line};
 use hotseat::record::reader::{self, Folder, Recording};
 use hotseat::record::replay::Replay;
 use hotseat::session::{Event, EventKind, Key, KeyCode, MAX_ANSWER_BYTES, Pace, Phase, State, Target, update};
 use proptest::prelude::*;
+
+#[path = "support/session_file.rs"]
+mod session_file;
 
 const SCENARIO: &str = include_str!("fixtures/session-core.ron");
 
@@ -42,27 +43,8 @@ fn fingerprint(s: &State) -> String {
 }
 
 fn recording(events: &[Event]) -> Recording {
-    let header = Header {
-        hotseat: "test".into(),
-        scenario: "t".into(),
-        title: "T".into(),
-        sha256: format::hash(SCENARIO),
-        source: SCENARIO.into(),
-        seed: 1,
-        pace: Pace::Real,
-        cols: 120,
-        rows: 40,
-        started: "2026-11-23T00:00:00Z".into(),
-    };
-    let mut text =
-        format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("header"));
-    let mut prev = 0;
-    for e in events {
-        let line = Line::Event(e.clone());
-        text.push_str(&format::encode(&line, prev).expect("encodes"));
-        prev = e.at_ms;
-    }
-    reader::parse(Path::new("/nonexistent/prop.session"), &text).expect("parses")
+    let lines: Vec<Line> = events.iter().cloned().map(Line::Event).collect();
+    session_file::recording(format::VERSION, &session_file::header(SCENARIO, Pace::Real, 120, 40), &lines)
 }
 
 /// The reference: every line through `update`, one at a time.

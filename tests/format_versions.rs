@@ -5,34 +5,20 @@
 
 use std::path::Path;
 
-use hotseat::record::format::{self, Header, Line};
+use hotseat::record::format::{self, Line};
 use hotseat::record::reader;
 use hotseat::record::replay::Replay;
 use hotseat::session::{Event, EventKind, Pace, Target};
+
+#[path = "support/session_file.rs"]
+mod session_file;
 
 const SCENARIO: &str = include_str!("fixtures/session-core.ron");
 
 /// A session file of `version` holding `events`.
 fn file(version: u32, events: &[Event]) -> reader::Recording {
-    let header = Header {
-        hotseat: "test".into(),
-        scenario: "t".into(),
-        title: "T".into(),
-        sha256: format::hash(SCENARIO),
-        source: SCENARIO.into(),
-        seed: 1,
-        pace: Pace::Real,
-        cols: 120,
-        rows: 40,
-        started: "2026-11-23T00:00:00Z".into(),
-    };
-    let mut text = format!("{} {version}\n{}\n", format::MAGIC, serde_json::to_string(&header).expect("header"));
-    let mut prev = 0;
-    for e in events {
-        text.push_str(&format::encode(&Line::Event(e.clone()), prev).expect("encodes"));
-        prev = e.at_ms;
-    }
-    reader::parse(Path::new("/nonexistent/v.session"), &text).expect("parses")
+    let lines: Vec<Line> = events.iter().cloned().map(Line::Event).collect();
+    session_file::recording(version, &session_file::header(SCENARIO, Pace::Real, 120, 40), &lines)
 }
 
 /// Start, a free-text answer that routes to the numeric `quiz` (unit %),
