@@ -94,32 +94,60 @@ impl Scorer {
 /// `DIMS` buckets; each count taken as 1 + ln(count), the whole scaled to
 /// unit length. Exactly what `tools/train_scorer.py` computes.
 pub fn features(text: &str) -> Features {
-    let mut counts: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    let mut buf = String::new();
+    let mut grams: Vec<u32> = Vec::new();
+    let mut chars: Vec<char> = Vec::new();
     for word in text.to_lowercase().split_whitespace() {
-        let chars: Vec<char> = std::iter::once(' ').chain(word.chars()).chain(std::iter::once(' ')).collect();
+        chars.clear();
+        chars.push(' ');
+        chars.extend(word.chars());
+        chars.push(' ');
         for n in 2..=4 {
-            for gram in chars.windows(n) {
-                buf.clear();
-                buf.extend(gram);
-                *counts.entry(bucket(buf.as_bytes())).or_default() += 1;
-            }
+            grams.extend(chars.windows(n).map(bucket));
         }
     }
-    let mut v: Features = counts.into_iter().map(|(k, c)| (k, 1.0 + (c as f32).ln())).collect();
+    let counted = if grams.len() < LONG { count_sorted(grams) } else { count_table(&grams) };
+    let mut v: Features = counted.into_iter().map(|(k, c)| (k, 1.0 + (c as f32).ln())).collect();
     let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
     if norm > 0.0 {
         v.iter_mut().for_each(|(_, x)| *x /= norm);
     }
-    v.sort_unstable_by_key(|(k, _)| *k);
     v
 }
 
-fn bucket(bytes: &[u8]) -> u32 {
+/// Above this many n-grams, counting in a flat table of every bucket beats
+/// sorting them; below, the table would cost more to clear than to use
+/// (a sentence at a time, say, for a finding's evidence).
+const LONG: usize = 4096;
+
+fn count_sorted(mut grams: Vec<u32>) -> Vec<(u32, u32)> {
+    grams.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for k in grams {
+        match out.last_mut() {
+            Some((last, c)) if *last == k => *c += 1,
+            _ => out.push((k, 1)),
+        }
+    }
+    out
+}
+
+fn count_table(grams: &[u32]) -> Vec<(u32, u32)> {
+    let mut counts = vec![0u32; DIMS];
+    for &k in grams {
+        counts[k as usize] += 1;
+    }
+    counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(k, c)| (k as u32, *c)).collect()
+}
+
+/// FNV-1a (64 bits) of the n-gram's UTF-8 bytes, into one of `DIMS` buckets.
+fn bucket(gram: &[char]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut buf = [0u8; 4];
+    for c in gram {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
     }
     (h % DIMS as u64) as u32
 }
@@ -157,6 +185,17 @@ mod tests {
         assert_eq!(zh.len(), 48);
         assert_eq!(zh.iter().take(5).map(|(k, _)| *k).collect::<Vec<_>>(), [984, 1047, 1332, 2417, 3219]);
         assert!(features("").is_empty());
+    }
+
+    /// Long and short texts are counted two ways; both give the same.
+    #[test]
+    fn counting_by_table_and_by_sorting_agree() {
+        let grams: Vec<u32> = (0..10_000u32).map(|i| (i * 7919) % 300).collect();
+        assert_eq!(count_sorted(grams.clone()), count_table(&grams));
+        let long = "we priced the idle capacity per tenant ".repeat(200);
+        let f = features(&long);
+        assert!(f.windows(2).all(|w| w[0].0 < w[1].0), "sorted by bucket");
+        assert!((f.iter().map(|(_, x)| x * x).sum::<f32>() - 1.0).abs() < 1e-4, "unit length");
     }
 
     #[test]
