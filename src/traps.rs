@@ -71,6 +71,31 @@ pub enum CatalogueError {
         #[source]
         source: std::io::Error,
     },
+    /// A trap whose detection rule cannot run: that trap is left out, and
+    /// every other trap keeps working.
+    #[error(
+        "{}: error: trap \"{}\", detection rule {rule}: {} (left out; `hotseat check {}` shows where)",
+        one_line(.path), one_line(&quote(.id)), one_line(.message), one_line(.path)
+    )]
+    Rule { path: String, id: String, rule: usize, message: String },
+}
+
+/// The first detection rule of `t` that cannot run (1-based), and why: a
+/// regex that does not compile. One such rule used to make the whole
+/// detector fail, and so every trap, bundled ones included, went silent.
+fn broken_rule(t: &Trap) -> Option<(usize, String)> {
+    t.detect.iter().enumerate().find_map(|(i, d)| {
+        let mut bad = None;
+        d.when.walk(&mut |c| {
+            if let Cond::Regex(r) = c
+                && bad.is_none()
+                && let Err(e) = crate::rules::build_regex(r)
+            {
+                bad = Some(e.to_string());
+            }
+        });
+        bad.map(|m| (i + 1, m))
+    })
 }
 
 /// Parses catalogue text.
@@ -106,6 +131,8 @@ pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) 
             for t in extra.traps {
                 if cat.get(&t.id).is_some() {
                     problems.push(CatalogueError::Duplicate { path: shown.clone(), id: t.id });
+                } else if let Some((rule, message)) = broken_rule(&t) {
+                    problems.push(CatalogueError::Rule { path: shown.clone(), id: t.id, rule, message });
                 } else {
                     cat.traps.push(t);
                 }

@@ -79,6 +79,8 @@ pub enum Format {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
+    // Every command says what is wrong with the user's catalogue, once.
+    report_catalogue();
     let result = match cli.command {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::List(args)) => list::run(&args),
@@ -105,13 +107,18 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
     }
 }
 
-/// The trap catalogue for this run, with the user's additions; problems in
-/// the user's catalogue are reported on stderr and do not stop the command.
+/// The trap catalogue for this run, with the user's additions. Its
+/// problems were reported when the command started ([`report_catalogue`])
+/// and do not stop the command: the bundled traps and every valid user
+/// trap keep working.
 fn catalogue() -> crate::traps::Catalogue {
-    let user = crate::paths::user_catalogue();
-    let (cat, problems) = crate::traps::load(user.as_deref());
+    crate::traps::load(crate::paths::user_catalogue().as_deref()).0
+}
+
+/// Prints each problem of the user's catalogue on stderr.
+fn report_catalogue() {
+    let (_, problems) = crate::traps::load(crate::paths::user_catalogue().as_deref());
     for p in problems {
-        eprintln!("{p}");
+        eprintln!("{}", crate::text::one_line(&p.to_string()));
     }
-    cat
 }
