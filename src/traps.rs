@@ -91,7 +91,11 @@ fn broken_rule(t: &Trap) -> Option<(usize, String)> {
                 && bad.is_none()
                 && let Err(e) = crate::rules::build_regex(r)
             {
-                bad = Some(e.to_string());
+                // The regex crate's message draws the pattern over several
+                // lines; its last line says what is wrong.
+                let message = e.to_string();
+                let last = message.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&message).trim();
+                bad = Some(last.trim_start_matches("error:").trim().to_string());
             }
         });
         bad.map(|m| (i + 1, m))

@@ -370,6 +370,18 @@ fn debrief_after_a_short_run() {
     });
 }
 
+/// A broken user catalogue is never silent (issue 13): the session's key
+/// line keeps a marker (the ready screen and the picker say what is wrong).
+#[test]
+fn a_broken_catalogue_is_marked_in_the_session_key_line() {
+    let notice = "traps.ron: error: trap \"broken\", detection rule 1: regex parse error (left out)";
+    let mut app = inline_session();
+    app.catalogue_notice = Some(notice.to_string());
+    snap_all("catalogue_notice_session", &app, |w, h, rows| {
+        assert!(contains(rows, "traps.ron has errors"), "{w}x{h}");
+    });
+}
+
 /// An early ending in Chinese: the interviewer's words, and the way on.
 #[test]
 fn early_ending_in_chinese() {

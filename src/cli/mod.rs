@@ -115,6 +115,18 @@ fn catalogue() -> crate::traps::Catalogue {
     crate::traps::load(crate::paths::user_catalogue().as_deref()).0
 }
 
+/// The user's catalogue problems in one line for the full-screen modes.
+pub(super) fn catalogue_notice() -> Option<String> {
+    let path = crate::paths::user_catalogue()?;
+    let (_, problems) = crate::traps::load(Some(&path));
+    let first = problems.first()?;
+    let more = match problems.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Some(crate::text::one_line(&format!("{first}{more}")))
+}
+
 /// Prints each problem of the user's catalogue on stderr.
 fn report_catalogue() {
     let (_, problems) = crate::traps::load(crate::paths::user_catalogue().as_deref());

@@ -68,6 +68,7 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
     let seed = args.seed.unwrap_or_else(fresh_seed);
     let clock = Clock { t0, base: 0 };
     let mut app = App::running(compiled, catalogue, args.pace, seed, Theme::from_env(), clock.now_ms());
+    app.catalogue_notice = super::catalogue_notice();
     app.source = Some(source);
     finish(runtime::run(app, clock, Recording { enabled: !args.no_record, recorder: None })?)
 }
@@ -125,6 +126,7 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
     };
     recorder.record(&crate::record::Line::Resumed { at_ms: clock.base });
     let mut app = App::resumed(state, super::catalogue(), Theme::from_env());
+    app.catalogue_notice = super::catalogue_notice();
     app.source = Some(rec.header.source.clone());
     // It comes back paused, so the candidate picks up the thread first.
     app.act(Action::Session(EventKind::Reopen), clock.base);
@@ -143,7 +145,8 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
     let scan = library::scan();
     let entries = library::load_from(&scan, &catalogue);
     let picker = crate::tui::app::Picker::new(entries, scan);
-    let app = App::from_picker(picker, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
+    let mut app = App::from_picker(picker, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
+    app.catalogue_notice = super::catalogue_notice();
     finish(runtime::run(app, Clock { t0, base: 0 }, Recording { enabled: true, recorder: None })?)
 }
 

@@ -166,6 +166,10 @@ pub struct App {
     /// The candidate has read the interviewer's closing remarks and moved
     /// on to the debrief.
     pub ending_dismissed: bool,
+    /// What is wrong with the user's trap catalogue, in one line: shown in
+    /// the picker, on the ready screen and in the session's key line, so a
+    /// broken catalogue is never silent.
+    pub catalogue_notice: Option<String>,
 }
 
 impl App {
@@ -230,6 +234,7 @@ impl App {
             boundary: false,
             source: None,
             ending_dismissed: false,
+            catalogue_notice: None,
         }
     }
 

@@ -17,7 +17,11 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(if p.message.is_some() || !p.notices.is_empty() { 2 } else { 0 }),
+        Constraint::Length(if p.message.is_some() || !p.notices.is_empty() || app.catalogue_notice.is_some() {
+            2
+        } else {
+            0
+        }),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -49,6 +53,12 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     }
     if let Some(m) = &p.message {
         frame.render_widget(Paragraph::new(m.as_str()).style(theme.danger()).wrap(Wrap { trim: true }), message);
+    } else if let Some(notice) = &app.catalogue_notice {
+        // A broken catalogue first: it changes what every debrief says.
+        frame.render_widget(
+            Paragraph::new(format!("⚠ {notice}")).style(theme.warn()).wrap(Wrap { trim: true }),
+            message,
+        );
     } else if !p.notices.is_empty() {
         // Why the list may be incomplete or stale; the latest choice error wins.
         let text = p.notices.join(" · ");

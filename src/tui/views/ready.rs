@@ -34,6 +34,10 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         Line::from(""),
         Line::styled("Press Enter when you are ready: the clock starts at once.", theme.accent()),
     ];
+    if let Some(notice) = &app.catalogue_notice {
+        lines.insert(lines.len() - 1, Line::styled(format!("⚠ {notice}"), theme.warn()));
+        lines.insert(lines.len() - 1, Line::from(""));
+    }
     escape_lines(&mut lines);
     let r = centered(body, 76, 18);
     let block = Block::default().borders(Borders::ALL).title(" Ready? ");

@@ -430,6 +430,10 @@ fn keys(app: &App, s: &State) -> Vec<(&'static str, &'static str)> {
         _ => vec![("^S", "submit")],
     };
     keys.extend([("Esc", "pause"), ("F1", "help"), ("^C", "quit"), ("^N", "notes"), ("Tab", "focus")]);
+    if app.catalogue_notice.is_some() {
+        // Short here: the full message is on the ready screen and stderr.
+        keys.insert(0, ("⚠", "traps.ron has errors"));
+    }
     keys
 }
 
