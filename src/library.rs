@@ -67,9 +67,31 @@ pub fn scan() -> Walk {
 /// The bundled scenarios and the user files `scan` found.
 pub fn load_from(scan: &Walk, traps: &dyn TrapIds) -> Vec<Entry> {
     let mut entries: Vec<Entry> = BUNDLED.iter().map(|(name, src)| bundled(name, src, traps)).collect();
-    entries.extend(scan.files.iter().map(|p| user(p, traps)));
+    // A trap catalogue kept beside the scenarios (the natural layout of a
+    // shared repository) is not a scenario: told apart by what it holds,
+    // not by its name.
+    entries.extend(scan.files.iter().map(|p| user(p, traps)).filter(|e| !is_catalogue(&e.checked.source)));
     mark_clashes(&mut entries);
     entries
+}
+
+/// Whether RON text is a trap catalogue (`Catalogue(...)`) rather than a
+/// scenario: its first value, past comments and `#![...]` attributes.
+pub fn is_catalogue(src: &str) -> bool {
+    let mut rest = src.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if rest.starts_with("#!") {
+            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    rest.strip_prefix("Catalogue").is_some_and(|r| r.trim_start().starts_with('('))
 }
 
 fn bundled(name: &str, src: &str, traps: &dyn TrapIds) -> Entry {
@@ -440,6 +462,15 @@ mod tests {
         }
         touch(&root.join(format!("l{levels}/x.ron")));
         root.join("l0")
+    }
+
+    #[test]
+    fn a_catalogue_is_told_from_a_scenario_by_what_it_holds() {
+        assert!(is_catalogue("Catalogue(traps: [])"));
+        assert!(is_catalogue("// my team's traps\n/* v2 */\n#![enable(implicit_some)]\nCatalogue (traps: [])"));
+        assert!(!is_catalogue("Scenario(format: 1)"));
+        assert!(!is_catalogue("// Catalogue(traps: [])\nScenario(format: 1)"));
+        assert!(!is_catalogue(""));
     }
 
     #[test]

@@ -95,3 +95,22 @@ fn check_says_when_a_directory_is_too_big_to_walk_whole() {
     assert!(stderr.contains("stopped looking for scenarios under") && stderr.contains("10000 entries"), "{stderr}");
     assert_eq!(out.status.code(), Some(2), "not everything was checked: {stderr}");
 }
+
+/// A shared repository keeps its trap catalogue beside the scenarios: it is
+/// not listed as a scenario (and so `run traps` never says "has errors").
+#[test]
+fn a_trap_catalogue_in_a_scenario_folder_is_not_listed_as_a_scenario() {
+    let data = tempfile::TempDir::new().expect("tempdir");
+    let repo = tempfile::TempDir::new().expect("tempdir");
+    let example =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron")).expect("example");
+    std::fs::write(repo.path().join("aws.ron"), example.replacen("id: \"example\"", "id: \"aws\"", 1)).expect("write");
+    std::fs::write(
+        repo.path().join("traps.ron"),
+        "// The team's own traps.\nCatalogue(traps: [(id: \"blames-others\", title: \"t\", why: \"w\", instead: \"i\", example: \"e\", detect: [(when: AnyOf([\"dropped the ball\"]))])])",
+    )
+    .expect("write");
+    let (rows, _) = user_rows(&mut hotseat(data.path(), repo.path().as_os_str()));
+    let ids: Vec<&str> = rows.iter().filter_map(|r| r["id"].as_str()).collect();
+    assert_eq!(ids, ["aws"], "only the scenario is listed");
+}
