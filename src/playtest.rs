@@ -88,8 +88,26 @@ pub fn parse(path: &str, src: &str) -> Result<Script, PlaytestError> {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: crate::text::one_line(&e.code.to_string()),
+        message: teach(&crate::text::one_line(&e.code.to_string())),
     })
+}
+
+/// Every kind of answer, as an answers file writes it.
+pub const STEP_FORMS: &str = "Text(text: \"...\"), Choice(pick: 1) (options count from 1), Label(label: \"...\"), \
+    Number(value: 22.5), Spoken(points: [1, 2], text: \"...\"), Pass(), Timeout; add `after_s: 30` to any but Timeout";
+
+/// The parser's words, with what an answers file expects: a bare value
+/// such as `Choice(1)` reads to RON as a field name (and it suggests a
+/// "raw identifier"), and a misspelt kind names Rust's variant list.
+fn teach(message: &str) -> String {
+    if message.contains("raw identifier") {
+        let found = message.split('"').nth(1).unwrap_or("this");
+        format!("found `{found}` where a field name belongs: answers name their fields, one of {STEP_FORMS}")
+    } else if message.contains("variant") || message.contains("Expected") || message.contains("expected") {
+        format!("{message}; each answer is one of {STEP_FORMS}")
+    } else {
+        message.to_string()
+    }
 }
 
 /// Plays `script` through a new session; returns the finished state.

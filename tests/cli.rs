@@ -329,3 +329,26 @@ fn list_json_escapes_hostile_titles_and_ids() {
     let out = hotseat(data.path()).args(["list", "--json"]).output().unwrap();
     assert_no_hazards("list --json stdout", &out.stdout);
 }
+
+/// Issue 13, item 5: an answers file with a bare value or a misspelt kind
+/// is told the forms an answer takes, at its line and column.
+#[test]
+fn playtest_answer_file_mistakes_name_the_answer_forms() {
+    let data = TempDir::new().expect("tempdir");
+    for (text, found) in [
+        ("{\"start\": [Choice(1)]}", "found `1` where a field name belongs"),
+        ("{\"start\": [Choise(pick: 1)]}", "Choise"),
+    ] {
+        let answers = data.path().join("answers.ron");
+        std::fs::write(&answers, text).expect("write");
+        let out = hotseat(data.path())
+            .args(["playtest", "alibaba-cloud-pm", "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+        assert!(err.contains("answers.ron:1:") && err.contains(found), "{err}");
+        assert!(err.contains("Choice(pick: 1)") && err.contains("Timeout"), "names the forms: {err}");
+    }
+}
