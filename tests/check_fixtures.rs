@@ -170,6 +170,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "53-escaped-osc0-in-catalogue.ron:6:26: error: control character U+001B written as `\\u{1b}` in a string",
         Error,
     ),
+    ("54-bare-tolerance.ron", "54-bare-tolerance.ron:54:28: error: found `5` where a variant name belongs", Error),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -386,6 +386,14 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
             ("unexpected text after the end of the scenario".into(), "a file holds exactly one `Scenario(...)`".into())
         }
         RonError::ExpectedComma => ("expected a comma".into(), "separate fields and items with `,`".into()),
+        // `tolerance: 5`, `Var("x", 0)`: RON reads the bare value as a name
+        // and suggests Rust's raw-identifier syntax, which never helps here.
+        RonError::SuggestRawIdentifier(found) => (
+            format!("found `{}` where a variant name belongs", clip(found, QUOTE_MAX)),
+            "wrap the value in its variant, e.g. `tolerance: Abs(5)` or `Var(\"x\", AtLeast(0))` \
+             (see docs/scenario-format.md for each field's variants)"
+                .into(),
+        ),
         RonError::ExpectedStringEnd => ("string is not closed".into(), "add the closing `\"`".into()),
         RonError::InvalidValueForType { expected, found } => (
             format!("{subject}: expected {expected}, found {}", quote(found)),
