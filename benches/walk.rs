@@ -8,25 +8,14 @@
 //!
 //! Run: `cargo bench --bench walk`
 
-use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use hotseat::library::walk_all;
 
-fn symlinked_tree(root: &Path, levels: usize) -> PathBuf {
-    for i in 0..levels {
-        let dir = root.join(format!("l{i}"));
-        std::fs::create_dir_all(&dir).expect("mkdir");
-        for name in ["a", "b", "c"] {
-            symlink(format!("../l{}", i + 1), dir.join(name)).expect("symlink");
-        }
-    }
-    let last = root.join(format!("l{levels}"));
-    std::fs::create_dir_all(&last).expect("mkdir");
-    std::fs::write(last.join("x.ron"), "x").expect("write");
-    root.join("l0")
-}
+#[path = "../tests/support/symlink_tree.rs"]
+mod symlink_tree;
+use symlink_tree::symlinked_tree;
 
 fn flat(root: &Path, n: usize) -> PathBuf {
     let dir = root.join("flat");
@@ -65,7 +54,7 @@ fn median(root: &Path, runs: usize) -> (Duration, usize) {
 fn main() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let cases = [
-        ("3^11 symlinked paths to one file", symlinked_tree(&tmp.path().join("tree"), 11)),
+        ("3^11 symlinked paths to one file", symlinked_tree(&tmp.path().join("tree"), 11, "x")),
         ("50,000 entries in one directory", flat(tmp.path(), 50_000)),
         ("200 folders x 20 scenarios", folders(tmp.path(), 200, 20)),
     ];

@@ -2,8 +2,7 @@
 //! shape of: symbolic links along many paths to one file, overlapping
 //! scenario directories, and trees too big to walk whole.
 
-use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -28,27 +27,15 @@ fn user_rows(cmd: &mut Command) -> (Vec<Value>, String) {
     (user, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-/// `levels` directories, each holding three links to the next one, the
-/// last holding the example: 3^levels paths to one file.
-fn symlinked_tree(root: &Path, levels: usize) -> PathBuf {
-    for i in 0..levels {
-        let dir = root.join(format!("l{i}"));
-        std::fs::create_dir_all(&dir).expect("mkdir");
-        for name in ["a", "b", "c"] {
-            symlink(format!("../l{}", i + 1), dir.join(name)).expect("symlink");
-        }
-    }
-    let last = root.join(format!("l{levels}"));
-    std::fs::create_dir_all(&last).expect("mkdir");
-    std::fs::write(last.join("x.ron"), EXAMPLE).expect("write");
-    root.join("l0")
-}
+#[path = "support/symlink_tree.rs"]
+mod symlink_tree;
+use symlink_tree::symlinked_tree;
 
 #[test]
 fn list_shows_a_file_reached_along_many_symlinked_paths_once_and_not_as_its_own_duplicate() {
     let data = tempfile::tempdir().expect("tempdir");
     let tree = tempfile::tempdir().expect("tempdir");
-    let top = symlinked_tree(tree.path(), 7);
+    let top = symlinked_tree(tree.path(), 7, EXAMPLE);
     let (rows, stderr) = user_rows(&mut hotseat(data.path(), top.as_os_str()));
     assert_eq!(rows.len(), 1, "one real file, one row: {} rows", rows.len());
     assert_eq!(rows[0]["errors"], 0, "{}", rows[0]);

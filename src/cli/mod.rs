@@ -107,30 +107,39 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
     }
 }
 
+/// The catalogue for this run and what is wrong with the user's part,
+/// read once per process: the report at start, the command and the
+/// full-screen notice all use the same reading.
+fn loaded() -> &'static (crate::traps::Catalogue, Vec<String>) {
+    static LOADED: std::sync::OnceLock<(crate::traps::Catalogue, Vec<String>)> = std::sync::OnceLock::new();
+    LOADED.get_or_init(|| {
+        let (cat, problems) = crate::traps::load(crate::paths::user_catalogue().as_deref());
+        (cat, problems.iter().map(|p| crate::text::one_line(&p.to_string())).collect())
+    })
+}
+
 /// The trap catalogue for this run, with the user's additions. Its
 /// problems were reported when the command started ([`report_catalogue`])
 /// and do not stop the command: the bundled traps and every valid user
 /// trap keep working.
 fn catalogue() -> crate::traps::Catalogue {
-    crate::traps::load(crate::paths::user_catalogue().as_deref()).0
+    loaded().0.clone()
 }
 
 /// The user's catalogue problems in one line for the full-screen modes.
 pub(super) fn catalogue_notice() -> Option<String> {
-    let path = crate::paths::user_catalogue()?;
-    let (_, problems) = crate::traps::load(Some(&path));
+    let problems = &loaded().1;
     let first = problems.first()?;
     let more = match problems.len() {
         1 => String::new(),
         n => format!(" (and {} more)", n - 1),
     };
-    Some(crate::text::one_line(&format!("{first}{more}")))
+    Some(format!("{first}{more}"))
 }
 
 /// Prints each problem of the user's catalogue on stderr.
 fn report_catalogue() {
-    let (_, problems) = crate::traps::load(crate::paths::user_catalogue().as_deref());
-    for p in problems {
-        eprintln!("{}", crate::text::one_line(&p.to_string()));
+    for p in &loaded().1 {
+        eprintln!("{p}");
     }
 }
