@@ -251,3 +251,36 @@ fn the_picker_reloads_user_scenarios_when_their_files_change() {
     t.keys(&["q"]);
     t.wait_for(Duration::from_secs(10), "the shell", |s| s.contains("EXIT=0"));
 }
+
+/// Guards issue 16's keys: in a real terminal the answer box takes a
+/// shell user's keys (Ctrl-U kills to the line start, no longer undoes;
+/// Ctrl-W kills a word; Ctrl-Y puts it back; Ctrl-A/E move; Ctrl-_ undoes).
+#[test]
+fn the_answer_box_takes_readline_keys_in_a_real_terminal() {
+    if !have_tmux() {
+        println!("SKIPPED: tmux or pgrep is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stty = dir.path().join("stty.txt");
+    let t = Tmux::start("readline", (120, 40), &script(dir.path(), "run alibaba-cloud-pm --seed 1", &stty));
+    t.wait_for(Duration::from_secs(10), "the session screen", |s| s.contains("Notes") && has_clock(s));
+    t.text("alpha beta gamma");
+    t.wait_for(Duration::from_secs(10), "typed text", |s| s.contains("alpha beta gamma"));
+    t.keys(&["C-w"]);
+    t.wait_for(Duration::from_secs(10), "Ctrl-W killed a word", |s| s.contains("alpha beta") && !s.contains("gamma"));
+    t.keys(&["C-a"]);
+    t.keys(&["C-y"]);
+    t.wait_for(Duration::from_secs(10), "Ctrl-Y at the start", |s| s.contains("gammaalpha beta"));
+    t.keys(&["C-e"]);
+    t.keys(&["C-u"]);
+    t.wait_for(Duration::from_secs(10), "Ctrl-U killed the line", |s| !s.contains("alpha beta"));
+    t.keys(&["C-_"]);
+    t.wait_for(Duration::from_secs(10), "Ctrl-_ undid the kill", |s| s.contains("gammaalpha beta"));
+    t.keys(&["C-c"]);
+    t.wait_for(Duration::from_secs(10), "quit confirmation", |s| s.contains("Quit"));
+    t.keys(&["y"]);
+    t.wait_for(Duration::from_secs(10), "the debrief", |s| s.contains("Debrief"));
+    t.keys(&["q"]);
+    t.wait_for(Duration::from_secs(10), "the shell again", |s| s.contains("STTY-DONE"));
+}

@@ -26,11 +26,14 @@ use crate::session::{Event, EventKind, Key, KeyCode, Pace, Target};
 pub const MAGIC: &str = "hotseat-session";
 /// The version this build writes. 2: numbers are read in the question's
 /// unit (`16.5万` for a 万元 question) and a spoken answer is marked done
-/// (`done`) before its points are rated.
-pub const VERSION: u32 = 2;
+/// (`done`) before its points are rated. 3: the text boxes take readline's
+/// keys (Ctrl-U kills to the line start; Ctrl-_ undoes), where earlier
+/// files were typed into a widget whose Ctrl-U undid.
+pub const VERSION: u32 = 3;
 
 /// The oldest version this build reads. A format-1 recording folds with
-/// format 1's number reading, so its replay is the session that happened.
+/// format 1's number reading, and a format-1 or 2 recording with the keys
+/// of its day, so its replay is the session that happened.
 pub const OLDEST: u32 = 1;
 
 /// Line 2: what the session is, enough to replay it with nothing else.

@@ -384,13 +384,19 @@ impl Recording {
     pub fn new_state(&self, compiled: std::sync::Arc<Compiled>) -> State {
         let mut s = State::new(compiled, self.header.seed, self.header.pace);
         s.numbers_v1 = self.version < 2;
+        s.set_keymap(self.keymap());
         s
+    }
+
+    /// What keys meant when this recording was typed.
+    pub fn keymap(&self) -> crate::session::Keymap {
+        crate::session::Keymap::of_format(self.version)
     }
 
     /// [`Recording::fold`] with the scenario already compiled.
     pub fn fold_with(&self, compiled: std::sync::Arc<Compiled>) -> State {
         let mut s = self.new_state(compiled);
-        Folder::new(&self.lines).apply(&mut s, &self.lines, 0, self.lines.len());
+        Folder::new(&self.lines, s.answer.keymap()).apply(&mut s, &self.lines, 0, self.lines.len());
         s
     }
 }
@@ -403,9 +409,9 @@ impl Recording {
 /// its own cursor, so each box's characters land together), may hold
 /// Enter in the notes and Backspace over what the run itself typed. The
 /// text, cursors and session come out the same as key by key; only the
-/// widget's undo history is coarser, so a box's typing is only joined when
-/// no undo or redo key (Ctrl-U, Ctrl-R: the only keys that read the
-/// history) is pressed in that box later in the recording.
+/// undo history is coarser, so a box's typing is only joined when no undo
+/// or redo key (the only keys that read the history) is pressed in that
+/// box later in the recording.
 pub struct Folder {
     /// Per box (answer, notes): index of the last undo or redo key line.
     last_undo: [Option<usize>; 2],
@@ -444,17 +450,14 @@ fn stroke(line: &Line) -> Option<(Stroke, u64)> {
     Some((st, *at_ms))
 }
 
-/// Whether `k` reads the widget's undo history.
-fn is_undo(k: &crate::session::Key) -> bool {
-    k.ctrl && !k.alt && matches!(k.code, KeyCode::Char('u' | 'r'))
-}
-
 impl Folder {
-    pub fn new(lines: &[Line]) -> Folder {
+    /// A folder for `lines`, typed with `keymap` (see
+    /// [`Keymap::of_format`](crate::session::Keymap::of_format)).
+    pub fn new(lines: &[Line], keymap: crate::session::Keymap) -> Folder {
         let mut last_undo = [None, None];
         for (i, l) in lines.iter().enumerate() {
             if let Line::Event(Event { kind: EventKind::Key(t, k), .. }) = l
-                && is_undo(k)
+                && keymap.reads_history(k)
             {
                 last_undo[slot(*t)] = Some(i);
             }
@@ -585,7 +588,7 @@ mod lock_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::Key;
+    use crate::session::{Key, Keymap};
 
     fn key(i: usize, t: Target, k: Key) -> Line {
         Line::Event(Event::new(1000 + i as u64 * 50, EventKind::Key(t, k)))
@@ -614,7 +617,7 @@ mod tests {
             })
             .collect();
         let s = running();
-        assert_eq!(Folder::new(&lines).typing_run(&s, &lines, 0, lines.len()), 1000);
+        assert_eq!(Folder::new(&lines, Keymap::Widget).typing_run(&s, &lines, 0, lines.len()), 1000);
     }
 
     /// A typist's Backspace over what they just typed, Enter in the notes,
@@ -634,11 +637,11 @@ mod tests {
         let typed = lines.len();
         lines.push(key(301, Target::Answer, Key { code: KeyCode::Backspace, ctrl: false, alt: true }));
         let s = running();
-        assert_eq!(Folder::new(&lines).typing_run(&s, &lines, 0, lines.len()), typed);
+        assert_eq!(Folder::new(&lines, Keymap::Widget).typing_run(&s, &lines, 0, lines.len()), typed);
         lines.push(key(302, Target::Answer, Key::ctrl('u')));
         // Line 1 is typed into the answer, where an undo comes later.
         assert_eq!(
-            Folder::new(&lines).typing_run(&s, &lines, 1, lines.len()),
+            Folder::new(&lines, Keymap::Widget).typing_run(&s, &lines, 1, lines.len()),
             0,
             "an undo later needs key-by-key history"
         );

@@ -56,7 +56,7 @@ impl Replay {
         let mut markers = Vec::new();
         let lines = &recording.lines;
         let times: Vec<u64> = lines.iter().map(Line::at_ms).collect();
-        let folder = reader::Folder::new(lines);
+        let folder = reader::Folder::new(lines, s.answer.keymap());
         // Fold a snapshot's worth at a time; markers come from what changed
         // (a question asked, a turn with traps) between line groups, placed
         // at the line where it changed.

@@ -5,6 +5,7 @@
 
 mod compiled;
 mod draw;
+mod editor;
 mod event;
 pub mod numeric;
 mod numeric_v1;
@@ -13,6 +14,7 @@ mod state;
 mod update;
 
 pub use compiled::{CompileError, Compiled};
+pub use editor::{Editor, Keymap};
 pub use event::{Event, EventKind, Key, KeyCode, Target};
 pub use pace::Pace;
 pub use state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn};

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use ratatui_textarea::{TextArea, WrapMode};
+use super::editor::{Editor, Keymap};
 
 use super::compiled::Compiled;
 use super::pace::Pace;
@@ -128,11 +128,11 @@ pub struct State {
     pub asked_ms: u64,
     /// The current question's time ran out and it stays open.
     pub overtime: bool,
-    pub answer: TextArea<'static>,
+    pub answer: Editor,
     /// The last insertion into the answer was cut short or refused at
     /// [`MAX_ANSWER_BYTES`]; the view says so.
     pub answer_clipped: bool,
-    pub notes: TextArea<'static>,
+    pub notes: Editor,
     /// Choice cursor.
     pub selected: usize,
     /// Spoken talking points ticked so far.
@@ -163,18 +163,6 @@ pub struct State {
 /// core, so a replay cuts a paste exactly where the live session did.
 pub const MAX_ANSWER_BYTES: usize = 16 * 1024;
 
-/// A text area set up the way every hotseat editor works. No soft wrap in
-/// the core: with wrapping, cursor moves follow screen lines, which depend
-/// on the terminal's width, and a replay at another size would diverge.
-/// (Wrapping also costs the widget a pass over the text per keystroke.)
-/// The views wrap their own copy for display.
-pub fn editor() -> TextArea<'static> {
-    let mut t = TextArea::default();
-    t.set_wrap_mode(WrapMode::None);
-    t.set_max_histories(200);
-    t
-}
-
 impl State {
     /// A session at the ready screen: nothing asked, clock not started.
     pub fn new(compiled: Arc<Compiled>, seed: u64, pace: Pace) -> State {
@@ -194,9 +182,9 @@ impl State {
             variant: 0,
             asked_ms: 0,
             overtime: false,
-            answer: editor(),
+            answer: Editor::new(Keymap::Readline),
             answer_clipped: false,
-            notes: editor(),
+            notes: Editor::new(Keymap::Readline),
             selected: 0,
             ticked: Vec::new(),
             done_ms: None,
@@ -273,18 +261,26 @@ impl State {
         self.turns.len() + self.compiled.questions_to_end(self.node) as usize
     }
 
+    /// Reads keys the way `keymap` does from now on (a recording's format
+    /// decides what its keys meant). Both boxes start empty: call it
+    /// before anything is typed.
+    pub fn set_keymap(&mut self, keymap: Keymap) {
+        self.answer = Editor::new(keymap);
+        self.notes = Editor::new(keymap);
+    }
+
     /// The answer text as typed.
     pub fn answer_text(&self) -> String {
-        self.answer.lines().join("\n")
+        self.answer.text()
     }
 
     /// Bytes in the answer's text, without building it.
     pub fn answer_bytes(&self) -> usize {
-        self.answer.lines().iter().map(|l| l.len() + 1).sum::<usize>().saturating_sub(1)
+        self.answer.bytes()
     }
 
     pub fn notes_text(&self) -> String {
-        self.notes.lines().join("\n")
+        self.notes.text()
     }
 
     /// Talking points of the current question, for Spoken answers.

@@ -91,8 +91,8 @@ fn numeric_right_wrong_pass_and_not_a_number() {
     assert_eq!((node_id(&s), s.turns[1].correct), ("talk", Some(false)));
 }
 
-fn state_editor_with(text: &str) -> ratatui_textarea::TextArea<'static> {
-    let mut t = super::state::editor();
+fn state_editor_with(text: &str) -> super::Editor {
+    let mut t = super::Editor::new(super::Keymap::Readline);
     t.insert_str(text);
     t
 }

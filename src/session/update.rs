@@ -5,9 +5,10 @@
 //! when a tick happened to arrive.
 
 use super::draw;
+use super::editor::Editor;
 use super::event::{Event, EventKind, KeyCode, Target};
 use super::numeric::{judge, read_answer};
-use super::state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn, editor};
+use super::state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn};
 use crate::assess::Finding;
 use crate::rules;
 use crate::scenario::graph::EdgeKind;
@@ -128,9 +129,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
         // A Spoken answer marked done is final: only its rating is left.
         (Phase::Running, EventKind::Key(Target::Answer, _) | EventKind::Paste(Target::Answer, _)) if s.rating() => {}
         (Phase::Running, EventKind::Key(Target::Answer, key)) => answer_key(s, key),
-        (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| {
-            t.input(key.to_input());
-        }),
+        (Phase::Running, EventKind::Key(target, key)) => edit(s, target, |t| t.key(key)),
         (Phase::Running, EventKind::Paste(target, text)) => {
             // Terminals send `\r` line ends in pastes; and no pasted control
             // character may reach the screen raw.
@@ -141,9 +140,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
                 s.answer_clipped = text.len() > room;
                 text.truncate(floor_char_boundary(&text, room));
             }
-            edit(s, target, |t| {
-                t.insert_str(&text);
-            });
+            edit(s, target, |t| t.insert_str(&text));
         }
         (Phase::Running, EventKind::Select(i)) => {
             if let Answer::Choice { options } = &s.current().answer
@@ -180,9 +177,7 @@ fn answer_key(s: &mut State, key: super::event::Key) {
     }
     let may_overflow = key.ctrl || key.alt || before + 4 > MAX_ANSWER_BYTES;
     let saved = may_overflow.then(|| s.answer.clone());
-    edit(s, Target::Answer, |t| {
-        t.input(key.to_input());
-    });
+    edit(s, Target::Answer, |t| t.key(key));
     s.answer_clipped = false;
     if let Some(saved) = saved
         && s.answer_bytes() > MAX_ANSWER_BYTES.max(before)
@@ -203,7 +198,7 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 
 /// Applies an edit to the answer or the notes. Single-line answers (a
 /// number) never take a line break; a Choice has no text to edit.
-fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut ratatui_textarea::TextArea<'static>)) {
+fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut Editor)) {
     match target {
         Target::Notes => f(&mut s.notes),
         Target::Answer => match s.current().answer {
@@ -212,8 +207,8 @@ fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut ratatui_textarea::Tex
                 f(&mut s.answer);
                 if s.answer.lines().len() > 1 {
                     let joined = s.answer.lines().concat();
-                    s.answer = editor();
-                    s.answer.insert_str(joined);
+                    s.answer = Editor::new(s.answer.keymap());
+                    s.answer.insert_str(&joined);
                 }
                 s.numeric_error = None;
             }
@@ -420,7 +415,7 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     s.node = next;
     s.asked_ms = at;
     s.overtime = false;
-    s.answer = editor();
+    s.answer = Editor::new(s.answer.keymap());
     s.answer_clipped = false;
     s.selected = 0;
     s.numeric_error = None;

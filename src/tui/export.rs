@@ -148,7 +148,7 @@ impl<'a> Cursor<'a> {
     pub fn new(replay: &'a Replay) -> Cursor<'a> {
         Cursor {
             replay,
-            folder: Folder::new(&replay.recording.lines),
+            folder: Folder::new(&replay.recording.lines, replay.recording.keymap()),
             applied: 0,
             last_frame: None,
             last_event_frame: None,

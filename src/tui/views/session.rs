@@ -11,6 +11,8 @@ use ratatui::widgets::{
 };
 use ratatui_textarea::TextArea;
 
+use crate::session::Editor;
+
 use super::common::{footer, header, left, mmss, over, wrap};
 use crate::rules::signals::{cjk_chars, latin_words};
 use crate::scenario::Answer;
@@ -347,14 +349,7 @@ fn spoken_with_points(app: &App, s: &State, pass: u32, frame: &mut Frame, area: 
 
 /// Draws a text area in a block; the focused one shows the cursor (and
 /// puts the terminal's own cursor there, for input methods).
-fn editor(
-    text: &TextArea<'static>,
-    block: Block<'static>,
-    focused: bool,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
+fn editor(text: &Editor, block: Block<'static>, focused: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     let mut ta = visible_part(text, inner.width, inner.height);
     ta.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
@@ -380,8 +375,8 @@ fn editor(
 /// cursor's line can be drawn. Copying and wrapping only the rest keeps a
 /// frame's cost independent of how long the notes have grown, which is
 /// what lets a three-hour session export in seconds rather than a minute.
-fn visible_part(text: &TextArea<'static>, width: u16, height: u16) -> TextArea<'static> {
-    let ratatui_textarea::DataCursor(row, col) = text.cursor();
+fn visible_part(text: &Editor, width: u16, height: u16) -> TextArea<'static> {
+    let (row, col) = text.cursor();
     let lines = text.lines();
     let height = usize::from(height);
     let mut start = row;
@@ -391,13 +386,15 @@ fn visible_part(text: &TextArea<'static>, width: u16, height: u16) -> TextArea<'
         rows_before += min_rows(&lines[start], usize::from(width.max(1)));
     }
     let end = if rows_before >= height { row + 1 } else { (row + height + 1).min(lines.len()) };
-    let (Ok(jump_row), Ok(jump_col)) = (u16::try_from(row - start), u16::try_from(col)) else {
-        // A line longer than u16::MAX characters: the cursor cannot be
-        // placed by a jump, so draw the whole text as it is.
-        return text.clone();
-    };
     let mut part = TextArea::new(lines[start..end].to_vec());
+    // A jump counts in u16: in a line longer than that (a huge paste into
+    // the notes) the cursor walks the rest of the way.
+    let jump_row = u16::try_from(row - start).unwrap_or(u16::MAX);
+    let jump_col = u16::try_from(col).unwrap_or(u16::MAX);
     part.move_cursor(ratatui_textarea::CursorMove::Jump(jump_row, jump_col));
+    for _ in usize::from(jump_col)..col {
+        part.move_cursor(ratatui_textarea::CursorMove::Forward);
+    }
     part
 }
 
@@ -447,7 +444,7 @@ mod tests {
 
     type Screen = (ratatui::buffer::Buffer, Position);
 
-    fn draw(text: &TextArea<'static>, width: u16, height: u16) -> Screen {
+    fn draw(text: &Editor, width: u16, height: u16) -> Screen {
         let mut term = Terminal::new(TestBackend::new(width, height)).expect("test backend");
         let theme = Theme::plain();
         let block = Block::default().borders(Borders::ALL);
@@ -478,6 +475,23 @@ mod tests {
         (term.backend().buffer().clone(), cursor)
     }
 
+    /// An editor holding `lines` with the cursor at (`row`, `col`), the
+    /// column clamped to the line as the widget clamps a jump.
+    fn editor_at(lines: &[String], row: usize, col: usize) -> Editor {
+        use crate::session::{Key, KeyCode, Keymap};
+        let mut e = Editor::new(Keymap::Readline);
+        e.insert_str(&lines.join("\n"));
+        e.key(Key { code: KeyCode::Home, ctrl: true, alt: false });
+        for _ in 0..row {
+            e.key(Key::plain(KeyCode::Down));
+        }
+        e.key(Key::plain(KeyCode::Home));
+        for _ in 0..col.min(lines[row].chars().count()) {
+            e.key(Key::plain(KeyCode::Right));
+        }
+        e
+    }
+
     proptest! {
         /// Guards the export and replay speed fix: drawing only the lines
         /// near the cursor shows exactly what drawing the whole text shows.
@@ -492,7 +506,7 @@ mod tests {
             let mut text = TextArea::new(lines.clone());
             let row = row.min(lines.len() - 1);
             text.move_cursor(CursorMove::Jump(row as u16, col));
-            let fast = draw(&text, width, height);
+            let fast = draw(&editor_at(&lines, row, usize::from(col)), width, height);
             let slow = whole(&text, width, height);
             prop_assert_eq!(fast.0.content(), slow.0.content());
             prop_assert_eq!(fast.1, slow.1);
