@@ -59,3 +59,27 @@ fn a_file_newer_than_this_build_is_refused_with_its_version() {
     let err = reader::parse(Path::new("/nonexistent/n.session"), &text).expect_err("too new");
     assert!(err.to_string().contains("newer"), "{err}");
 }
+
+/// Typing "one two", then Ctrl-U, in the first answer box.
+fn ctrl_u_events() -> Vec<Event> {
+    use hotseat::session::{Key, KeyCode};
+    let mut v = vec![Event::new(0, EventKind::Start)];
+    for (i, c) in "one two".chars().enumerate() {
+        v.push(Event::new(1_000 + i as u64 * 100, EventKind::Key(Target::Answer, Key::plain(KeyCode::Char(c)))));
+    }
+    v.push(Event::new(2_000, EventKind::Key(Target::Answer, Key::ctrl('u'))));
+    v
+}
+
+/// Guards session format 3's keys: Ctrl-U meant undo in the widget that
+/// format 1 and 2 were typed into, and kills to the line start from
+/// format 3 on; each file replays with the keys of its day, by every path.
+#[test]
+fn ctrl_u_means_what_it_meant_when_the_file_was_typed() {
+    for (version, left) in [(2, "one two"[..6].to_string()), (format::VERSION, String::new())] {
+        let rec = file(version, &ctrl_u_events());
+        let folded = rec.fold().expect("folds").answer_text();
+        let replayed = Replay::new(file(version, &ctrl_u_events())).expect("replays").state_at(2_500).answer_text();
+        assert_eq!((folded.as_str(), replayed.as_str()), (left.as_str(), left.as_str()), "format {version}");
+    }
+}
