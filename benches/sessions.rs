@@ -26,6 +26,7 @@ fn session(name: &str, src: &str, i: usize, answer: Option<&str>) -> String {
         cols: 120,
         rows: 40,
         started: "2026-11-23T00:00:00Z".into(),
+        judged_with: None,
     };
     let mut lines = vec![Line::Event(Event::new(0, EventKind::Start))];
     let text = "We cut GPU cost per training hour from 31 to 22 yuan, because idle capacity was the biggest line. ";

@@ -18,11 +18,13 @@
 //!   all-paths playtests with synthesised answers, starter templates.
 //! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
-//! - [`text`]: escaping, so nothing from a file drives the terminal.
+//! - [`text`]: escaping, so nothing from a file drives the terminal;
+//!   [`digest`]: content ids for what a session was judged with.
 
 pub mod assess;
 pub mod cli;
 pub mod coach;
+pub mod digest;
 pub mod files;
 pub mod library;
 pub mod paths;

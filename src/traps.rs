@@ -146,3 +146,51 @@ pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) 
     }
     (cat, problems)
 }
+
+/// The id of the bundled catalogue this build carries, recorded in every
+/// session file (see [`crate::digest::short_id`]).
+pub fn bundled_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| crate::digest::short_id(BUNDLED_SOURCE.as_bytes()))
+}
+
+/// The bundled catalogue, parsed once per process.
+fn bundled() -> Result<&'static Catalogue, String> {
+    static CAT: std::sync::OnceLock<Result<Catalogue, String>> = std::sync::OnceLock::new();
+    CAT.get_or_init(|| parse("bundled:traps.ron", BUNDLED_SOURCE).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+impl Catalogue {
+    /// The traps of this catalogue that the bundled one does not hold as
+    /// they are: a user's or a scenario's own traps, and bundled traps
+    /// whose text was adapted. This is what a session file records.
+    pub fn beyond_bundled(&self) -> Catalogue {
+        let bundled = bundled().ok();
+        let same = |t: &Trap| bundled.and_then(|b| b.get(&t.id)).is_some_and(|b| b == t);
+        Catalogue { traps: self.traps.iter().filter(|t| !same(t)).cloned().collect() }
+    }
+
+    /// The catalogue as RON text, which [`parse`] reads back exactly.
+    pub fn to_ron(&self) -> String {
+        // Serialising plain data to a String cannot fail; keep the traps
+        // even so, as an empty list rather than a panic.
+        ron::ser::to_string(self).unwrap_or_else(|_| "(traps: [])".into())
+    }
+
+    /// The bundled catalogue with `recorded` laid over it: a recorded trap
+    /// replaces the bundled one of its id, the others are added. A session
+    /// file is judged with this, never with today's `traps.ron`.
+    pub fn recorded(recorded: &str) -> Result<Catalogue, CatalogueError> {
+        let extra = parse("the session's recorded traps", recorded)?;
+        let mut cat = bundled().cloned().unwrap_or(Catalogue { traps: Vec::new() });
+        for t in extra.traps {
+            match cat.traps.iter_mut().find(|b| b.id == t.id) {
+                Some(b) => *b = t,
+                None => cat.traps.push(t),
+            }
+        }
+        Ok(cat)
+    }
+}

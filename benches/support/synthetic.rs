@@ -107,6 +107,7 @@ pub fn session(pattern: Pattern, events: usize, span_ms: u64) -> String {
         cols: 120,
         rows: 40,
         started: "2026-11-23T00:00:00Z".into(),
+        judged_with: None,
     };
     let mut out =
         format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("header"));

@@ -182,7 +182,7 @@ fn best_sentence(scorer: &Scorer, id: &str, answer: &Answer) -> Option<Evidence>
 }
 
 /// A rule scoped to competencies runs only on nodes with one of them.
-fn in_scope(rule: &[String], node: &[String]) -> bool {
+pub fn in_scope(rule: &[String], node: &[String]) -> bool {
     rule.is_empty() || node.is_empty() || rule.iter().any(|c| node.contains(c))
 }
 

@@ -5,4 +5,5 @@ pub mod debrief;
 mod detect;
 pub mod scorer;
 
-pub use detect::{DetectError, Detector, Finding};
+pub use detect::{DetectError, Detector, Finding, in_scope};
+pub use scorer::Scorer;

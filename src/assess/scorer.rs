@@ -48,6 +48,12 @@ impl Scorer {
         SCORER.get_or_init(|| Scorer::parse(MODEL)).as_ref()
     }
 
+    /// The id of the bundled model, recorded in every session file.
+    pub fn bundled_id() -> &'static str {
+        static ID: OnceLock<String> = OnceLock::new();
+        ID.get_or_init(|| crate::digest::short_id(MODEL))
+    }
+
     fn parse(bytes: &'static [u8]) -> Option<Scorer> {
         let rest = bytes.strip_prefix(b"HSCR1")?;
         let (dims, rest) = take_u32(rest)?;

@@ -75,12 +75,22 @@ impl ListCache {
     }
 
     fn compiled(&mut self, rec: &Recording) -> Result<Arc<Compiled>, String> {
-        if let Some(c) = self.compiled.get(&rec.header.source) {
+        let key = cache_key(rec);
+        if let Some(c) = self.compiled.get(&key) {
             return c.clone();
         }
-        let c = rec.compile_with(self.catalogue.clone()).map_err(|e| e.reason());
-        self.compiled.insert(rec.header.source.clone(), c.clone());
+        let c = rec.catalogue(|| self.catalogue.clone()).and_then(|cat| rec.compile_with(cat)).map_err(|e| e.reason());
+        let key = cache_key(rec);
+        self.compiled.insert(key, c.clone());
         c
+    }
+}
+
+/// Recordings with the same scenario text and recorded traps compile alike.
+fn cache_key(rec: &Recording) -> String {
+    match &rec.header.judged_with {
+        Some(j) => format!("{}\n{}", rec.header.source, j.traps),
+        None => rec.header.source.clone(),
     }
 }
 
@@ -245,6 +255,19 @@ fn warn_modified(rec: &Recording) {
     }
 }
 
+/// One stderr line when the session is not judged exactly as recorded: an
+/// old file (judged with today's traps) or another build's catalogue or
+/// scorer.
+/// Only for a session that can be rebuilt: one that cannot gets its one
+/// line of error, nothing more.
+fn warn_judging(rec: &Recording) {
+    if let Some(note) = rec.judging_note()
+        && rec.compile().is_ok()
+    {
+        eprintln!("hotseat: note: session {}: {note}", one_line(&rec.id));
+    }
+}
+
 /// One stderr line saying what a damaged session's rebuild skipped.
 fn warn_damaged(rec: &Recording) {
     if let Some(why) = &rec.damage {
@@ -273,6 +296,10 @@ struct DebriefJson<'a> {
     id: &'a str,
     status: &'static str,
     modified: bool,
+    /// Set when the session is not judged exactly as recorded (see
+    /// [`Recording::judging_note`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    judging_note: Option<String>,
     #[serde(flatten)]
     debrief: &'a Debrief,
     annotations: Vec<crate::record::annotations::Annotation>,
@@ -297,6 +324,7 @@ pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
             id: &rec.id,
             status: rec.status().as_str(),
             modified: rec.modified,
+            judging_note: rec.judging_note(),
             debrief: &d,
             annotations: notes,
         })?,
@@ -329,6 +357,7 @@ pub(super) fn open_or_report(arg: &str) -> Result<Recording, u8> {
         Ok(rec) => {
             warn_modified(&rec);
             warn_damaged(&rec);
+            warn_judging(&rec);
             Ok(rec)
         }
         Err(e) => {

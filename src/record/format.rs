@@ -53,6 +53,73 @@ pub struct Header {
     pub rows: u16,
     /// Wall-clock start, RFC 3339 UTC.
     pub started: String,
+    /// What the answers are judged with (from format 3; older files are
+    /// judged with the catalogue of the day they are read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged_with: Option<JudgedWith>,
+}
+
+/// What a session's answers are judged with, so that a debrief, replay or
+/// export anywhere, any time later, finds the same traps: the traps beyond
+/// the bundled catalogue in full (the user's own, a scenario's own, bundled
+/// ones adapted), and the bundled catalogue and learned scorer by id (they
+/// are part of the program; a build whose ids differ says so).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JudgedWith {
+    /// [`crate::traps::bundled_id`] of the recording build.
+    pub bundled: String,
+    /// [`crate::assess::Scorer::bundled_id`] of the recording build.
+    pub scorer: String,
+    /// The traps in force beyond the bundled ones, as catalogue RON.
+    pub traps: String,
+}
+
+impl JudgedWith {
+    /// What `cat` (a session's catalogue in force) records.
+    pub fn of(cat: &crate::traps::Catalogue) -> JudgedWith {
+        JudgedWith {
+            bundled: crate::traps::bundled_id().to_string(),
+            scorer: crate::assess::Scorer::bundled_id().to_string(),
+            traps: cat.beyond_bundled().to_ron(),
+        }
+    }
+
+    /// How this build's judging differs from the recording's, if it does.
+    pub fn drift(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.bundled != crate::traps::bundled_id() {
+            parts.push("trap catalogue");
+        }
+        if self.scorer != crate::assess::Scorer::bundled_id() {
+            parts.push("learned scorer");
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "recorded by a hotseat with another bundled {}: judged here with this build's, so findings may differ",
+                parts.join(" and ")
+            )
+        })
+    }
+}
+
+impl Header {
+    /// The header of a new recording of `state`, whose scenario text is `source`.
+    pub fn new(state: &crate::session::State, source: &str, cols: u16, rows: u16) -> Header {
+        let sc = &state.compiled.scenario;
+        Header {
+            hotseat: env!("CARGO_PKG_VERSION").to_string(),
+            scenario: sc.id.clone(),
+            title: sc.title.clone(),
+            sha256: hash(source),
+            source: source.to_string(),
+            seed: state.seed,
+            pace: state.pace,
+            cols,
+            rows,
+            started: jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            judged_with: Some(JudgedWith::of(&state.compiled.catalogue)),
+        }
+    }
 }
 
 /// How a session ended, written as its last line.
@@ -239,9 +306,7 @@ pub fn decode(text: &str, prev_ms: u64) -> Option<Line> {
 
 /// The SHA-256 of a scenario's text, hex.
 pub fn hash(source: &str) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(source.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::sha256_hex(source.as_bytes())
 }
 
 #[cfg(test)]

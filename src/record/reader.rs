@@ -354,14 +354,39 @@ impl Recording {
         self.lines.last().map_or(0, Line::at_ms)
     }
 
-    /// The recorded scenario, compiled (from the text in the file).
+    /// The recorded scenario, compiled (from the text in the file) with
+    /// the traps it is judged with (see [`Recording::catalogue`]).
     pub fn compile(&self) -> Result<std::sync::Arc<Compiled>, ReadError> {
-        let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
-        self.compile_with(cat)
+        self.compile_with(self.catalogue(|| crate::traps::load(crate::paths::user_catalogue().as_deref()).0)?)
     }
 
-    /// [`Recording::compile`] with a trap catalogue already loaded (loading
-    /// it compiles dozens of regexes: a listing does it once).
+    /// The traps this recording is judged with: those it recorded (format
+    /// 3 on), so that editing or deleting `traps.ron` later changes no
+    /// debrief; for an older file, `today`'s catalogue, the only one known.
+    pub fn catalogue(
+        &self,
+        today: impl FnOnce() -> crate::traps::Catalogue,
+    ) -> Result<crate::traps::Catalogue, ReadError> {
+        match &self.header.judged_with {
+            Some(j) => crate::traps::Catalogue::recorded(&j.traps).map_err(|e| ReadError::Scenario {
+                path: self.path.display().to_string(),
+                message: format!("its recorded traps do not load: {e}"),
+            }),
+            None => Ok(today()),
+        }
+    }
+
+    /// What a reader should know about how this recording is judged: an
+    /// old file judged with today's traps, or a build judging differently.
+    pub fn judging_note(&self) -> Option<String> {
+        match &self.header.judged_with {
+            Some(j) => j.drift(),
+            None => Some("recorded before sessions kept their traps: judged with today's trap catalogue".into()),
+        }
+    }
+
+    /// [`Recording::compile`] with a trap catalogue already chosen (see
+    /// [`Recording::catalogue`]).
     pub fn compile_with(&self, cat: crate::traps::Catalogue) -> Result<std::sync::Arc<Compiled>, ReadError> {
         let shown = self.path.display().to_string();
         let checked = crate::scenario::load::check_bytes(&self.header.scenario, self.header.source.as_bytes(), &cat);

@@ -210,20 +210,8 @@ pub fn save_scripted(
 ) -> io::Result<PathBuf> {
     let dir =
         super::store::sessions_dir().ok_or_else(|| io::Error::other("no data directory: set HOTSEAT_DATA_DIR"))?;
-    let sc = &state.compiled.scenario;
-    let header = Header {
-        hotseat: env!("CARGO_PKG_VERSION").to_string(),
-        scenario: sc.id.clone(),
-        title: sc.title.clone(),
-        sha256: format::hash(source),
-        source: source.to_string(),
-        seed: state.seed,
-        pace: state.pace,
-        cols: 120,
-        rows: 40,
-        started: jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-    };
-    let mut rec = Recorder::create(&dir, &super::store::new_id(&sc.id), &header)?;
+    let header = Header::new(state, source, 120, 40);
+    let mut rec = Recorder::create(&dir, &super::store::new_id(&header.scenario), &header)?;
     for e in events {
         rec.record(&Line::Event(e.clone()));
     }

@@ -57,6 +57,7 @@ impl Compiled {
         }
         check_patterns(&scenario)?;
         let to_end = distances_to_end(&scenario, &index);
+        let catalogue = in_force(&catalogue, &scenario);
         Ok(Arc::new(Compiled {
             scenario,
             catalogue,
@@ -109,6 +110,40 @@ impl Compiled {
     pub fn questions_to_end(&self, node: usize) -> u32 {
         self.to_end.get(node).copied().flatten().unwrap_or(0)
     }
+}
+
+/// The traps of `cat` that a session of `sc` can meet: those its nodes and
+/// choices name, those with a rule that runs on one of its answered
+/// questions, and every trap their rules ask about with `Trap(...)`. This
+/// is the catalogue a session runs with and records in its file, so a
+/// replay anywhere judges with exactly the same traps (and a recording
+/// carries a few dozen traps, not the whole catalogue).
+fn in_force(cat: &Catalogue, sc: &Scenario) -> Catalogue {
+    let answered: Vec<&[String]> = sc
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.answer, Answer::FreeText { .. } | Answer::Spoken { .. }))
+        .map(|n| n.competencies.as_slice())
+        .collect();
+    let runs = |t: &crate::traps::Trap| {
+        t.detect.iter().any(|d| answered.iter().any(|node| crate::assess::in_scope(&d.competencies, node)))
+    };
+    let mut wanted: std::collections::BTreeSet<String> = sc.exposed_traps().into_iter().map(str::to_string).collect();
+    wanted.extend(cat.traps.iter().filter(|t| runs(t)).map(|t| t.id.clone()));
+    // Traps asked about from inside the rules of those wanted, until none is new.
+    let mut todo: Vec<String> = wanted.iter().cloned().collect();
+    while let Some(id) = todo.pop() {
+        for d in cat.get(&id).into_iter().flat_map(|t| &t.detect) {
+            d.when.walk(&mut |c| {
+                if let crate::rules::Cond::Trap(t) = c
+                    && wanted.insert(t.clone())
+                {
+                    todo.push(t.clone());
+                }
+            });
+        }
+    }
+    Catalogue { traps: cat.traps.iter().filter(|t| wanted.contains(&t.id)).cloned().collect() }
 }
 
 /// Checks every pattern parses, cheaply (no compiling: that would delay the

@@ -68,8 +68,9 @@ pub fn asciicast(replay: &Replay, out: &mut impl Write) -> io::Result<usize> {
     let backend = CrosstermBackend::new(Vec::<u8>::new());
     let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, cols, rows)) };
     let mut term = Terminal::with_options(backend, options)?;
-    let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
-    let mut app = App::resumed(replay.initial_state(), cat, Theme::from_env());
+    let start = replay.initial_state();
+    let cat = start.compiled.catalogue.clone();
+    let mut app = App::resumed(start, cat, Theme::from_env());
     app.screen = Screen::Session(Box::new(replay.initial_state()));
     app.size = (cols, rows);
     let mut cursor = Cursor::new(replay);

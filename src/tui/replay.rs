@@ -42,8 +42,8 @@ pub struct Player {
 
 impl Player {
     pub fn new(replay: Replay, theme: Theme) -> Player {
-        let (cat, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
         let start = replay.state_at(replay.span().0);
+        let cat = start.compiled.catalogue.clone();
         let view = App::resumed(start, cat, theme);
         let mut p = Player { replay, pos: 0, playing: true, speed: 2, view, input: None, status: None, quit: false };
         p.seek(0);

@@ -233,20 +233,8 @@ fn start_recording(app: &App) -> io::Result<Recorder> {
     let s = app.session().ok_or_else(|| io::Error::other("no session"))?;
     let source = app.source.clone().ok_or_else(|| io::Error::other("the scenario text is unknown"))?;
     let dir = crate::record::store::sessions_dir().ok_or_else(|| io::Error::other("no data directory"))?;
-    let sc = &s.compiled.scenario;
-    let header = crate::record::Header {
-        hotseat: env!("CARGO_PKG_VERSION").to_string(),
-        scenario: sc.id.clone(),
-        title: sc.title.clone(),
-        sha256: crate::record::format::hash(&source),
-        source,
-        seed: s.seed,
-        pace: s.pace,
-        cols: app.size.0,
-        rows: app.size.1,
-        started: jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
-    };
-    Recorder::create(&dir, &crate::record::store::new_id(&sc.id), &header)
+    let header = crate::record::Header::new(s, &source, app.size.0, app.size.1);
+    Recorder::create(&dir, &crate::record::store::new_id(&header.scenario), &header)
 }
 
 /// Writes the debrief as Markdown to `<data dir>/debriefs/`; returns the
