@@ -311,6 +311,11 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
     }
     let path = root.map(|r| spans::path_at(r, at)).unwrap_or_default();
     let field = path.iter().rev().find_map(|(name, _)| *name);
+    if let Some(lesson) = super::teach::syntax(text, at, &e.code, field) {
+        let (line, col) = rep.position(lesson.at);
+        rep.push(line, col, Severity::Error, code_name(&e.code), lesson.message, Some(lesson.help));
+        return;
+    }
     let (message, help) = describe(&e.code, field);
     // A missing field is best shown at the value that lacks it.
     let at = match (&e.code, path.last()) {
@@ -325,7 +330,9 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
 
 fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
     let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
-    let suggest = |found: &str, expected: &[&str], what: &str| match did_you_mean(found, expected.iter().copied()) {
+    let suggest = |found: &str, expected: &[&str], what: &str| match super::teach::alias(found, expected)
+        .or_else(|| did_you_mean(found, expected.iter().copied()))
+    {
         Some(m) => format!("did you mean \"{m}\"?"),
         None if expected.is_empty() => format!("this {what} takes nothing here"),
         None => format!("expected one of: {}", expected.join(", ")),
@@ -353,6 +360,8 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
             format!("write `{expected}(` or leave the name out"),
         ),
         RonError::ExpectedInteger => must_be("a whole number", "90"),
+        // A tolerance is a variant holding the number, never a bare number.
+        RonError::ExpectedFloat if field == Some("tolerance") => must_be("`Abs(...)` or `Percent(...)`", "Abs(0.5)"),
         RonError::ExpectedFloat => must_be("a number", "22.5"),
         RonError::ExpectedString => must_be("a string in double quotes", "\"...\""),
         RonError::ExpectedBoolean => must_be("true or false", "true"),

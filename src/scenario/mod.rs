@@ -11,4 +11,5 @@ pub mod graph;
 pub mod load;
 mod report;
 pub mod spans;
+pub mod teach;
 pub mod validate;
