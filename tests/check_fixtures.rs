@@ -203,6 +203,21 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "62-percent-as-string.ron:53:36: error: `Percent` takes a number, found the string \"5%\"",
         Error,
     ),
+    (
+        "63-raw-regex-bracket.ron",
+        "63-raw-regex-bracket.ron:33:34: error: the regex does not compile: unclosed group",
+        Error,
+    ),
+    (
+        "64-limit-on-end.ron",
+        "64-limit-on-end.ron:67:35: warning: end node \"end-good\" has a `limit_s`, which is ignored",
+        Warning,
+    ),
+    (
+        "65-route-past-session-limit.ron",
+        "65-route-past-session-limit.ron:15:22: warning: the longest route takes up to 6.5 min (390 s) of question time, past the session limit of 5 min (300 s)",
+        Warning,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -352,3 +352,25 @@ fn playtest_answer_file_mistakes_name_the_answer_forms() {
         assert!(err.contains("Choice(pick: 1)") && err.contains("Timeout"), "names the forms: {err}");
     }
 }
+
+/// Issue 13, item 6: the warnings `check` learnt (a `limit_s` on an End
+/// node, a route whose limits exceed the session limit) pass a plain check
+/// and fail one with `--deny-warnings`, like every other warning.
+#[test]
+fn new_check_warnings_fail_only_with_deny_warnings() {
+    let data = TempDir::new().expect("tempdir");
+    let cases = [
+        ("(id: \"end-good\", answer: End(", "(id: \"end-good\", limit_s: 30, answer: End(", "limit_s"),
+        ("session_limit_s: 900,", "session_limit_s: 300,", "longest route"),
+    ];
+    for (from, to, said) in cases {
+        assert_eq!(EXAMPLE.matches(from).count(), 1, "test setup: docs/example.ron changed");
+        let file = data.path().join("warn.ron");
+        write(&file, &EXAMPLE.replacen(from, to, 1));
+        let plain = hotseat(data.path()).arg("check").arg(&file).output().expect("runs");
+        assert_eq!(plain.status.code(), Some(0), "{}", describe(&plain));
+        assert!(String::from_utf8_lossy(&plain.stdout).contains(said), "{}", describe(&plain));
+        let denied = hotseat(data.path()).args(["check", "--deny-warnings"]).arg(&file).output().expect("runs");
+        assert_eq!(denied.status.code(), Some(1), "{}", describe(&denied));
+    }
+}

@@ -140,6 +140,11 @@ impl<'a> LineIndex<'a> {
         LineIndex { src, starts }
     }
 
+    /// The whole text the index maps.
+    pub fn source(&self) -> &'a str {
+        self.src
+    }
+
     /// Line and column (in characters) of byte `offset`, clamped to the text.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.src.len());

@@ -80,6 +80,12 @@ impl<'a> Reporter<'a> {
         at.map(|n| self.index.span_start(&n.span).0)
     }
 
+    /// The source text of a span, for hints that depend on how a value
+    /// was written (a raw string or not).
+    pub fn text_of(&self, at: Option<&SpanNode>) -> Option<&'a str> {
+        at.and_then(|n| self.index.source().get(n.span.clone()))
+    }
+
     pub fn position(&self, offset: usize) -> (usize, usize) {
         self.index.position(offset)
     }

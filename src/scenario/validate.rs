@@ -46,7 +46,8 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Checks `sc`, whose source scanned to `root`, and reports into `rep`.
 pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode<'a>>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
-    let mut v = Validator { sc, root, traps, rep, node_ids: HashSet::new(), vars_set: HashSet::new() };
+    let mut v =
+        Validator { sc, root, traps, rep, node_ids: HashSet::new(), vars_set: HashSet::new(), bad_limit: false };
     v.run();
 }
 
@@ -57,6 +58,8 @@ struct Validator<'a, 'r, 'p> {
     rep: &'r mut Reporter<'p>,
     node_ids: HashSet<&'a str>,
     vars_set: HashSet<&'a str>,
+    /// A limit is out of range: sums of limits would only repeat that.
+    bad_limit: bool,
 }
 
 impl<'a> Validator<'a, '_, '_> {
@@ -182,6 +185,14 @@ impl<'a> Validator<'a, '_, '_> {
                     "say how the interviewer closes".to_string(),
                 );
             }
+            if node.limit_s.is_some() {
+                self.rep.warning(
+                    f("limit_s"),
+                    "limit-on-end",
+                    format!("end node \"{}\" has a `limit_s`, which is ignored", quote(&node.id)),
+                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                );
+            }
             if matches!(node.on_timeout, Timeout::Goto(_)) {
                 self.rep.warning(
                     f("on_timeout"),
@@ -254,6 +265,7 @@ impl<'a> Validator<'a, '_, '_> {
 
     fn limit_range(&mut self, limit: u32, at: Option<&SpanNode<'a>>, name: &str, max: u32) {
         if limit == 0 || limit > max {
+            self.bad_limit = true;
             self.rep.error(
                 at,
                 "bad-limit",
@@ -385,6 +397,7 @@ impl<'a> Validator<'a, '_, '_> {
         if let Some(to) = sc.on_session_timeout.as_deref().filter(|_| sc.session_limit_s.is_some()) {
             reachable.extend(graph::reachable(sc, to));
         }
+        self.route_past_session_limit();
         let finishes = graph::can_finish(sc);
         if !sc.nodes.iter().any(Node::is_end) {
             self.rep.error(
@@ -412,6 +425,37 @@ impl<'a> Validator<'a, '_, '_> {
                 self.no_way_out(node, at);
             }
         }
+    }
+
+    /// Warns when the questions' limits along one route add up to more
+    /// than the session limit: a candidate who uses each question's time
+    /// is cut off before the end the coach wrote.
+    fn route_past_session_limit(&mut self) {
+        let sc = self.sc;
+        let Some(limit) = sc.session_limit_s.filter(|_| !self.bad_limit) else {
+            return;
+        };
+        let Some((total, route)) = graph::longest_route(sc, &sc.start, ROUTE_SEARCH_BUDGET) else {
+            return;
+        };
+        if total <= u64::from(limit) {
+            return;
+        }
+        let route: Vec<String> = route.iter().map(|id| quote(id).into_owned()).collect();
+        self.rep.warning(
+            self.field("session_limit_s"),
+            "route-past-session-limit",
+            format!(
+                "the longest route takes up to {} of question time, past the session limit of {}",
+                minutes(total),
+                minutes(u64::from(limit))
+            ),
+            format!(
+                "route: {}; the session ends when its limit runs out, so raise `session_limit_s` or shorten the \
+                 questions' `limit_s`",
+                route.join(" → ")
+            ),
+        );
     }
 
     /// `on_session_timeout` must name an end node, and needs a session limit.
@@ -462,6 +506,15 @@ impl<'a> Validator<'a, '_, '_> {
             );
         }
     }
+}
+
+/// How many steps the longest-route search may take: enough for any
+/// hand-written scenario, bounded for a generated one.
+const ROUTE_SEARCH_BUDGET: usize = 200_000;
+
+/// Seconds as minutes for a message: `28 min (1680 s)`.
+fn minutes(s: u64) -> String {
+    if s.is_multiple_of(60) { format!("{} min ({s} s)", s / 60) } else { format!("{:.1} min ({s} s)", s as f64 / 60.0) }
 }
 
 /// Where the target id of an edge is written.
@@ -530,8 +583,7 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                     arg,
                     "bad-regex",
                     format!("the regex does not compile: {detail}"),
-                    "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\("
-                        .to_string(),
+                    regex_hint(rep.text_of(arg)),
                 );
             }
         }
@@ -564,6 +616,18 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
         }
         Cond::Not(c) | Cond::InSentence(c) => check_cond(rep, refs, c, arg),
         _ => {}
+    }
+}
+
+/// How to write a literal bracket in a regex, for the way the pattern was
+/// written: a raw string (`r"..."`) keeps backslashes as they are, so one
+/// is enough there; a plain RON string needs two.
+fn regex_hint(written: Option<&str>) -> String {
+    let raw = written.is_some_and(|w| w.trim_start().starts_with('r'));
+    if raw {
+        "patterns use the syntax of Rust's regex crate; in a raw string `r\"...\"` a literal bracket is written \\( (one backslash)".to_string()
+    } else {
+        "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(, or \\( in a raw string `r\"...\"`".to_string()
     }
 }
 
