@@ -218,6 +218,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "65-route-past-session-limit.ron:15:22: warning: the longest route takes up to 6.5 min (390 s) of question time, past the session limit of 5 min (300 s)",
         Warning,
     ),
+    ("66-id-typo-on-two-edges.ron", "66-id-typo-on-two-edges.ron:55:31: error: unknown node id \"spokn\"", Error),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -98,6 +98,7 @@ fn too_big(path: String, len: u64, max: u64) -> Checked {
         code: "too-large",
         message: format!("file is {} bytes, over the {} byte limit", len, max),
         help: Some("scenarios are small text files; pass --max-size BYTES to raise the limit".into()),
+        notes: Vec::new(),
     };
     Checked { path, source: String::new(), scenario: None, diagnostics: vec![diag] }
 }
@@ -132,6 +133,7 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
         code: "invalid-utf8",
         message: format!("invalid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
         help: Some("scenario files must be UTF-8 text; re-save the file as UTF-8".into()),
+        notes: Vec::new(),
     };
     Checked {
         path: path.to_string(),

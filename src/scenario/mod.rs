@@ -7,6 +7,7 @@ pub mod model;
 pub use model::*;
 pub mod diag;
 pub mod escapes;
+pub mod fold;
 pub mod graph;
 pub mod load;
 mod report;

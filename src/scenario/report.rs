@@ -72,7 +72,16 @@ impl<'a> Reporter<'a> {
         message: String,
         help: Option<String>,
     ) {
-        self.diagnostics.push(Diagnostic { path: self.path.to_string(), line, col, severity, code, message, help });
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_string(),
+            line,
+            col,
+            severity,
+            code,
+            message,
+            help,
+            notes: Vec::new(),
+        });
     }
 
     /// The line of a span, for "first defined at line N" hints.
