@@ -73,20 +73,31 @@ pub struct ReadError {
 
 /// Reads and checks the file at `path`, refusing files over `max_size`.
 pub fn check_file(path: &Path, max_size: u64, traps: &dyn TrapIds) -> Result<Checked, ReadError> {
+    Ok(match read_source(path, max_size)? {
+        Ok(text) => check_source(&path.display().to_string(), text, traps),
+        Err(refused) => *refused,
+    })
+}
+
+/// The text of the file at `path`, as [`check_file`] reads it (size
+/// limit, UTF-8, a byte-order mark read as a space), or the diagnostic
+/// that refuses it. For callers that check other kinds of file (playtest
+/// answers) with the same reading rules.
+pub fn read_source(path: &Path, max_size: u64) -> Result<Result<String, Box<Checked>>, ReadError> {
     let shown = path.display().to_string();
     let io_err = |source| ReadError { path: shown.clone(), source };
     let file = std::fs::File::open(path).map_err(io_err)?;
     let len = file.metadata().map_err(io_err)?.len();
     if len > max_size {
-        return Ok(too_big(shown, len, max_size));
+        return Ok(Err(Box::new(too_big(shown, len, max_size))));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // Read one byte past the limit so a file that grew is still caught.
     file.take(max_size + 1).read_to_end(&mut bytes).map_err(io_err)?;
     if bytes.len() as u64 > max_size {
-        return Ok(too_big(shown, bytes.len() as u64, max_size));
+        return Ok(Err(Box::new(too_big(shown, bytes.len() as u64, max_size))));
     }
-    Ok(check_bytes(&shown, &bytes, traps))
+    Ok(decode(&shown, &bytes))
 }
 
 fn too_big(path: String, len: u64, max: u64) -> Checked {
@@ -105,18 +116,27 @@ fn too_big(path: String, len: u64, max: u64) -> Checked {
 
 /// Checks scenario text that is already in memory.
 pub fn check_bytes(path: &str, bytes: &[u8], traps: &dyn TrapIds) -> Checked {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => return bad_utf8(path, bytes, e),
-    };
-    // A byte-order mark from a Windows editor is read as a space, which
-    // keeps every character column where the editor shows it.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!(" {rest}"),
-        None => text.to_string(),
-    };
+    match decode(path, bytes) {
+        Ok(text) => check_source(path, text, traps),
+        Err(refused) => *refused,
+    }
+}
+
+/// Checks decoded scenario (or catalogue) text.
+fn check_source(path: &str, text: String, traps: &dyn TrapIds) -> Checked {
     let (scenario, diagnostics) = check_text(path, &text, traps);
     Checked { path: path.to_string(), source: text, scenario, diagnostics }
+}
+
+/// The file's bytes as text, or the diagnostic for invalid UTF-8.
+fn decode(path: &str, bytes: &[u8]) -> Result<String, Box<Checked>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Box::new(bad_utf8(path, bytes, e)))?;
+    // A byte-order mark from a Windows editor is read as a space, which
+    // keeps every character column where the editor shows it.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!(" {rest}"),
+        None => text.to_string(),
+    })
 }
 
 fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
@@ -234,6 +254,45 @@ fn same_file(a: &Path, b: &str) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
+}
+
+/// The checks every RON file `check` reads shares, for a kind of file
+/// defined above this module (playtest answers): control characters,
+/// raw and escaped, and a `ron` error turned into a located lesson or,
+/// when none fits, into `fallback`'s message and hint.
+pub fn report_unsafe_text(rep: &mut Reporter, text: &str) -> Vec<usize> {
+    let mut hazards = report_hazards(rep, text);
+    if report_escaped_hazards(rep, text) {
+        hazards.push(usize::MAX);
+    }
+    hazards
+}
+
+/// See [`report_unsafe_text`]: one `ron` error, located and taught.
+pub fn report_syntax(
+    rep: &mut Reporter,
+    text: &str,
+    hazards: &[usize],
+    e: &SpannedError,
+    fallback: &dyn Fn(&RonError) -> (String, String),
+) {
+    let start = rep.offset(e.span.start.line.max(1), e.span.start.col.max(1));
+    let at = start + text[start..].len() - text[start..].trim_start().len();
+    if hazards.contains(&at) {
+        return;
+    }
+    let root = spans::scan(text);
+    let path = root.as_ref().map(|r| spans::path_at(r, at)).unwrap_or_default();
+    let field = path.iter().rev().find_map(|(name, _)| *name);
+    let (at, message, help) = match super::teach::syntax(text, at, &e.code, field) {
+        Some(lesson) => (lesson.at, lesson.message, lesson.help),
+        None => {
+            let (message, help) = fallback(&e.code);
+            (at, message, help)
+        }
+    };
+    let (line, col) = rep.position(at);
+    rep.push(line, col, Severity::Error, code_name(&e.code), message, Some(help));
 }
 
 /// Reports every character that must not be in a scenario: C0/C1 controls

@@ -10,7 +10,7 @@ pub mod escapes;
 pub mod fold;
 pub mod graph;
 pub mod load;
-mod report;
+pub mod report;
 pub mod spans;
 pub mod teach;
 pub mod validate;
