@@ -30,7 +30,7 @@ pub fn syntax(text: &str, at: usize, code: &RonError, field: Option<&str>) -> Op
             .or_else(|| number_with_unit(text, at, field))
             .or_else(|| Some(missing_comma(text, at))),
         RonError::ExpectedIdentifier | RonError::ExpectedNamedStructLike(_) if next == Some('"') => {
-            quoted_key(text, at).or_else(|| string_for_variant(text, at, field))
+            quoted_key(text, at).or_else(|| string_for_variant(text, at))
         }
         RonError::ExpectedIdentifier if next == Some('[') => list_for_one(text, at),
         RonError::InvalidEscape(_) => unknown_escape(text, at),
@@ -84,7 +84,14 @@ pub fn alias<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
 /// `prompt: "And the "money"?"`: a quote inside the string ended it, and
 /// `ron` stops at the word after it. The error goes on that quote.
 fn unescaped_quote(text: &str, at: usize) -> Option<Lesson> {
-    let close = at.checked_sub(1).filter(|&c| text.as_bytes()[c] == b'"')?;
+    // The quote before the word, on the same line (`"And the " money"?"`).
+    let gap = text[..at].len() - text[..at].trim_end_matches([' ', '\t']).len();
+    let close = (at - gap).checked_sub(1).filter(|&c| text.as_bytes()[c] == b'"')?;
+    // `"A" next: "b"` lacks a comma before a field; that is not this.
+    let word_end = text[at..].find(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(text.len(), |i| at + i);
+    if word_end > at && text[word_end..].trim_start_matches([' ', '\t']).starts_with(':') {
+        return None;
+    }
     let (start, end) = line_bounds(text, close);
     // The rest of the line must hold the string's intended end.
     let last = start + text[start..end].rfind('"')?;
@@ -169,18 +176,28 @@ fn quoted_key(text: &str, at: usize) -> Option<Lesson> {
 
 /// `on_timeout: "x"`, `difficulty: "Medium"`: a string where a variant
 /// name belongs. The hint gives the field's forms with the string in place.
-fn string_for_variant(text: &str, at: usize, field: Option<&str>) -> Option<Lesson> {
+fn string_for_variant(text: &str, at: usize) -> Option<Lesson> {
     let close = string_close(text, at)?;
     let inner = &text[at + 1..close];
     let shown = clip(inner, QUOTE_MAX);
-    let field = field.or_else(|| field_before(text, at));
+    // Only a string written as the field's own value (`on_timeout: "x"`)
+    // gets the field's forms; one nested deeper (`Var("x", "1")`) does not.
+    let field = field_before(text, at);
     let (expects, written) = match field {
         Some("on_timeout") => ("`Overtime` or `Goto(\"node-id\")`", format!("Goto(\"{inner}\")")),
         Some("language") => ("one of En, Zh, Both", variant_like(inner, &["En", "Zh", "Both"])),
         Some("difficulty") => ("one of Easy, Medium, Hard", variant_like(inner, &["Easy", "Medium", "Hard"])),
         Some("tolerance") => ("`Abs(0.5)` or `Percent(2.0)`", tolerance_like(inner)),
         Some("when") => ("a condition such as `AnyOf([\"...\"])`", format!("AnyOf([\"{inner}\"])")),
-        _ => return None,
+        _ => {
+            return Some(Lesson {
+                at,
+                message: format!("found the string \"{shown}\" where a variant name belongs"),
+                help: "variant names are written bare, not in quotes: `difficulty: Medium`, \
+                       `on_timeout: Goto(\"node-id\")`, `Var(\"x\", AtLeast(1))`"
+                    .into(),
+            });
+        }
     };
     let field = field?;
     let (start, end) = line_bounds(text, at);
@@ -213,7 +230,9 @@ fn float_text(s: &str) -> Option<String> {
 
 /// `Not([Money, Change])`: a list given to a variant that takes one value.
 fn list_for_one(text: &str, at: usize) -> Option<Lesson> {
-    let (tag, _) = tag_before(text, at)?;
+    let Some((tag, _)) = tag_before(text, at) else {
+        return list_for_when(text, at);
+    };
     let close = matching_bracket(text, at)?;
     let list = &text[at..=close];
     let (start, end) = line_bounds(text, at);
@@ -234,6 +253,25 @@ fn list_for_one(text: &str, at: usize) -> Option<Lesson> {
         _ => return None,
     };
     Some(Lesson { at, message, help })
+}
+
+/// `when: [Money, Change]`: a rule's condition written as a list.
+fn list_for_when(text: &str, at: usize) -> Option<Lesson> {
+    if field_before(text, at) != Some("when") {
+        return None;
+    }
+    let close = matching_bracket(text, at)?;
+    let (start, end) = line_bounds(text, at);
+    let example = if close < end {
+        format!("{}And({}){}", &text[start..at], &text[at..=close], &text[close + 1..end])
+    } else {
+        "when: And([...])".to_string()
+    };
+    Some(Lesson {
+        at,
+        message: "`when` takes one condition, found a list".into(),
+        help: format!("combine them: `{}` (all of them; `Or` for any of them)", example.trim()),
+    })
 }
 
 /// `Regex("\d")`: a backslash sequence a RON string does not know.
@@ -317,6 +355,11 @@ fn field_before(text: &str, at: usize) -> Option<&str> {
 
 /// The byte range of the line holding `at`, without its line break.
 fn line_bounds(text: &str, at: usize) -> (usize, usize) {
+    // Callers step back a byte from an end; land on a character's start.
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let end = if text[..end].ends_with('\r') { end - 1 } else { end };
@@ -473,6 +516,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_before_a_spaced_word_ends_the_string_but_one_before_a_field_lacks_a_comma() {
+        let text = "(prompt: \"Say \" no\", x: 1)";
+        let l = lesson(text, "no\"", RonError::ExpectedComma);
+        assert!(l.message.contains("ends the string early"), "{}", l.message);
+        let text = "(label: \"A\" next: \"b\")";
+        let l = lesson(text, "next", RonError::ExpectedComma);
+        assert_eq!(l.message, "a comma is missing here");
+        assert_eq!(&text[..l.at], "(label: \"A\"");
+    }
+
+    #[test]
     fn a_missing_comma_is_placed_after_the_value_past_comments() {
         let text = "(\n    limit_s: 60 // a minute\n\n    // next\n    answer: x,\n)";
         let l = lesson(text, "answer", RonError::ExpectedComma);
@@ -489,6 +543,47 @@ mod tests {
             let l = syntax(&text, at, &RonError::ExpectedComma, None).expect("lesson");
             assert!(l.help.contains(&format!("`(limit_s: {seconds}, x: 1)`")), "{written}: {}", l.help);
         }
+    }
+
+    /// Every lesson slices the text around the error: on multibyte text,
+    /// at every character of it, none may panic.
+    #[test]
+    fn lessons_never_panic_on_multibyte_text() {
+        let texts = [
+            "(\n    limit_s: 60 // 一分钟\n    answer: x,\n)",
+            "(prompt: \"数据\"主权\"？\", x: 数5分钟, when: Not([\"数\"]), r: Regex(\"\\数\"), t: Percent(\"五%\"))",
+            "{\"键\": [Choice(数)], \"id\": 1}",
+        ];
+        let codes = [
+            RonError::ExpectedComma,
+            RonError::ExpectedIdentifier,
+            RonError::InvalidEscape("x"),
+            RonError::ExpectedFloat,
+            RonError::ExpectedInteger,
+        ];
+        for text in texts {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                for code in &codes {
+                    for field in [None, Some("tolerance"), Some("on_timeout"), Some("limit_s")] {
+                        let _ = syntax(text, at, code, field);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_as_a_rule_condition_is_combined_with_and() {
+        let l = lesson("(when: [Money, Change], next: \"q\")", "[Money", RonError::ExpectedIdentifier);
+        assert!(l.help.contains("`(when: And([Money, Change]), next: \"q\")`"), "{}", l.help);
+    }
+
+    #[test]
+    fn a_string_for_a_variant_gets_the_fields_forms_only_as_its_own_value() {
+        let l = lesson("(difficulty: \"medium\")", "\"medium", RonError::ExpectedIdentifier);
+        assert!(l.help.contains("`(difficulty: Medium)`"), "{}", l.help);
+        let l = lesson("(when: Var(\"x\", \"1\"))", "\"1", RonError::ExpectedIdentifier);
+        assert!(l.message.starts_with("found the string \"1\" where a variant name belongs"), "{}", l.message);
     }
 
     #[test]
