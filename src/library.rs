@@ -112,6 +112,7 @@ fn user(path: &Path, traps: &dyn TrapIds) -> Entry {
             code: "unreadable",
             message: format!("cannot read the file: {}", e.source),
             help: Some("check the file's permissions".into()),
+            notes: Vec::new(),
         }],
     });
     Entry { id: id_of(&checked, path), origin: Origin::User, path: Some(path.to_path_buf()), checked }
@@ -419,6 +420,7 @@ fn mark_clashes(entries: &mut [Entry]) {
                     severity: Severity::Error,
                     code: "duplicate-scenario",
                     help: Some("give one of them another `id`".into()),
+                    notes: Vec::new(),
                 },
             ),
             None => {

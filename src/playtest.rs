@@ -12,6 +12,8 @@
 //! }
 //! ```
 
+pub mod check;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -264,6 +266,12 @@ fn option_by_label(s: &State, label: &str) -> Result<usize, String> {
     let Answer::Choice { options } = &s.current().answer else {
         return Err("this question is not a Choice".into());
     };
+    label_index(options, label)
+}
+
+/// The option a `Label` answer picks: the exact label (ignoring case), or
+/// the only one it is a prefix of.
+pub(crate) fn label_index(options: &[crate::scenario::ChoiceOption], label: &str) -> Result<usize, String> {
     let want = label.to_lowercase();
     let exact = options.iter().position(|o| o.label.to_lowercase() == want);
     let prefix: Vec<usize> =

@@ -91,7 +91,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "34-infinite-tolerance.ron:53:36: error: tolerance inf is not a finite number",
         Error,
     ),
-    ("35-missing-comma.ron", "35-missing-comma.ron:42:13: error: expected a comma", Error),
+    ("35-missing-comma.ron", "35-missing-comma.ron:41:24: error: a comma is missing here", Error),
     (
         "36-mismatched-bracket.ron",
         "36-mismatched-bracket.ron:45:13: error: expected `(` to start a choice option",
@@ -171,6 +171,54 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Error,
     ),
     ("54-bare-tolerance.ron", "54-bare-tolerance.ron:54:28: error: found `5` where a variant name belongs", Error),
+    (
+        "55-json-style-key.ron",
+        "55-json-style-key.ron:4:5: error: found the quoted field name `\"id\"`: RON field names are bare words",
+        Error,
+    ),
+    (
+        "56-unescaped-quote.ron",
+        "56-unescaped-quote.ron:40:30: error: this `\"` ends the string early: a quote inside a string must be escaped",
+        Error,
+    ),
+    (
+        "57-limit-with-unit.ron",
+        "57-limit-with-unit.ron:41:22: error: `limit_s` is a number of seconds, found `5m`",
+        Error,
+    ),
+    (
+        "58-string-timeout.ron",
+        "58-string-timeout.ron:24:25: error: `on_timeout` takes `Overtime` or `Goto(\"node-id\")`, found the string \"pressure\"",
+        Error,
+    ),
+    ("59-not-with-a-list.ron", "59-not-with-a-list.ron:33:32: error: `Not` takes one condition, found a list", Error),
+    (
+        "60-unknown-escape-in-regex.ron",
+        "60-unknown-escape-in-regex.ron:33:35: error: `\\d` is not an escape in a RON string",
+        Error,
+    ),
+    ("61-text-for-label.ron", "61-text-for-label.ron:43:18: error: unknown field \"text\" in `ChoiceOption`", Error),
+    (
+        "62-percent-as-string.ron",
+        "62-percent-as-string.ron:53:36: error: `Percent` takes a number, found the string \"5%\"",
+        Error,
+    ),
+    (
+        "63-raw-regex-bracket.ron",
+        "63-raw-regex-bracket.ron:33:34: error: the regex does not compile: unclosed group",
+        Error,
+    ),
+    (
+        "64-limit-on-end.ron",
+        "64-limit-on-end.ron:67:35: warning: end node \"end-good\" has a `limit_s`, which is ignored",
+        Warning,
+    ),
+    (
+        "65-route-past-session-limit.ron",
+        "65-route-past-session-limit.ron:15:22: warning: the longest route takes up to 6.5 min (390 s) of question time, past the session limit of 5 min (300 s)",
+        Warning,
+    ),
+    ("66-id-typo-on-two-edges.ron", "66-id-typo-on-two-edges.ron:55:31: error: unknown node id \"spokn\"", Error),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -352,3 +352,46 @@ fn playtest_answer_file_mistakes_name_the_answer_forms() {
         assert!(err.contains("Choice(pick: 1)") && err.contains("Timeout"), "names the forms: {err}");
     }
 }
+
+/// Issue 13, item 6: the warnings `check` learnt (a `limit_s` on an End
+/// node, a route whose limits exceed the session limit) pass a plain check
+/// and fail one with `--deny-warnings`, like every other warning.
+#[test]
+fn new_check_warnings_fail_only_with_deny_warnings() {
+    let data = TempDir::new().expect("tempdir");
+    let cases = [
+        ("(id: \"end-good\", answer: End(", "(id: \"end-good\", limit_s: 30, answer: End(", "limit_s"),
+        ("session_limit_s: 900,", "session_limit_s: 300,", "longest route"),
+    ];
+    for (from, to, said) in cases {
+        assert_eq!(EXAMPLE.matches(from).count(), 1, "test setup: docs/example.ron changed");
+        let file = data.path().join("warn.ron");
+        write(&file, &EXAMPLE.replacen(from, to, 1));
+        let plain = hotseat(data.path()).arg("check").arg(&file).output().expect("runs");
+        assert_eq!(plain.status.code(), Some(0), "{}", describe(&plain));
+        assert!(String::from_utf8_lossy(&plain.stdout).contains(said), "{}", describe(&plain));
+        let denied = hotseat(data.path()).args(["check", "--deny-warnings"]).arg(&file).output().expect("runs");
+        assert_eq!(denied.status.code(), Some(1), "{}", describe(&denied));
+    }
+}
+
+/// Issue 13, item 6: one id misspelt on two edges is one error in JSON
+/// too, its other place and the problems it causes in `notes`; a
+/// diagnostic without notes has no such field, as before.
+#[test]
+fn check_json_folds_consequences_into_notes() {
+    let data = TempDir::new().expect("tempdir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/66-id-typo-on-two-edges.ron");
+    let out = hotseat(data.path()).args(["check", "--format", "json"]).arg(&fixture).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let notes = all[0]["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 4, "{notes:#?}");
+    assert!(notes[0].as_str().is_some_and(|n| n.contains("line 56")), "{notes:#?}");
+
+    let plain = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/05-misspelled-field.ron");
+    let out = hotseat(data.path()).args(["check", "--format", "json"]).arg(&plain).output().expect("runs");
+    let all: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
+    assert!(all.iter().all(|d| d.get("notes").is_none()), "{all:#?}");
+}

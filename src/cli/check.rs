@@ -1,11 +1,14 @@
-//! `hotseat check PATH...`: validate scenario files, all problems at once.
+//! `hotseat check PATH...`: validate scenario files, trap catalogues and
+//! playtest answers files (told apart by content), all problems at once.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE, Format, out};
+use crate::playtest::check as answers;
+use crate::scenario::Scenario;
 use crate::scenario::diag::{Diagnostic, LineIndex};
-use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_file};
+use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_bytes, read_source};
 use crate::text::one_line;
 
 #[derive(Debug, clap::Args)]
@@ -25,6 +28,12 @@ pub struct Args {
     /// Keep running: check again whenever a watched file is saved (Ctrl-C stops).
     #[arg(long)]
     watch: bool,
+    /// The scenario (id or file) that playtest answers files among PATH
+    /// answer: their node ids, options and talking points are checked
+    /// against it. Without it, an answers file named `<scenario-id>.*.ron`
+    /// is checked against that scenario when one has the id.
+    #[arg(long, value_name = "SCENARIO")]
+    scenario: Option<String>,
 }
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
@@ -48,14 +57,37 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
         }
     }
     let mut results: Vec<Checked> = Vec::new();
+    let mut given: Option<Scenario> = None;
     for file in &files {
-        match check_file(file, args.max_size, &traps) {
-            Ok(c) => results.push(c),
+        let text = match read_source(file, args.max_size) {
+            Ok(Ok(text)) => text,
+            Ok(Err(refused)) => {
+                results.push(*refused);
+                continue;
+            }
             Err(e) => {
                 eprintln!("hotseat: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
                 usage_problem = true;
+                continue;
             }
+        };
+        let shown = file.display().to_string();
+        if !answers::is_answers(&text) {
+            results.push(check_bytes(&shown, text.as_bytes(), &traps));
+            continue;
         }
+        let scenario = match (&args.scenario, &given) {
+            (Some(_), Some(sc)) => Some(sc.clone()),
+            (Some(arg), None) => match super::run::resolve_with_source(arg, &traps) {
+                Ok((sc, _)) => {
+                    given = Some(sc.clone());
+                    Some(sc)
+                }
+                Err(code) => return Ok(code),
+            },
+            (None, _) => scenario_named_by(file, &traps),
+        };
+        results.push(answers::check_answers(&shown, text, scenario.as_ref()));
     }
     report(args, &results)?;
     let errors: usize = results.iter().map(Checked::errors).sum();
@@ -130,6 +162,20 @@ fn file_report(text: &mut String, c: &Checked) {
             kinds.join(", ")
         );
     }
+}
+
+/// The scenario an answers file is for by the playtests' naming,
+/// `<scenario-id>.<anything>.ron`, when a scenario with that id exists and
+/// has no errors; `None` leaves the file checked on its own.
+fn scenario_named_by(file: &Path, traps: &crate::traps::Catalogue) -> Option<Scenario> {
+    let name = file.file_name()?.to_str()?;
+    let (id, _) = name.split_once('.')?;
+    let bundled = format!("{id}.ron");
+    if let Some((name, src)) = crate::library::BUNDLED.iter().find(|(name, _)| *name == bundled) {
+        return check_bytes(&format!("bundled:{name}"), src.as_bytes(), traps).runnable().cloned();
+    }
+    let entries = crate::library::load(traps);
+    crate::library::find(&entries, id).and_then(|e| e.checked.runnable().cloned())
 }
 
 /// A file as itself; a directory as its `*.ron` files, recursively. The

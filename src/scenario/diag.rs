@@ -38,6 +38,12 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
+    /// Problems that follow from this one (a node left unreachable by a
+    /// misspelt id, the same typo elsewhere): folded under their cause so
+    /// the cause is read first and fixing it clears them. Left out of
+    /// JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -68,6 +74,9 @@ impl Diagnostic {
         }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "help: {}", one_line(help));
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "note: {}", one_line(note));
         }
         out
     }
@@ -138,6 +147,11 @@ impl<'a> LineIndex<'a> {
     pub fn new(src: &'a str) -> Self {
         let starts = std::iter::once(0).chain(src.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { src, starts }
+    }
+
+    /// The whole text the index maps.
+    pub fn source(&self) -> &'a str {
+        self.src
     }
 
     /// Line and column (in characters) of byte `offset`, clamped to the text.
@@ -225,6 +239,7 @@ mod tests {
             code: "x",
             message: "bad \u{1b}[2J".into(),
             help: Some("try".into()),
+            notes: Vec::new(),
         };
         let out = d.render(Some("ab\u{1b}cd"));
         assert!(!out.contains('\u{1b}'));

@@ -177,3 +177,81 @@ pub fn index(sc: &Scenario) -> HashMap<&str, &Node> {
     }
     map
 }
+
+/// The longest route from `start` to an end node that asks no question
+/// twice: the sum of its questions' `limit_s`, and the node ids in order.
+/// Loops are left out (a loop can repeat without bound; the clock then
+/// decides). The search stops after `budget` steps and returns the longest
+/// route found so far, a lower bound, so a warning built on it is never
+/// false; a scenario of a few dozen nodes is searched completely.
+pub fn longest_route<'a>(sc: &'a Scenario, start: &str, budget: usize) -> Option<(u64, Vec<&'a str>)> {
+    let at: HashMap<&str, usize> = sc.nodes.iter().enumerate().rev().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let next: Vec<Vec<usize>> =
+        sc.nodes.iter().map(|n| n.edges().iter().filter_map(|e| at.get(e.to).copied()).collect()).collect();
+    let cost = |i: usize| if sc.nodes[i].is_end() { 0 } else { u64::from(sc.nodes[i].limit_s.unwrap_or(0)) };
+    let first = *at.get(start)?;
+    let mut on_path = vec![false; sc.nodes.len()];
+    // The path as (node, index of the next edge to try), and its total.
+    let mut path: Vec<(usize, usize)> = vec![(first, 0)];
+    on_path[first] = true;
+    let mut total = cost(first);
+    let mut best: Option<(u64, Vec<usize>)> = None;
+    let mut steps = 0;
+    while let Some(&(node, edge)) = path.last() {
+        steps += 1;
+        if steps > budget {
+            break;
+        }
+        if edge == 0 && sc.nodes[node].is_end() && best.as_ref().is_none_or(|(b, _)| total > *b) {
+            best = Some((total, path.iter().map(|&(n, _)| n).collect()));
+        }
+        match next[node].get(edge) {
+            Some(&to) => {
+                if let Some(top) = path.last_mut() {
+                    top.1 += 1;
+                }
+                if !on_path[to] {
+                    on_path[to] = true;
+                    total += cost(to);
+                    path.push((to, 0));
+                }
+            }
+            None => {
+                on_path[node] = false;
+                total -= cost(node);
+                path.pop();
+            }
+        }
+    }
+    best.map(|(t, route)| (t, route.into_iter().map(|i| sc.nodes[i].id.as_str()).collect()))
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::*;
+
+    fn example() -> Scenario {
+        crate::scenario::load::ron_options().from_str(include_str!("../../docs/example.ron")).expect("example parses")
+    }
+
+    #[test]
+    fn the_longest_route_skips_loops_and_sums_question_limits() {
+        let sc = example();
+        let (total, route) = longest_route(&sc, "intro", 10_000).expect("a route");
+        // intro 120 + pressure 60 + quiz 120 + spoken 90; the loop back to intro is not taken twice.
+        assert_eq!(total, 390);
+        assert_eq!(route, ["intro", "pressure", "quiz", "spoken", "end-good"]);
+    }
+
+    #[test]
+    fn a_spent_budget_gives_a_shorter_route_never_a_longer_one() {
+        let sc = example();
+        let (full, _) = longest_route(&sc, "intro", 10_000).expect("a route");
+        for budget in 0..40 {
+            if let Some((total, route)) = longest_route(&sc, "intro", budget) {
+                assert!(total <= full, "budget {budget}");
+                assert!(sc.nodes.iter().any(|n| n.id == *route.last().expect("non-empty") && n.is_end()));
+            }
+        }
+    }
+}

@@ -73,20 +73,31 @@ pub struct ReadError {
 
 /// Reads and checks the file at `path`, refusing files over `max_size`.
 pub fn check_file(path: &Path, max_size: u64, traps: &dyn TrapIds) -> Result<Checked, ReadError> {
+    Ok(match read_source(path, max_size)? {
+        Ok(text) => check_source(&path.display().to_string(), text, traps),
+        Err(refused) => *refused,
+    })
+}
+
+/// The text of the file at `path`, as [`check_file`] reads it (size
+/// limit, UTF-8, a byte-order mark read as a space), or the diagnostic
+/// that refuses it. For callers that check other kinds of file (playtest
+/// answers) with the same reading rules.
+pub fn read_source(path: &Path, max_size: u64) -> Result<Result<String, Box<Checked>>, ReadError> {
     let shown = path.display().to_string();
     let io_err = |source| ReadError { path: shown.clone(), source };
     let file = std::fs::File::open(path).map_err(io_err)?;
     let len = file.metadata().map_err(io_err)?.len();
     if len > max_size {
-        return Ok(too_big(shown, len, max_size));
+        return Ok(Err(Box::new(too_big(shown, len, max_size))));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // Read one byte past the limit so a file that grew is still caught.
     file.take(max_size + 1).read_to_end(&mut bytes).map_err(io_err)?;
     if bytes.len() as u64 > max_size {
-        return Ok(too_big(shown, bytes.len() as u64, max_size));
+        return Ok(Err(Box::new(too_big(shown, bytes.len() as u64, max_size))));
     }
-    Ok(check_bytes(&shown, &bytes, traps))
+    Ok(decode(&shown, &bytes))
 }
 
 fn too_big(path: String, len: u64, max: u64) -> Checked {
@@ -98,24 +109,34 @@ fn too_big(path: String, len: u64, max: u64) -> Checked {
         code: "too-large",
         message: format!("file is {} bytes, over the {} byte limit", len, max),
         help: Some("scenarios are small text files; pass --max-size BYTES to raise the limit".into()),
+        notes: Vec::new(),
     };
     Checked { path, source: String::new(), scenario: None, diagnostics: vec![diag] }
 }
 
 /// Checks scenario text that is already in memory.
 pub fn check_bytes(path: &str, bytes: &[u8], traps: &dyn TrapIds) -> Checked {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => return bad_utf8(path, bytes, e),
-    };
-    // A byte-order mark from a Windows editor is read as a space, which
-    // keeps every character column where the editor shows it.
-    let text = match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!(" {rest}"),
-        None => text.to_string(),
-    };
+    match decode(path, bytes) {
+        Ok(text) => check_source(path, text, traps),
+        Err(refused) => *refused,
+    }
+}
+
+/// Checks decoded scenario (or catalogue) text.
+fn check_source(path: &str, text: String, traps: &dyn TrapIds) -> Checked {
     let (scenario, diagnostics) = check_text(path, &text, traps);
     Checked { path: path.to_string(), source: text, scenario, diagnostics }
+}
+
+/// The file's bytes as text, or the diagnostic for invalid UTF-8.
+fn decode(path: &str, bytes: &[u8]) -> Result<String, Box<Checked>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Box::new(bad_utf8(path, bytes, e)))?;
+    // A byte-order mark from a Windows editor is read as a space, which
+    // keeps every character column where the editor shows it.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!(" {rest}"),
+        None => text.to_string(),
+    })
 }
 
 fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
@@ -132,6 +153,7 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
         code: "invalid-utf8",
         message: format!("invalid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
         help: Some("scenario files must be UTF-8 text; re-save the file as UTF-8".into()),
+        notes: Vec::new(),
     };
     Checked {
         path: path.to_string(),
@@ -234,6 +256,45 @@ fn same_file(a: &Path, b: &str) -> bool {
     }
 }
 
+/// The checks every RON file `check` reads shares, for a kind of file
+/// defined above this module (playtest answers): control characters,
+/// raw and escaped, and a `ron` error turned into a located lesson or,
+/// when none fits, into `fallback`'s message and hint.
+pub fn report_unsafe_text(rep: &mut Reporter, text: &str) -> Vec<usize> {
+    let mut hazards = report_hazards(rep, text);
+    if report_escaped_hazards(rep, text) {
+        hazards.push(usize::MAX);
+    }
+    hazards
+}
+
+/// See [`report_unsafe_text`]: one `ron` error, located and taught.
+pub fn report_syntax(
+    rep: &mut Reporter,
+    text: &str,
+    hazards: &[usize],
+    e: &SpannedError,
+    fallback: &dyn Fn(&RonError) -> (String, String),
+) {
+    let start = rep.offset(e.span.start.line.max(1), e.span.start.col.max(1));
+    let at = start + text[start..].len() - text[start..].trim_start().len();
+    if hazards.contains(&at) {
+        return;
+    }
+    let root = spans::scan(text);
+    let path = root.as_ref().map(|r| spans::path_at(r, at)).unwrap_or_default();
+    let field = path.iter().rev().find_map(|(name, _)| *name);
+    let (at, message, help) = match super::teach::syntax(text, at, &e.code, field) {
+        Some(lesson) => (lesson.at, lesson.message, lesson.help),
+        None => {
+            let (message, help) = fallback(&e.code);
+            (at, message, help)
+        }
+    };
+    let (line, col) = rep.position(at);
+    rep.push(line, col, Severity::Error, code_name(&e.code), message, Some(help));
+}
+
 /// Reports every character that must not be in a scenario: C0/C1 controls
 /// (other than tab and line breaks) and bidi overrides, which could drive a
 /// terminal or make text read differently than it is. Returns their offsets.
@@ -311,6 +372,11 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
     }
     let path = root.map(|r| spans::path_at(r, at)).unwrap_or_default();
     let field = path.iter().rev().find_map(|(name, _)| *name);
+    if let Some(lesson) = super::teach::syntax(text, at, &e.code, field) {
+        let (line, col) = rep.position(lesson.at);
+        rep.push(line, col, Severity::Error, code_name(&e.code), lesson.message, Some(lesson.help));
+        return;
+    }
     let (message, help) = describe(&e.code, field);
     // A missing field is best shown at the value that lacks it.
     let at = match (&e.code, path.last()) {
@@ -325,7 +391,9 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
 
 fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
     let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
-    let suggest = |found: &str, expected: &[&str], what: &str| match did_you_mean(found, expected.iter().copied()) {
+    let suggest = |found: &str, expected: &[&str], what: &str| match super::teach::alias(found, expected)
+        .or_else(|| did_you_mean(found, expected.iter().copied()))
+    {
         Some(m) => format!("did you mean \"{m}\"?"),
         None if expected.is_empty() => format!("this {what} takes nothing here"),
         None => format!("expected one of: {}", expected.join(", ")),
@@ -353,6 +421,8 @@ fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
             format!("write `{expected}(` or leave the name out"),
         ),
         RonError::ExpectedInteger => must_be("a whole number", "90"),
+        // A tolerance is a variant holding the number, never a bare number.
+        RonError::ExpectedFloat if field == Some("tolerance") => must_be("`Abs(...)` or `Percent(...)`", "Abs(0.5)"),
         RonError::ExpectedFloat => must_be("a number", "22.5"),
         RonError::ExpectedString => must_be("a string in double quotes", "\"...\""),
         RonError::ExpectedBoolean => must_be("true or false", "true"),

@@ -72,12 +72,27 @@ impl<'a> Reporter<'a> {
         message: String,
         help: Option<String>,
     ) {
-        self.diagnostics.push(Diagnostic { path: self.path.to_string(), line, col, severity, code, message, help });
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_string(),
+            line,
+            col,
+            severity,
+            code,
+            message,
+            help,
+            notes: Vec::new(),
+        });
     }
 
     /// The line of a span, for "first defined at line N" hints.
     pub fn line_of(&self, at: Option<&SpanNode>) -> Option<usize> {
         at.map(|n| self.index.span_start(&n.span).0)
+    }
+
+    /// The source text of a span, for hints that depend on how a value
+    /// was written (a raw string or not).
+    pub fn text_of(&self, at: Option<&SpanNode>) -> Option<&'a str> {
+        at.and_then(|n| self.index.source().get(n.span.clone()))
     }
 
     pub fn position(&self, offset: usize) -> (usize, usize) {

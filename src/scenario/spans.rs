@@ -84,6 +84,13 @@ pub fn root_tag(src: &str) -> Option<&str> {
     src.get(start..s.pos)
 }
 
+/// Whether the document is a map (`{ "key": ... }`): a playtest answers
+/// file, told apart from a scenario or catalogue by its content.
+pub fn root_is_map(src: &str) -> bool {
+    let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
+    s.skip_trivia().is_some() && s.peek() == Some(b'{')
+}
+
 /// Whether `src` holds nothing but whitespace and comments.
 pub fn is_blank(src: &str) -> bool {
     let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };

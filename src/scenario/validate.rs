@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::diag::did_you_mean;
+use super::fold;
 use super::graph::{self, EdgeKind};
 use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, VarOp};
 use super::report::Reporter;
@@ -46,7 +47,16 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Checks `sc`, whose source scanned to `root`, and reports into `rep`.
 pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode<'a>>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
-    let mut v = Validator { sc, root, traps, rep, node_ids: HashSet::new(), vars_set: HashSet::new() };
+    let mut v = Validator {
+        sc,
+        root,
+        traps,
+        rep,
+        node_ids: HashSet::new(),
+        vars_set: HashSet::new(),
+        bad_limit: false,
+        unknown: Vec::new(),
+    };
     v.run();
 }
 
@@ -57,6 +67,11 @@ struct Validator<'a, 'r, 'p> {
     rep: &'r mut Reporter<'p>,
     node_ids: HashSet<&'a str>,
     vars_set: HashSet<&'a str>,
+    /// A limit is out of range: sums of limits would only repeat that.
+    bad_limit: bool,
+    /// Unknown node ids on edges, the start and the session timeout, with
+    /// where each is written, for [`Self::graph`] to report.
+    unknown: Vec<(&'a str, Option<&'a SpanNode<'a>>)>,
 }
 
 impl<'a> Validator<'a, '_, '_> {
@@ -182,6 +197,14 @@ impl<'a> Validator<'a, '_, '_> {
                     "say how the interviewer closes".to_string(),
                 );
             }
+            if node.limit_s.is_some() {
+                self.rep.warning(
+                    f("limit_s"),
+                    "limit-on-end",
+                    format!("end node \"{}\" has a `limit_s`, which is ignored", quote(&node.id)),
+                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                );
+            }
             if matches!(node.on_timeout, Timeout::Goto(_)) {
                 self.rep.warning(
                     f("on_timeout"),
@@ -254,6 +277,7 @@ impl<'a> Validator<'a, '_, '_> {
 
     fn limit_range(&mut self, limit: u32, at: Option<&SpanNode<'a>>, name: &str, max: u32) {
         if limit == 0 || limit > max {
+            self.bad_limit = true;
             self.rep.error(
                 at,
                 "bad-limit",
@@ -358,8 +382,12 @@ impl<'a> Validator<'a, '_, '_> {
         trap_ref(self.rep, self.traps, id, at);
     }
 
-    fn node_ref(&mut self, id: &str, at: Option<&SpanNode<'_>>) {
-        node_ref(self.rep, &self.node_ids, id, at);
+    /// An edge, the start or the session timeout names `id`: an unknown
+    /// one is reported after the graph checks, once, with what it causes.
+    fn node_ref(&mut self, id: &'a str, at: Option<&'a SpanNode<'a>>) {
+        if !self.node_ids.contains(id) {
+            self.unknown.push((id, at));
+        }
     }
 
     /// Every edge's target exists; set-ops name valid variables.
@@ -377,41 +405,127 @@ impl<'a> Validator<'a, '_, '_> {
         if let Some(to) = &sc.on_session_timeout {
             self.session_timeout(to);
         }
-        if !start_ok {
-            return;
-        }
-        let mut reachable = graph::reachable(sc, &sc.start);
-        // The session limit can end any question at its target.
-        if let Some(to) = sc.on_session_timeout.as_deref().filter(|_| sc.session_limit_s.is_some()) {
-            reachable.extend(graph::reachable(sc, to));
-        }
-        let finishes = graph::can_finish(sc);
-        if !sc.nodes.iter().any(Node::is_end) {
+        let groups = self.unknown_groups();
+        let mut folded: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
+        if start_ok && !sc.nodes.iter().any(Node::is_end) {
             self.rep.error(
                 self.field("nodes"),
                 "no-end",
                 "the scenario has no end node".into(),
                 "add a node with `answer: End(remarks: \"...\")`".to_string(),
             );
+        } else if start_ok {
+            self.route_past_session_limit();
+            let stuck = fold::stuck_nodes(sc);
+            let fixes: Vec<(&str, Option<&str>)> = groups.iter().map(|g| (g.id, g.meant)).collect();
+            for (&(i, kind), cause) in stuck.iter().zip(fold::blame(sc, &stuck, &fixes)) {
+                let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
+                let (code, message, help) = stuck_message(&sc.nodes[i], kind);
+                match cause {
+                    Some(g) => {
+                        let line = self.rep.line_of(at).map(|l| format!(" (line {l})")).unwrap_or_default();
+                        folded[g].push(format!("so {message}{line}"));
+                    }
+                    None if kind == fold::Stuck::Unreachable => self.rep.warning(at, code, message, help),
+                    None => self.rep.error(at, code, message, help),
+                }
+            }
+        }
+        for (group, notes) in groups.into_iter().zip(folded) {
+            self.report_unknown(group, notes);
+        }
+    }
+
+    /// The unknown node ids met so far, each once, with the node it most
+    /// likely means and every place it is written (in file order).
+    fn unknown_groups(&mut self) -> Vec<UnknownId<'a>> {
+        let mut groups: Vec<UnknownId<'a>> = Vec::new();
+        let unknown = std::mem::take(&mut self.unknown);
+        for (id, at) in unknown {
+            match groups.iter_mut().find(|g| g.id == id) {
+                Some(g) => g.places.push(at),
+                None => groups.push(UnknownId { id, meant: None, places: vec![at] }),
+            }
+        }
+        for g in &mut groups {
+            g.places.sort_by_key(|at| at.map_or(usize::MAX, |n| n.span.start));
+            if self.rep.may_suggest() {
+                g.meant = did_you_mean(g.id, self.node_ids.iter().copied());
+            }
+        }
+        groups.sort_by_key(|g| g.places[0].map_or(usize::MAX, |n| n.span.start));
+        groups
+    }
+
+    /// One error for an unknown id, at its first place: the other places
+    /// and the graph problems it causes are its notes.
+    fn report_unknown(&mut self, group: UnknownId<'a>, consequences: Vec<String>) {
+        let mut help = match group.meant {
+            Some(m) => format!("did you mean \"{}\"?", quote(m)),
+            None => "no node has this id; check the `id` fields".to_string(),
+        };
+        // When the id is written the same way in several places and no
+        // edge leads to the node meant, the node's own id may be the typo.
+        if let Some(m) = group.meant
+            && group.places.len() > 1
+            && m != self.sc.start
+            && !self.sc.nodes.iter().flat_map(Node::edges).any(|e| e.to == m)
+        {
+            let i = self.sc.nodes.iter().position(|n| n.id == m);
+            let line = i.and_then(|i| self.rep.line_of(self.node_span(i).and_then(|n| n.field("id"))));
+            let at = line.map(|l| format!(" at line {l}")).unwrap_or_default();
+            help.push_str(&format!(
+                " (or, if the node's own id is the typo, rename node \"{}\"{at} to \"{}\")",
+                quote(m),
+                quote(group.id)
+            ));
+        }
+        let mut notes = Vec::new();
+        let others: Vec<String> =
+            group.places[1..].iter().filter_map(|&at| self.rep.line_of(at)).map(|l| l.to_string()).collect();
+        match others.len() {
+            _ if group.places.len() == 1 => {}
+            0 => notes.push(format!("the same unknown id is written {} more times", group.places.len() - 1)),
+            1 => notes.push(format!("the same unknown id is also written at line {}", others[0])),
+            _ => notes.push(format!("the same unknown id is also written at lines {}", others.join(", "))),
+        }
+        notes.extend(consequences);
+        let message = format!("unknown node id \"{}\"", quote(group.id));
+        self.rep.error(group.places[0], "unknown-node", message, help);
+        if let Some(d) = self.rep.diagnostics.last_mut() {
+            d.notes = notes;
+        }
+    }
+
+    /// Warns when the questions' limits along one route add up to more
+    /// than the session limit: a candidate who uses each question's time
+    /// is cut off before the end the coach wrote.
+    fn route_past_session_limit(&mut self) {
+        let sc = self.sc;
+        let Some(limit) = sc.session_limit_s.filter(|_| !self.bad_limit) else {
+            return;
+        };
+        let Some((total, route)) = graph::longest_route(sc, &sc.start, ROUTE_SEARCH_BUDGET) else {
+            return;
+        };
+        if total <= u64::from(limit) {
             return;
         }
-        let mut reported = HashSet::new();
-        for (i, node) in sc.nodes.iter().enumerate() {
-            if !reported.insert(node.id.as_str()) {
-                continue;
-            }
-            let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
-            if !reachable.contains(node.id.as_str()) {
-                self.rep.warning(
-                    at,
-                    "unreachable",
-                    format!("node \"{}\" cannot be reached from the start", quote(&node.id)),
-                    "link to it from another node, or remove it".to_string(),
-                );
-            } else if !finishes.contains(node.id.as_str()) {
-                self.no_way_out(node, at);
-            }
-        }
+        let route: Vec<String> = route.iter().map(|id| quote(id).into_owned()).collect();
+        self.rep.warning(
+            self.field("session_limit_s"),
+            "route-past-session-limit",
+            format!(
+                "the longest route takes up to {} of question time, past the session limit of {}",
+                minutes(total),
+                minutes(u64::from(limit))
+            ),
+            format!(
+                "route: {}; the session ends when its limit runs out, so raise `session_limit_s` or shorten the \
+                 questions' `limit_s`",
+                route.join(" → ")
+            ),
+        );
     }
 
     /// `on_session_timeout` must name an end node, and needs a session limit.
@@ -435,33 +549,47 @@ impl<'a> Validator<'a, '_, '_> {
             );
         }
     }
+}
 
-    fn no_way_out(&mut self, node: &'a Node, at: Option<&'a SpanNode<'a>>) {
-        let leaves = node.edges().iter().any(|e| e.to != node.id && self.node_ids.contains(e.to));
-        if !leaves {
+/// An unknown node id: where it is written, and the node it likely means.
+struct UnknownId<'a> {
+    id: &'a str,
+    meant: Option<&'a str>,
+    places: Vec<Option<&'a SpanNode<'a>>>,
+}
+
+/// The diagnostic code, message and hint for a node stuck in the graph.
+fn stuck_message(node: &Node, kind: fold::Stuck) -> (&'static str, String, String) {
+    let id = quote(&node.id);
+    match kind {
+        fold::Stuck::Unreachable => (
+            "unreachable",
+            format!("node \"{id}\" cannot be reached from the start"),
+            "link to it from another node, or remove it".to_string(),
+        ),
+        fold::Stuck::DeadEnd => {
             let hint = if matches!(node.on_timeout, Timeout::Overtime) && node.edges().is_empty() {
                 "give it an answer that leads to another node"
             } else {
                 "add a transition to another node"
             };
-            self.rep.error(
-                at,
-                "dead-end",
-                format!("node \"{}\" is a dead end: no way out", quote(&node.id)),
-                hint.to_string(),
-            );
-        } else {
-            self.rep.error(
-                at,
-                "no-way-out",
-                format!(
-                    "node \"{}\" is in a loop with no way out: no end node can be reached from it",
-                    quote(&node.id)
-                ),
-                "let at least one branch of the loop lead towards an end node".to_string(),
-            );
+            ("dead-end", format!("node \"{id}\" is a dead end: no way out"), hint.to_string())
         }
+        fold::Stuck::NoWayOut => (
+            "no-way-out",
+            format!("node \"{id}\" is in a loop with no way out: no end node can be reached from it"),
+            "let at least one branch of the loop lead towards an end node".to_string(),
+        ),
     }
+}
+
+/// How many steps the longest-route search may take: enough for any
+/// hand-written scenario, bounded for a generated one.
+const ROUTE_SEARCH_BUDGET: usize = 200_000;
+
+/// Seconds as minutes for a message: `28 min (1680 s)`.
+fn minutes(s: u64) -> String {
+    if s.is_multiple_of(60) { format!("{} min ({s} s)", s / 60) } else { format!("{:.1} min ({s} s)", s as f64 / 60.0) }
 }
 
 /// Where the target id of an edge is written.
@@ -530,8 +658,7 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                     arg,
                     "bad-regex",
                     format!("the regex does not compile: {detail}"),
-                    "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\("
-                        .to_string(),
+                    regex_hint(rep.text_of(arg)),
                 );
             }
         }
@@ -564,6 +691,18 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
         }
         Cond::Not(c) | Cond::InSentence(c) => check_cond(rep, refs, c, arg),
         _ => {}
+    }
+}
+
+/// How to write a literal bracket in a regex, for the way the pattern was
+/// written: a raw string (`r"..."`) keeps backslashes as they are, so one
+/// is enough there; a plain RON string needs two.
+fn regex_hint(written: Option<&str>) -> String {
+    let raw = written.is_some_and(|w| w.trim_start().starts_with('r'));
+    if raw {
+        "patterns use the syntax of Rust's regex crate; in a raw string `r\"...\"` a literal bracket is written \\( (one backslash)".to_string()
+    } else {
+        "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(, or \\( in a raw string `r\"...\"`".to_string()
     }
 }
 
