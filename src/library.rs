@@ -67,12 +67,18 @@ pub fn scan() -> Walk {
 /// The bundled scenarios and the user files `scan` found.
 pub fn load_from(scan: &Walk, traps: &dyn TrapIds) -> Vec<Entry> {
     let mut entries: Vec<Entry> = BUNDLED.iter().map(|(name, src)| bundled(name, src, traps)).collect();
-    // A trap catalogue kept beside the scenarios (the natural layout of a
-    // shared repository) is not a scenario: told apart by what it holds,
-    // not by its name.
-    entries.extend(scan.files.iter().map(|p| user(p, traps)).filter(|e| !is_catalogue(&e.checked.source)));
+    // A trap catalogue or playtest answers kept beside the scenarios (the
+    // natural layout of a shared repository) is not a scenario: told apart
+    // by what it holds, not by its name.
+    entries.extend(scan.files.iter().map(|p| user(p, traps)).filter(|e| !is_companion(&e.checked.source)));
     mark_clashes(&mut entries);
     entries
+}
+
+/// Whether RON text is a file that lives beside scenarios without being
+/// one: a trap catalogue, or playtest answers (a map, `{...}`).
+pub fn is_companion(src: &str) -> bool {
+    is_catalogue(src) || crate::scenario::spans::root_is_map(src)
 }
 
 /// Whether RON text is a trap catalogue (`Catalogue(...)`) rather than a
@@ -473,6 +479,16 @@ mod tests {
         assert!(!is_catalogue("Scenario(format: 1)"));
         assert!(!is_catalogue("// Catalogue(traps: [])\nScenario(format: 1)"));
         assert!(!is_catalogue(""));
+    }
+
+    #[test]
+    fn answers_beside_scenarios_are_not_listed_as_scenarios() {
+        assert!(is_companion(
+            "// weak candidate
+{ \"start\": [Pass] }"
+        ));
+        assert!(is_companion("Catalogue(traps: [])"));
+        assert!(!is_companion("Scenario(format: 1)"));
     }
 
     #[test]
