@@ -18,6 +18,7 @@
 //!   all-paths playtests with synthesised answers, starter templates.
 //! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
+//! - [`ron_syntax`]: the RON dialect every hotseat file is read in.
 //! - [`text`]: escaping, so nothing from a file drives the terminal;
 //!   [`digest`]: content ids for what a session was judged with.
 
@@ -30,6 +31,7 @@ pub mod library;
 pub mod paths;
 pub mod playtest;
 pub mod record;
+pub mod ron_syntax;
 pub mod rules;
 pub mod scenario;
 pub mod session;

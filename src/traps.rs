@@ -104,7 +104,7 @@ fn broken_rule(t: &Trap) -> Option<(usize, String)> {
 
 /// Parses catalogue text.
 pub fn parse(path: &str, src: &str) -> Result<Catalogue, CatalogueError> {
-    crate::scenario::load::ron_options().from_str(src).map_err(|e: ron::error::SpannedError| CatalogueError::Parse {
+    crate::ron_syntax::options().from_str(src).map_err(|e: ron::error::SpannedError| CatalogueError::Parse {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
@@ -160,6 +160,11 @@ fn bundled() -> Result<&'static Catalogue, String> {
     CAT.get_or_init(|| parse("bundled:traps.ron", BUNDLED_SOURCE).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(Clone::clone)
+}
+
+/// Whether `t` detects with the rules of the bundled trap of its id.
+pub fn has_bundled_rules(t: &Trap) -> bool {
+    bundled().ok().and_then(|b| b.get(&t.id)).is_some_and(|b| b.detect == t.detect)
 }
 
 impl Catalogue {

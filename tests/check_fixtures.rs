@@ -219,6 +219,16 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Warning,
     ),
     ("66-id-typo-on-two-edges.ron", "66-id-typo-on-two-edges.ron:55:31: error: unknown node id \"spokn\"", Error),
+    (
+        "67-new-trap-without-text.ron",
+        "67-new-trap-without-text.ron:18:14: error: trap \"blames-others\" is new here and has no instead or example",
+        Error,
+    ),
+    (
+        "68-own-trap-twice.ron",
+        "68-own-trap-twice.ron:19:14: error: trap \"compliance-deferred-to-legal\" is defined twice",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -35,6 +35,10 @@ struct Rule {
 struct CompiledTrap {
     id: String,
     rules: Vec<Rule>,
+    /// The learned scorer judges this trap too: it has the bundled rules
+    /// the scorer was trained beside. A scenario that replaces a bundled
+    /// trap's rules means something else by it, so only its rules judge.
+    scored: bool,
 }
 
 /// Every text trap of a catalogue, ready to run.
@@ -75,7 +79,7 @@ impl Detector {
                 })?;
                 rules.push(Rule { matcher, competencies: d.competencies.clone() });
             }
-            traps.push(CompiledTrap { id: t.id.clone(), rules });
+            traps.push(CompiledTrap { id: t.id.clone(), rules, scored: crate::traps::has_bundled_rules(t) });
         }
         // One scan of an answer for every phrase list of the catalogue.
         let mut sets = Vec::new();
@@ -152,7 +156,7 @@ impl Detector {
             return None;
         }
         let by_rules = self.run(t, answer, competencies, env, 0);
-        let Some(scorer) = self.scorer.filter(|s| s.knows(&t.id)) else { return by_rules };
+        let Some(scorer) = self.scorer.filter(|s| t.scored && s.knows(&t.id)) else { return by_rules };
         let computed;
         let features = match answer.memo(scorer::features) {
             Some(f) => f,

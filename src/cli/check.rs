@@ -34,6 +34,11 @@ pub struct Args {
     /// is checked against that scenario when one has the id.
     #[arg(long, value_name = "SCENARIO")]
     scenario: Option<String>,
+    /// An extra trap catalogue, such as a team's shared one: scenarios may
+    /// name its traps as if installed in <data dir>/traps.ron, and the
+    /// file itself is checked too.
+    #[arg(long, value_name = "FILE")]
+    traps: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
@@ -45,9 +50,16 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
 
 /// One check of every path: the report, and the exit code it earns.
 pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
-    let traps = super::catalogue();
+    let mut traps = super::catalogue();
     let mut files = Vec::new();
     let mut usage_problem = false;
+    let mut results: Vec<Checked> = Vec::new();
+    if let Some(extra) = &args.traps {
+        match extra_catalogue(extra, args.max_size, &mut traps) {
+            Some(checked) => results.push(checked),
+            None => return Ok(EXIT_USAGE),
+        }
+    }
     for path in &args.paths {
         let (found, problems) = expand(path);
         files.extend(found);
@@ -56,7 +68,6 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
             usage_problem = true;
         }
     }
-    let mut results: Vec<Checked> = Vec::new();
     let mut given: Option<Scenario> = None;
     for file in &files {
         let text = match read_source(file, args.max_size) {
@@ -99,6 +110,37 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
     } else {
         0
     })
+}
+
+/// Reads `--traps FILE`: checks it like any catalogue (its report joins
+/// the others) and adds its traps to `traps`, so scenarios may name them.
+/// `None` (after saying why) when it cannot be read or is not a catalogue.
+fn extra_catalogue(path: &Path, max_size: u64, traps: &mut crate::traps::Catalogue) -> Option<Checked> {
+    let shown = path.display().to_string();
+    let text = match read_source(path, max_size) {
+        Ok(Ok(text)) => text,
+        Ok(Err(refused)) => return Some(*refused),
+        Err(e) => {
+            eprintln!("hotseat: --traps: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
+            return None;
+        }
+    };
+    if !crate::library::is_catalogue(&text) {
+        eprintln!(
+            "hotseat: --traps: {} is not a trap catalogue (expected `Catalogue(traps: [...])`)",
+            one_line(&shown)
+        );
+        return None;
+    }
+    let checked = check_bytes(&shown, text.as_bytes(), traps);
+    if let Ok(extra) = crate::traps::parse(&shown, &text) {
+        for t in extra.traps {
+            if traps.get(&t.id).is_none() {
+                traps.traps.push(t);
+            }
+        }
+    }
+    Some(checked)
 }
 
 /// The most diagnostics the text output shows for one file; JSON has all.

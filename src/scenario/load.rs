@@ -7,7 +7,6 @@ use std::io::Read;
 use std::path::Path;
 
 use ron::error::{Error as RonError, SpannedError};
-use ron::extensions::Extensions;
 
 use super::diag::{Diagnostic, Severity, did_you_mean};
 use super::model::{FORMAT_VERSION, Scenario};
@@ -165,7 +164,7 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
 
 /// The RON options every scenario file is read with: `Some` may be left out.
 pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+    crate::ron_syntax::options()
 }
 
 fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>, Vec<Diagnostic>) {

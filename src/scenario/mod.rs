@@ -10,6 +10,7 @@ pub mod escapes;
 pub mod fold;
 pub mod graph;
 pub mod load;
+pub mod own_traps;
 pub mod report;
 pub mod spans;
 pub mod teach;

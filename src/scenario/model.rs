@@ -43,6 +43,30 @@ pub struct Scenario {
     /// Id of the first node.
     pub start: String,
     pub nodes: Vec<Node>,
+    /// Traps of this scenario's own, and bundled ones adapted for its
+    /// audience (see [`super::own_traps`]).
+    #[serde(default)]
+    pub traps: Vec<OwnTrap>,
+}
+
+/// A trap defined in the scenario. A new id is a new trap and needs all
+/// four texts; the id of a catalogue trap adapts that trap for this
+/// scenario's candidates: the texts given replace the catalogue's, and
+/// `detect`, when given, replaces its rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnTrap {
+    pub id: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub why: Option<String>,
+    #[serde(default)]
+    pub instead: Option<String>,
+    #[serde(default)]
+    pub example: Option<String>,
+    #[serde(default)]
+    pub detect: Option<Vec<crate::traps::Detect>>,
 }
 
 /// Which language(s) the scenario is written in.

@@ -47,10 +47,13 @@ pub fn is_valid_id(id: &str) -> bool {
 
 /// Checks `sc`, whose source scanned to `root`, and reports into `rep`.
 pub fn validate<'a>(sc: &'a Scenario, root: Option<&'a SpanNode<'a>>, traps: &'a dyn TrapIds, rep: &mut Reporter<'_>) {
+    super::own_traps::check(sc, root, traps, rep);
+    // The scenario's own traps may be named like the catalogue's.
+    let with_own = super::own_traps::Ids { own: &sc.traps, known: traps };
     let mut v = Validator {
         sc,
         root,
-        traps,
+        traps: &with_own,
         rep,
         node_ids: HashSet::new(),
         vars_set: HashSet::new(),

@@ -57,7 +57,7 @@ impl Compiled {
         }
         check_patterns(&scenario)?;
         let to_end = distances_to_end(&scenario, &index);
-        let catalogue = in_force(&catalogue, &scenario);
+        let catalogue = in_force(&crate::scenario::own_traps::merge(&catalogue, &scenario), &scenario);
         Ok(Arc::new(Compiled {
             scenario,
             catalogue,
