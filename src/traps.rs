@@ -33,6 +33,20 @@ pub struct Trap {
     /// Empty for traps that come from elsewhere (the clock, a choice).
     #[serde(default)]
     pub detect: Vec<Detect>,
+    /// The four texts in Chinese, written for Chinese readers (the texts
+    /// above are English in the bundled catalogue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<TrapTexts>,
+}
+
+/// A trap's coaching in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrapTexts {
+    pub title: String,
+    pub why: String,
+    pub instead: String,
+    pub example: String,
 }
 
 /// One detection rule for a trap.

@@ -31,6 +31,7 @@ pub fn merge(cat: &Catalogue, sc: &Scenario) -> Catalogue {
                     instead: String::new(),
                     example: String::new(),
                     detect: Vec::new(),
+                    zh: None,
                 };
                 adapt(&mut t, own);
                 out.traps.push(t);
