@@ -13,6 +13,8 @@
 //! - [`library`]: bundled and user scenarios, as the picker and `list` see them.
 //! - [`paths`]: the data directory and where user files live; [`files`]
 //!   writes there privately (0600 files, 0700 directories).
+//! - [`i18n`]: what hotseat says, in English or Chinese (Fluent files in
+//!   `assets/i18n/`); [`config`]: the choices it remembers.
 //! - [`playtest`]: a scripted candidate, for tests and coaches.
 //! - [`coach`]: tools for scenario authors: graph pictures, stats,
 //!   all-paths playtests with synthesised answers, starter templates.
@@ -25,8 +27,10 @@
 pub mod assess;
 pub mod cli;
 pub mod coach;
+pub mod config;
 pub mod digest;
 pub mod files;
+pub mod i18n;
 pub mod library;
 pub mod paths;
 pub mod playtest;

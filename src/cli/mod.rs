@@ -29,6 +29,10 @@ pub const EXIT_USAGE: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The language to speak: en or zh. Without it: HOTSEAT_LANG, then the
+    /// one chosen in the picker, then the locale.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +83,8 @@ pub enum Format {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
+    let env = |k: &str| std::env::var(k).ok();
+    crate::i18n::set_ui(crate::i18n::choose(cli.lang, &env, crate::config::remembered_lang()));
     // Every command says what is wrong with the user's catalogue, once.
     report_catalogue();
     let result = match cli.command {

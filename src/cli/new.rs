@@ -12,12 +12,6 @@ use crate::scenario::diag::did_you_mean;
 use crate::text::one_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    En,
-    Zh,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TemplateArg {
     /// One free-text question with a follow-up, and a choice.
     Basic,
@@ -32,9 +26,6 @@ pub struct Args {
     /// The file to write (`*.ron`); its name becomes the scenario id.
     #[arg(value_name = "PATH")]
     path: PathBuf,
-    /// The template's language.
-    #[arg(long, value_enum, default_value_t = LangArg::En, conflicts_with = "from")]
-    lang: LangArg,
     /// Which starter to write.
     #[arg(long, value_enum, default_value_t = TemplateArg::Basic, conflicts_with = "from")]
     template: TemplateArg,
@@ -67,7 +58,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
             }
         },
         None => {
-            let (t, lang) = (template(args.template), lang(args.lang));
+            let (t, lang) = (template(args.template), lang(crate::i18n::ui()));
             (templates::source(t, lang), format!("the {:?} template ({:?})", t, lang).to_lowercase())
         }
     };
@@ -110,10 +101,12 @@ fn template(t: TemplateArg) -> Template {
     }
 }
 
-fn lang(l: LangArg) -> Lang {
+/// The template is written in the UI language: `--lang` (the global
+/// flag), `HOTSEAT_LANG`, the picker's choice or the locale.
+fn lang(l: crate::i18n::Lang) -> Lang {
     match l {
-        LangArg::En => Lang::En,
-        LangArg::Zh => Lang::Zh,
+        crate::i18n::Lang::En => Lang::En,
+        crate::i18n::Lang::Zh => Lang::Zh,
     }
 }
 
