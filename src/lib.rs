@@ -11,6 +11,8 @@
 //! - [`assess`]: which traps an answer falls into, and the debrief.
 //! - [`tui`]: the terminal UI: event loop, keymap, views.
 //! - [`library`]: bundled and user scenarios, as the picker and `list` see them.
+//! - [`linebreak`]: where text may break across lines (UAX #14), for
+//!   every view that wraps.
 //! - [`paths`]: the data directory and where user files live; [`files`]
 //!   writes there privately (0600 files, 0700 directories).
 //! - [`i18n`]: what hotseat says, in English or Chinese (Fluent files in
@@ -32,6 +34,7 @@ pub mod digest;
 pub mod files;
 pub mod i18n;
 pub mod library;
+pub mod linebreak;
 pub mod paths;
 pub mod playtest;
 pub mod record;

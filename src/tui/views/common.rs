@@ -34,14 +34,16 @@ pub fn over(ms: u64) -> String {
     format!("+{}", mmss(ms))
 }
 
-/// `text` wrapped to `width` display columns; CJK text breaks anywhere.
+/// `text` wrapped to `width` display columns by the rules of each script
+/// ([`crate::linebreak`]): Chinese breaks between characters but never
+/// before `，。？`, English after spaces, and no line starts with a space.
 /// Control characters are escaped visibly first, so the wrap measures what
 /// is shown.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
     let width = usize::from(width.max(1));
     let text = escape_controls(text);
     text.lines()
-        .flat_map(|l| textwrap::wrap(l, width).into_iter().map(|c| c.into_owned()).collect::<Vec<_>>())
+        .flat_map(|l| crate::linebreak::lines(l, width).into_iter().map(|c| crate::linebreak::shown(c).to_string()))
         .collect()
 }
 
