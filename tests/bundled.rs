@@ -110,3 +110,48 @@ fn bundled_catalogue_has_exactly_the_documented_ids() {
     let checked = check_bytes("traps.ron", hotseat::traps::BUNDLED_SOURCE.as_bytes(), &cat);
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
 }
+
+/// A Chinese candidate is coached from the `zh` texts, so every bundled
+/// trap has all four, written in Chinese rather than copied from the
+/// English, with a title short enough for the debrief's heading.
+#[test]
+fn every_bundled_trap_has_chinese_coaching() {
+    use hotseat::rules::signals::is_cjk;
+    let (cat, _) = hotseat::traps::load(None);
+    for t in &cat.traps {
+        let id = &t.id;
+        let zh = t.zh.as_ref().unwrap_or_else(|| panic!("{id}: no zh texts"));
+        let pairs = [
+            ("title", &t.title, &zh.title),
+            ("why", &t.why, &zh.why),
+            ("instead", &t.instead, &zh.instead),
+            ("example", &t.example, &zh.example),
+        ];
+        for (field, en, text) in pairs {
+            assert!(!text.trim().is_empty(), "{id}: zh {field} is empty");
+            assert_ne!(text.trim(), en.trim(), "{id}: zh {field} is the English text");
+            let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+            let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            assert!(cjk > 0 && cjk >= latin, "{id}: zh {field} is not mostly Chinese: {text}");
+        }
+        assert!(!zh.title.is_ascii(), "{id}: zh title is ASCII only");
+        assert!(zh.title.chars().count() <= 16, "{id}: zh title over 16 characters: {}", zh.title);
+    }
+}
+
+/// The regime in force is MLPS 2.0 (等保2.0, GB/T 22239-2019): coaching
+/// that names a "3.0" teaches the candidate a regulation that does not
+/// exist, in either language.
+#[test]
+fn no_trap_text_names_a_nonexistent_mlps_version() {
+    let (cat, _) = hotseat::traps::load(None);
+    for t in &cat.traps {
+        let zh = t.zh.iter().flat_map(|z| [&z.title, &z.why, &z.instead, &z.example]);
+        for text in [&t.title, &t.why, &t.instead, &t.example].into_iter().chain(zh) {
+            let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+            for bad in ["mlps3", "等保3", "等级保护3"] {
+                assert!(!flat.contains(bad), "{}: names a nonexistent regime: {text}", t.id);
+            }
+        }
+    }
+}

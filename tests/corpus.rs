@@ -258,7 +258,8 @@ fn bundled_model_answers_fall_into_no_trap() {
 }
 
 /// Each trap's `example` is shown as what a strong answer sounds like, so it
-/// must fire no trap either, even with every rule running.
+/// must fire no trap either, even with every rule running; so must its
+/// Chinese version, which a Chinese candidate is shown instead.
 #[test]
 fn catalogue_examples_fall_into_no_trap() {
     let d = detector();
@@ -266,9 +267,10 @@ fn catalogue_examples_fall_into_no_trap() {
     let flagged: Vec<String> = cat
         .traps
         .iter()
-        .filter_map(|t| {
-            let found = detect(&d, &t.example, &[]);
-            (!found.is_empty()).then(|| format!("{}: [{}] {}", t.id, ids(&found), short(&t.example)))
+        .flat_map(|t| std::iter::once(&t.example).chain(t.zh.as_ref().map(|z| &z.example)).map(move |e| (t, e)))
+        .filter_map(|(t, example)| {
+            let found = detect(&d, example, &[]);
+            (!found.is_empty()).then(|| format!("{}: [{}] {}", t.id, ids(&found), short(example)))
         })
         .collect();
     assert!(flagged.is_empty(), "catalogue examples fall into traps:\n{}", flagged.join("\n"));
