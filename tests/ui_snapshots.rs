@@ -423,3 +423,34 @@ fn too_small() {
     let joined = rows.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect::<Vec<_>>().join(" ");
     assert!(joined.contains("Terminal too small: need 60x16, have 40x10"), "{joined:?}");
 }
+
+/// Issue 14: the screens whose words are translated so far, in Chinese, at
+/// every size: the picker (switched with `l`), the ready screen, pause,
+/// help and the quit question. The scenario's own text stays as written.
+#[test]
+fn screens_in_chinese() {
+    use hotseat::i18n::Lang;
+    let mut app = picker();
+    app.act(Action::ToggleLang, 0);
+    assert_eq!(app.lang, Lang::Zh);
+    snap_all("zh_picker", &app, |w, h, rows| {
+        assert!(contains(rows, "选择一场面试"), "{w}x{h}");
+        assert!(contains(rows, "场景（5）"), "{w}x{h}");
+    });
+    app.act(Action::Choose, 0);
+    snap_all("zh_ready", &app, |w, h, rows| {
+        assert!(contains(rows, "准备好了吗"), "{w}x{h}");
+        assert!(contains(rows, "Enter"), "{w}x{h}: the primary action shows");
+    });
+
+    let mut app = session_at("behavioral-zh", "intro");
+    app.lang = Lang::Zh;
+    app.act(Action::Help, 1_000);
+    snap_all("zh_help", &app, |w, h, rows| assert!(contains(rows, "帮助"), "{w}x{h}"));
+    app.act(Action::CloseOverlay, 1_500);
+    app.act(Action::AskQuit, 2_000);
+    snap_all("zh_confirm_quit", &app, |w, h, rows| assert!(contains(rows, "继续面试"), "{w}x{h}"));
+    app.act(Action::CloseOverlay, 2_500);
+    app.act(Action::Session(EventKind::Pause), 3_000);
+    snap_all("zh_paused", &app, |w, h, rows| assert!(contains(rows, "已暂停"), "{w}x{h}"));
+}

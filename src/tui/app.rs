@@ -109,6 +109,8 @@ pub enum Action {
     FilterClear,
     Choose,
     CyclePace,
+    /// Switch the UI language (the picker's `l`).
+    ToggleLang,
     // ready screen
     StartClock,
     Back,
@@ -170,6 +172,10 @@ pub struct App {
     /// the picker, on the ready screen and in the session's key line, so a
     /// broken catalogue is never silent.
     pub catalogue_notice: Option<String>,
+    /// The language the screens speak (see [`crate::i18n`]).
+    pub lang: crate::i18n::Lang,
+    /// The language was switched in the picker: the runtime remembers it.
+    pub lang_changed: bool,
 }
 
 impl App {
@@ -235,6 +241,8 @@ impl App {
             source: None,
             ending_dismissed: false,
             catalogue_notice: None,
+            lang: crate::i18n::ui(),
+            lang_changed: false,
         }
     }
 
@@ -298,6 +306,10 @@ impl App {
             | Action::FilterDone
             | Action::FilterClear => self.filter(action),
             Action::Choose => self.choose(),
+            Action::ToggleLang => {
+                self.lang = self.lang.other();
+                self.lang_changed = true;
+            }
             Action::CyclePace => {
                 let i = Pace::ALL.iter().position(|p| *p == self.pace).unwrap_or(0);
                 self.pace = Pace::ALL[(i + 1) % Pace::ALL.len()];

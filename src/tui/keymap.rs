@@ -89,6 +89,7 @@ fn picker_key(key: KeyEvent) -> Option<Action> {
         CtKey::Char('/') => Action::FilterStart,
         CtKey::Enter => Action::Choose,
         CtKey::Char('p') | CtKey::Tab => Action::CyclePace,
+        CtKey::Char('l') => Action::ToggleLang,
         CtKey::Char('?') => Action::Help,
         CtKey::Char('q') => Action::Quit,
         CtKey::Esc => Action::FilterClear,

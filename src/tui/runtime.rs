@@ -132,6 +132,14 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
             w.poke();
         }
         on_picker = picker_now;
+        if app.lang_changed {
+            app.lang_changed = false;
+            crate::i18n::set_ui(crate::i18n::Choice { lang: app.lang, explicit: true });
+            if let Err(e) = crate::config::remember_lang(app.lang) {
+                app.status = Some(crate::text::one_line(&format!("cannot remember the language: {e}")));
+            }
+            dirty = true;
+        }
         if app.export {
             app.export = false;
             app.status = Some(export(&app));

@@ -70,8 +70,9 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     out
 }
 
-pub fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!("Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}", area.width, area.height);
+pub fn too_small(lang: crate::i18n::Lang, frame: &mut Frame, area: Rect) {
+    let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
+    let text = crate::tr!(lang, "too-small", need = need, have = format!("{}x{}", area.width, area.height));
     let p = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
     let h = 3.min(area.height);
     frame.render_widget(p, Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area });
@@ -79,12 +80,13 @@ pub fn too_small(frame: &mut Frame, area: Rect) {
 
 /// The session header: title and interviewer on the left (cut to fit),
 /// question k of about n and the elapsed clock always visible on the right.
-pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
+pub fn header(theme: &Theme, lang: crate::i18n::Lang, s: &State, frame: &mut Frame, area: Rect) {
     let sc = &s.compiled.scenario;
     let progress = if s.is_finished() {
-        format!("{} questions", s.turns.len())
+        crate::tr!(lang, "header-questions", n = s.turns.len())
     } else {
-        format!("Q {} of ~{}", s.question_number(), s.questions_estimate().max(s.question_number()))
+        let k = s.question_number();
+        crate::tr!(lang, "header-progress", k = k, n = s.questions_estimate().max(k))
     };
     let right = Line::from(vec![
         Span::styled(" │ ", theme.dim()),
@@ -110,10 +112,11 @@ pub fn header(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
 
 /// One line of key hints, `(key, what)` pairs in order of importance: as
 /// many as fit the width.
-pub fn footer(theme: &Theme, keys: &[(&str, &str)], frame: &mut Frame, area: Rect) {
+pub fn footer<S: AsRef<str>>(theme: &Theme, keys: &[(&str, S)], frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     let mut width = 1;
     for (i, (k, what)) in keys.iter().enumerate() {
+        let what = what.as_ref();
         let sep = if i > 0 { " · " } else { "" };
         let piece = format!("{sep}{k} {what}");
         let w = unicode_width::UnicodeWidthStr::width(piece.as_str());
@@ -132,11 +135,8 @@ pub fn footer(theme: &Theme, keys: &[(&str, &str)], frame: &mut Frame, area: Rec
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let running = app.session().is_some_and(|s| !s.is_finished());
-    let body = if running {
-        "End this interview now? You will see the summary of your answers so far."
-    } else {
-        "Quit hotseat?"
-    };
+    let l = app.lang;
+    let body = if running { crate::tr!(l, "quit-running") } else { crate::tr!(l, "quit-app") };
     let r = centered(area, 44, 6);
     frame.render_widget(Clear, r);
     let text = vec![
@@ -144,11 +144,14 @@ pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         Line::from(""),
         Line::from(vec![
             Span::styled("y", app.theme.accent()),
-            Span::raw(" quit   "),
+            Span::raw(format!(" {}   ", crate::tr!(l, "quit-yes"))),
             Span::styled("n", app.theme.accent()),
-            Span::raw(" keep going"),
+            Span::raw(format!(" {}", crate::tr!(l, "quit-no"))),
         ]),
     ];
-    let block = Block::default().borders(Borders::ALL).title(" Quit? ").border_style(app.theme.focused());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", crate::tr!(l, "quit-title")))
+        .border_style(app.theme.focused());
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), r);
 }

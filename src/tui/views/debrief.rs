@@ -24,7 +24,7 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    header(theme, s, frame, top);
+    header(theme, app.lang, s, frame, top);
     let d = debrief::build(s);
     let (lines, heights) = layout_lines(theme, &d, body.width.saturating_sub(2));
     let total: usize = heights.iter().sum();

@@ -16,7 +16,8 @@ use crate::tui::app::App;
 /// How long a replay or an asciicast holds the ending before the debrief.
 pub const HOLD_MS: u64 = 4_000;
 
-/// What the ending screen says: a heading and the interviewer's words.
+/// What the ending screen says: a heading (a message id) and the
+/// interviewer's words.
 /// `None` when there is nothing to hear (the candidate quit, or an ending
 /// with no End node), so the debrief comes straight away.
 pub fn closing(s: &State) -> Option<(&'static str, String)> {
@@ -27,11 +28,9 @@ pub fn closing(s: &State) -> Option<(&'static str, String)> {
     };
     match (ending, remark) {
         (Ending::Quit, _) => None,
-        (Ending::SessionTimeout, r) => Some(("Time's up: the interview is over", r.map(|r| r.0).unwrap_or_default())),
-        (Ending::Completed, Some((r, Some(Outcome::LeanNo | Outcome::No)))) => {
-            Some(("The interviewer ends it here", r))
-        }
-        (Ending::Completed, Some((r, _))) => Some(("The interview is over", r)),
+        (Ending::SessionTimeout, r) => Some(("ending-timeout", r.map(|r| r.0).unwrap_or_default())),
+        (Ending::Completed, Some((r, Some(Outcome::LeanNo | Outcome::No)))) => Some(("ending-early", r)),
+        (Ending::Completed, Some((r, _))) => Some(("ending-over", r)),
         (Ending::Completed, None) => None,
     }
 }
@@ -40,8 +39,9 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let [top, body, keys] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    header(theme, s, frame, top);
+    header(theme, app.lang, s, frame, top);
     let Some((heading, remark)) = closing(s) else { return };
+    let heading = crate::i18n::message(app.lang, heading, &[]);
     let width = body.width.saturating_sub(4).clamp(20, 76);
     let remark = if remark.is_empty() { String::new() } else { format!("“{remark}”") };
     let text = vec![Line::styled(heading, theme.title()), Line::from(""), Line::from(remark)];
@@ -49,5 +49,5 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let height = (p.line_count(width.saturating_sub(2)) as u16 + 2).min(body.height);
     let r = centered(body, width, height);
     frame.render_widget(p.block(Block::default().borders(Borders::ALL)), r);
-    footer(theme, &[("Enter", "debrief")], frame, keys);
+    footer(theme, &[("Enter", crate::tr!(app.lang, "key-debrief"))], frame, keys);
 }

@@ -43,7 +43,7 @@ pub fn render_in(app: &App, frame: &mut Frame, area: Rect) {
 /// raw beside the previous cell's character.
 fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        common::too_small(frame, area);
+        common::too_small(app.lang, frame, area);
         return;
     }
     match &app.screen {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
 use super::common::{ellipsis, escape_lines, footer};
 use crate::library::Entry;
+use crate::tr;
 use crate::tui::app::{App, Picker};
 
 pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
@@ -25,10 +26,11 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let l = app.lang;
     let head = Line::from(vec![
         Span::styled(" hotseat ", theme.title()),
-        Span::styled("│ pick an interview", theme.dim()),
-        Span::styled(" │ pace: ", theme.dim()),
+        Span::styled(format!("│ {}", tr!(l, "picker-title")), theme.dim()),
+        Span::styled(format!(" │ {} ", tr!(l, "picker-pace")), theme.dim()),
         Span::styled(app.pace.as_str(), theme.accent()),
     ]);
     frame.render_widget(Paragraph::new(head), title);
@@ -36,7 +38,7 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         let cursor = if p.filtering { "▏" } else { "" };
         Line::from(vec![Span::styled(" / ", theme.accent()), Span::raw(format!("{}{cursor}", p.filter))])
     } else {
-        Line::styled(" / to filter", theme.dim())
+        Line::styled(format!(" {}", tr!(l, "picker-filter-hint")), theme.dim())
     };
     frame.render_widget(Paragraph::new(filter_line), filter);
 
@@ -64,12 +66,20 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         let text = p.notices.join(" · ");
         frame.render_widget(Paragraph::new(text).style(theme.dim()).wrap(Wrap { trim: true }), message);
     }
-    let hints: &[(&str, &str)] = if p.filtering {
-        &[("type", "filter"), ("Enter", "done"), ("Esc", "clear")]
+    let hints: Vec<(&str, String)> = if p.filtering {
+        vec![("a-z", tr!(l, "key-filter")), ("Enter", tr!(l, "key-done")), ("Esc", tr!(l, "key-clear"))]
     } else {
-        &[("↑↓", "move"), ("Enter", "start"), ("/", "filter"), ("p", "pace"), ("?", "help"), ("q", "quit")]
+        vec![
+            ("↑↓", tr!(l, "key-move")),
+            ("Enter", tr!(l, "key-start")),
+            ("/", tr!(l, "key-filter")),
+            ("p", tr!(l, "key-pace")),
+            ("?", tr!(l, "key-help")),
+            ("q", tr!(l, "key-quit")),
+            ("l", tr!(l, "key-language")),
+        ]
     };
-    footer(theme, hints, frame, keys);
+    footer(theme, &hints, frame, keys);
 }
 
 fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
@@ -110,14 +120,17 @@ fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
             if e.checked.errors() > 0 { row.style(theme.danger()) } else { row }
         })
         .collect();
-    let head: Vec<&str> = if with_company {
-        vec!["Scenario", "Company", "Lang", "Min", "Nodes"]
-    } else {
-        vec!["Scenario", "Lang", "Min", "Nodes"]
-    };
+    let l = app.lang;
+    let mut head = vec![tr!(l, "picker-col-scenario")];
+    if with_company {
+        head.push(tr!(l, "picker-col-company"));
+    }
+    head.extend([tr!(l, "picker-col-lang"), tr!(l, "picker-col-min"), tr!(l, "picker-col-nodes")]);
     let t = Table::new(lines, widths)
         .header(Row::new(head).style(theme.dim()))
-        .block(Block::default().borders(Borders::ALL).title(format!(" Scenarios ({}) ", rows.len())))
+        .block(
+            Block::default().borders(Borders::ALL).title(format!(" {} ", tr!(l, "picker-scenarios", n = rows.len()))),
+        )
         .row_highlight_style(theme.selected())
         .highlight_symbol("› ");
     let mut st = TableState::default().with_selected(if rows.is_empty() { None } else { Some(p.selected) });
@@ -131,7 +144,8 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
         Some(sc) => {
             lines.push(Line::styled(sc.title.clone(), theme.title()));
             lines.push(Line::from(format!("{} · {}", sc.company, sc.role)));
-            lines.push(Line::styled(format!("with {}, {}", sc.persona.name, sc.persona.role), theme.dim()));
+            let with = tr!(app.lang, "picker-with", name = sc.persona.name.as_str(), role = sc.persona.role.as_str());
+            lines.push(Line::styled(with, theme.dim()));
             lines.push(Line::from(""));
             lines.push(Line::from(sc.description.clone()));
             lines.push(Line::from(""));
@@ -140,7 +154,7 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
                 sc.nodes.iter().flat_map(|n| n.competencies.iter().map(String::as_str)).collect();
             skills.sort_unstable();
             skills.dedup();
-            lines.push(Line::styled(format!("Tests: {}", skills.join(", ")), theme.dim()));
+            lines.push(Line::styled(tr!(app.lang, "picker-tests", skills = skills.join(", ")), theme.dim()));
         }
         None => lines.push(Line::styled(e.id.clone(), theme.title())),
     }
@@ -151,6 +165,6 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!("{}:{}: {}", d.line, d.col, d.message), theme.danger()));
     }
     escape_lines(&mut lines);
-    let block = Block::default().borders(Borders::ALL).title(" About ");
+    let block = Block::default().borders(Borders::ALL).title(format!(" {} ", tr!(app.lang, "picker-about")));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
 }

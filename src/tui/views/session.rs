@@ -61,7 +61,7 @@ fn layout(area: Rect, s: &State) -> Areas {
 pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let a = layout(area, s);
     let theme = &app.theme;
-    header(theme, s, frame, a.header);
+    header(theme, app.lang, s, frame, a.header);
     prompt(app, s, frame, a.prompt);
     timer(theme, s, frame, a.timer);
     answer(app, s, frame, a.answer);
