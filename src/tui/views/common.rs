@@ -47,6 +47,34 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
         .collect()
 }
 
+/// A styled line wrapped to `width` columns by [`crate::linebreak`], each
+/// span keeping its style across the breaks; the spaces a row ends with are
+/// dropped, as a terminal would not show them. Expects text already escaped.
+pub fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut spans = Vec::with_capacity(line.spans.len());
+    let mut at = 0;
+    for s in &line.spans {
+        spans.push((at, at + s.content.len(), s.style));
+        at += s.content.len();
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in crate::linebreak::lines(&text, usize::from(width.max(1))) {
+        let shown_end = start + crate::linebreak::shown(piece).len();
+        let row: Vec<Span<'static>> = spans
+            .iter()
+            .filter_map(|&(a, b, style)| {
+                let (s, e) = (a.max(start), b.min(shown_end));
+                (s < e).then(|| Span::styled(text[s..e].to_string(), style))
+            })
+            .collect();
+        out.push(Line::from(row).style(line.style));
+        start += piece.len();
+    }
+    out
+}
+
 /// `text` cut to `width` display columns, with `…` when cut; control
 /// characters escaped visibly first.
 pub fn ellipsis(text: &str, width: usize) -> String {

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::common::{footer, header, mmss};
 use crate::assess::debrief::{self, Debrief, Verdict, bar, fmt_num};
@@ -26,14 +26,14 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     .areas(area);
     header(theme, app.lang, s, frame, top);
     let d = debrief::build(s);
-    let (lines, heights) = layout_lines(theme, &d, body.width.saturating_sub(2));
-    let total: usize = heights.iter().sum();
+    let lines = wrapped(theme, &d, body.width.saturating_sub(2));
+    let total = lines.len();
     let visible = usize::from(body.height.saturating_sub(2));
     let max_scroll = total.saturating_sub(visible);
     let scroll = usize::from(app.scroll).min(max_scroll);
     let more = if scroll < max_scroll { " · ↓ more" } else { "" };
     let block = Block::default().borders(Borders::ALL).title(format!(" Debrief{more} "));
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll as u16, 0)).block(block);
+    let p = Paragraph::new(lines).scroll((scroll as u16, 0)).block(block);
     frame.render_widget(p, body);
     if max_scroll > 0 {
         super::session::scrollbar(frame, body, max_scroll, scroll);
@@ -49,17 +49,15 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     footer(theme, &hints, frame, keys);
 }
 
-/// The screen lines, and each one's height once wrapped to `width`.
-fn layout_lines(theme: &Theme, d: &Debrief, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
-    let (lines, _) = lines(theme, d);
-    let heights =
-        lines.iter().map(|l| Paragraph::new(l.clone()).wrap(Wrap { trim: false }).line_count(width).max(1)).collect();
-    (lines, heights)
+/// The screen's rows: every line wrapped to `width` by the rules of its
+/// script (Chinese coaching breaks between characters, never before `。`).
+fn wrapped(theme: &Theme, d: &Debrief, width: u16) -> Vec<Line<'static>> {
+    lines(theme, d).0.iter().flat_map(|l| super::common::wrap_line(l, width)).collect()
 }
 
 /// All the debrief's rows once wrapped to `width`.
 pub fn total_rows(theme: &Theme, d: &Debrief, width: u16) -> usize {
-    layout_lines(theme, d, width).1.iter().sum()
+    wrapped(theme, d, width).len()
 }
 
 /// Scroll offsets (in wrapped rows at `width`) of each trap's heading, for
@@ -72,7 +70,7 @@ pub fn trap_offsets(theme: &Theme, d: &Debrief, width: u16) -> Vec<usize> {
         if anchors.contains(&i) {
             offsets.push(row);
         }
-        row += Paragraph::new(l.clone()).wrap(Wrap { trim: false }).line_count(width).max(1);
+        row += super::common::wrap_line(l, width).len();
     }
     offsets
 }
