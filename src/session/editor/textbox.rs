@@ -50,14 +50,14 @@ impl TextBox {
 
     /// Inserts `text` at the cursor as one undo step. `\r\n` and a lone
     /// `\r` are line breaks, as terminals paste them.
+    /// Even an empty insertion ends a kill run and forgets the column Up and
+    /// Down aim for, as the keys it stands for (typing, then Backspace over
+    /// it: see the replay's bulk folding) would have.
     pub fn insert_str(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        self.edit(self.cursor, self.cursor, &text, Kind::Other);
         self.killing = false;
         self.goal = None;
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        self.edit(self.cursor, self.cursor, &text, Kind::Other);
     }
 
     /// Carries out one command.
