@@ -219,6 +219,13 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Warning,
     ),
     ("66-id-typo-on-two-edges.ron", "66-id-typo-on-two-edges.ron:55:31: error: unknown node id \"spokn\"", Error),
+    ("67-unknown-condition.ron", "67-unknown-condition.ron:34:39: error: unknown condition \"gave-figures\"", Error),
+    (
+        "68-condition-cycle.ron",
+        "68-condition-cycle.ron:17:21: error: named condition \"concrete\" refers back to itself: \"concrete\" → \"gave-figure\" → \"concrete\"",
+        Error,
+    ),
+    ("69-unknown-signal.ron", "69-unknown-signal.ron:16:15: error: unknown signal \"ownershp\"", Error),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -184,11 +184,11 @@ impl Thresholds {
         };
         for node in &compiled.scenario.nodes {
             if let Answer::FreeText { rules, .. } = &node.answer {
-                rules.iter().for_each(|r| r.when.walk(&mut look));
+                rules.iter().for_each(|r| r.when.walk_with(&compiled.scenario.conditions, &mut look));
             }
         }
         for t in &compiled.catalogue.traps {
-            t.detect.iter().for_each(|d| d.when.walk(&mut look));
+            t.detect.iter().for_each(|d| d.when.walk_with(&compiled.catalogue.conditions, &mut look));
         }
         let mut visits: Vec<(usize, i64)> = visits.into_iter().collect();
         visits.sort_unstable();

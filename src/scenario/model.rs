@@ -40,6 +40,14 @@ pub struct Scenario {
     /// without it the session simply ends.
     #[serde(default)]
     pub on_session_timeout: Option<String>,
+    /// Conditions defined once and used by name (`Named("gave-number")`)
+    /// in this scenario's rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub conditions: crate::rules::Conditions,
+    /// Extra phrases for built-in signals (`"ownership": ["I fixed"]`),
+    /// in force for this scenario's rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub signals: crate::rules::SignalPhrases,
     /// Id of the first node.
     pub start: String,
     pub nodes: Vec<Node>,
@@ -302,7 +310,16 @@ impl Scenario {
     /// designed for, those its choices and rules name, and `over-time`
     /// when any question leaves the clock running past zero.
     pub fn exposed_traps(&self) -> std::collections::BTreeSet<&str> {
-        self.nodes.iter().flat_map(Node::exposed_traps).collect()
+        let mut out: std::collections::BTreeSet<&str> = self.nodes.iter().flat_map(Node::exposed_traps).collect();
+        // A rule may reach a trap through a named condition.
+        for def in self.conditions.values() {
+            def.walk(&mut |c| {
+                if let Cond::Trap(t) = c {
+                    out.insert(t.as_str());
+                }
+            });
+        }
+        out
     }
 }
 

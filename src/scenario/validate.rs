@@ -87,9 +87,17 @@ impl<'a> Validator<'a, '_, '_> {
         self.header();
         self.collect_ids();
         self.collect_vars();
+        let refs = Refs {
+            nodes: Some(&self.node_ids),
+            vars: Some(&self.vars_set),
+            traps: self.traps,
+            conditions: Some(&self.sc.conditions),
+        };
+        check_lexicon(self.rep, &refs, &self.sc.conditions, &self.sc.signals, self.root);
         for (i, node) in self.sc.nodes.iter().enumerate() {
             self.node(node, self.node_span(i));
         }
+        self.unused_conditions();
         self.graph();
     }
 
@@ -374,8 +382,45 @@ impl<'a> Validator<'a, '_, '_> {
     }
 
     fn cond(&mut self, cond: &Cond, at: Option<&SpanNode<'_>>) {
-        let refs = Refs { nodes: Some(&self.node_ids), vars: Some(&self.vars_set), traps: self.traps };
+        let refs = Refs {
+            nodes: Some(&self.node_ids),
+            vars: Some(&self.vars_set),
+            traps: self.traps,
+            conditions: Some(&self.sc.conditions),
+        };
         check_cond(self.rep, &refs, cond, at);
+    }
+
+    /// Warns about a named condition no rule uses, directly or through
+    /// another name: a leftover, or a rule meant to use it names another.
+    fn unused_conditions(&mut self) {
+        let sc = self.sc;
+        let mut used = HashSet::new();
+        for node in &sc.nodes {
+            if let Answer::FreeText { rules, .. } = &node.answer {
+                for r in rules {
+                    r.when.walk_with(&sc.conditions, &mut |c| {
+                        if let Cond::Named(n) = c {
+                            used.insert(n.as_str());
+                        }
+                    });
+                }
+            }
+        }
+        // A name written wrong leaves the one meant unused: the unknown
+        // name's error says so already.
+        if used.iter().any(|n| !sc.conditions.contains_key(*n)) {
+            return;
+        }
+        let map = self.field("conditions");
+        for name in sc.conditions.keys().filter(|n| !used.contains(n.as_str())) {
+            self.rep.warning(
+                map_key(self.rep, map, name).or(map),
+                "unused-condition",
+                format!("named condition \"{}\" is never used", quote(name)),
+                format!("use it in a rule as `Named(\"{}\")`, or remove it", quote(name)),
+            );
+        }
     }
 
     fn trap_ref(&mut self, id: &str, at: Option<&SpanNode<'_>>) {
@@ -614,6 +659,84 @@ pub struct Refs<'x> {
     pub nodes: Option<&'x HashSet<&'x str>>,
     pub vars: Option<&'x HashSet<&'x str>>,
     pub traps: &'x dyn TrapIds,
+    /// The file's named conditions (`None`: names are not checked here).
+    pub conditions: Option<&'x rules::Conditions>,
+}
+
+/// The value written for `key` in the RON map `map`, found by its key's text.
+fn map_value<'s, 'a>(rep: &Reporter, map: Option<&'s SpanNode<'a>>, key: &str) -> Option<&'s SpanNode<'a>> {
+    map_entry(rep, map, key).map(|(_, v)| v)
+}
+
+/// Where `key` is written in the RON map `map`.
+fn map_key<'s, 'a>(rep: &Reporter, map: Option<&'s SpanNode<'a>>, key: &str) -> Option<&'s SpanNode<'a>> {
+    map_entry(rep, map, key).map(|(k, _)| k)
+}
+
+fn map_entry<'s, 'a>(
+    rep: &Reporter,
+    map: Option<&'s SpanNode<'a>>,
+    key: &str,
+) -> Option<(&'s SpanNode<'a>, &'s SpanNode<'a>)> {
+    let super::spans::Kind::Map(entries) = &map?.kind else { return None };
+    entries.iter().find(|(k, _)| rep.text_of(Some(k)).is_some_and(|t| unquote(t) == key)).map(|(k, v)| (k, v))
+}
+
+/// A map key as written, without its quotes (`"a"`, `r"a"`, `r#"a"#`).
+fn unquote(written: &str) -> &str {
+    let t = written.trim();
+    let t = t.strip_prefix('r').map(|r| r.trim_matches('#')).unwrap_or(t);
+    t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t)
+}
+
+/// Checks a file's named conditions (valid names, each condition sound,
+/// no cycle) and its signal phrases (known signals, no empty phrase).
+/// `root` is the file's top-level struct (scenario or catalogue).
+pub fn check_lexicon(
+    rep: &mut Reporter,
+    refs: &Refs,
+    conditions: &rules::Conditions,
+    signals: &rules::SignalPhrases,
+    root: Option<&SpanNode<'_>>,
+) {
+    let map = root.and_then(|r| r.field("conditions"));
+    for (name, def) in conditions {
+        if !is_valid_id(name) {
+            rep.error(
+                map_key(rep, map, name).or(map),
+                "bad-id",
+                format!("condition name \"{}\" is not valid", quote(name)),
+                "names use lowercase letters, digits, `-` and `_`, like `gave-number`".to_string(),
+            );
+        }
+        check_cond(rep, refs, def, map_value(rep, map, name).or(map));
+    }
+    if let Some(cycle) = rules::lexicon::first_cycle(conditions) {
+        let shown: Vec<String> = cycle.iter().map(|n| format!("\"{}\"", quote(n))).collect();
+        rep.error(
+            map_value(rep, map, &cycle[0]).or(map),
+            "condition-cycle",
+            format!("named condition \"{}\" refers back to itself: {}", quote(&cycle[0]), shown.join(" → ")),
+            "a condition cannot be defined in terms of itself; write one of them out in full".to_string(),
+        );
+    }
+    let map = root.and_then(|r| r.field("signals"));
+    let known: Vec<&str> = rules::lexicon::SIGNALS.iter().map(|(s, _)| *s).collect();
+    for (signal, phrases) in signals {
+        let key = map_key(rep, map, signal).or(map);
+        if !known.contains(&signal.as_str()) {
+            let all = rules::lexicon::SIGNALS.iter().map(|(s, c)| format!("\"{s}\" ({c})")).collect::<Vec<_>>();
+            let help = match rep.may_suggest().then(|| did_you_mean(signal, known.iter().copied())).flatten() {
+                Some(m) => format!("did you mean \"{m}\"?"),
+                None => format!("the signals you can extend are {}", all.join(", ")),
+            };
+            rep.error(key, "unknown-signal", format!("unknown signal \"{}\"", quote(signal)), help);
+            continue;
+        }
+        let list = map_value(rep, map, signal);
+        let as_cond = Cond::AnyOf(phrases.clone());
+        check_cond(rep, refs, &as_cond, list.or(key));
+    }
 }
 
 /// Checks a rule condition: regexes compile, phrase lists are not empty,
@@ -690,6 +813,22 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
             }
         }
         Cond::Not(c) | Cond::InSentence(c) => check_cond(rep, refs, c, arg),
+        Cond::Named(name) => {
+            if let Some(defs) = refs.conditions
+                && !defs.contains_key(name)
+            {
+                let help =
+                    match rep.may_suggest().then(|| did_you_mean(name, defs.keys().map(String::as_str))).flatten() {
+                        Some(m) => format!("did you mean \"{}\"?", quote(m)),
+                        None if defs.is_empty() => format!(
+                            "define it in the file's `conditions`, e.g. `conditions: {{\"{}\": Number}}`",
+                            quote(name)
+                        ),
+                        None => "named conditions come from the file's `conditions` map".to_string(),
+                    };
+                rep.error(arg, "unknown-condition", format!("unknown condition \"{}\"", quote(name)), help);
+            }
+        }
         _ => {}
     }
 }
@@ -776,7 +915,11 @@ pub fn validate_catalogue(
         }
     }
     let ids = CatalogueIds { here: cat, known };
-    let refs = Refs { nodes: None, vars: None, traps: &ids };
+    // A user catalogue's rules may use the bundled catalogue's names too.
+    let mut names = known.conditions.clone();
+    names.extend(cat.conditions.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let refs = Refs { nodes: None, vars: None, traps: &ids, conditions: Some(&names) };
+    check_lexicon(rep, &refs, &cat.conditions, &cat.signals, root);
     for (i, t) in cat.traps.iter().enumerate() {
         let rules = list.and_then(|l| l.item(i)).and_then(|t| t.field("detect"));
         for (j, d) in t.detect.iter().enumerate() {
