@@ -146,7 +146,8 @@ fn session_timeout(first: &State, cov: &mut Coverage) {
     let Some(limit) = first.session_limit_ms() else { return };
     let mut s = first.clone();
     update(&mut s, Event::new(limit + 1, EventKind::Tick));
-    if s.is_finished() {
+    // A wrap-up question is reached without the session finishing.
+    if s.is_finished() || s.wrapping_up {
         cov.reached[s.node] = true;
         cov.paths += 1;
     }

@@ -573,18 +573,11 @@ impl<'a> Validator<'a, '_, '_> {
         );
     }
 
-    /// `on_session_timeout` must name an end node, and needs a session limit.
+    /// `on_session_timeout` names an end node (the closing remarks) or a
+    /// wrap-up question, and needs a session limit.
     fn session_timeout(&mut self, to: &'a str) {
         let at = self.field("on_session_timeout");
         self.node_ref(to, at);
-        if self.sc.nodes.iter().find(|n| n.id == to).is_some_and(|n| !n.is_end()) {
-            self.rep.error(
-                at,
-                "session-timeout-not-end",
-                format!("`on_session_timeout` names \"{}\", which is not an end node", crate::text::quote(to)),
-                "when the session's time is up the interview closes: name an End node".to_string(),
-            );
-        }
         if self.sc.session_limit_s.is_none() {
             self.rep.warning(
                 at,

@@ -118,6 +118,11 @@ pub struct State {
     /// `Goto` timeouts in a row with no input from the candidate (see
     /// [`super::update`]'s `MAX_IDLE_TIMEOUTS`).
     pub(super) idle_timeouts: u32,
+    /// The session limit ran out and sent the interview to its wrap-up
+    /// question (a non-End `on_session_timeout`): the limit no longer
+    /// applies, and the next question after the wrap-up ends the session
+    /// (an End node is still entered, for its remarks).
+    pub wrapping_up: bool,
     /// The latest event time seen, so views can show the clock without
     /// reading one.
     pub last_at: u64,
@@ -177,6 +182,7 @@ impl State {
             paused_total: 0,
             finished_ms: None,
             idle_timeouts: 0,
+            wrapping_up: false,
             last_at: 0,
             node: start,
             variant: 0,
@@ -247,6 +253,12 @@ impl State {
         self.compiled.scenario.session_limit_s.and_then(|s| self.pace.scale(s))
     }
 
+    /// The session limit, while it can still fire: not once it has sent
+    /// the interview to its wrap-up question.
+    pub fn session_deadline(&self) -> Option<u64> {
+        self.session_limit_ms().filter(|_| !self.wrapping_up)
+    }
+
     pub fn is_finished(&self) -> bool {
         matches!(self.phase, Phase::Finished(_))
     }
@@ -315,7 +327,7 @@ impl State {
     /// The monotonic time of the next deadline (a question's timeout or the
     /// session limit), if the clock runs and one is pending.
     pub fn next_deadline(&self) -> Option<u64> {
-        [self.question_deadline(), self.session_limit_ms()]
+        [self.question_deadline(), self.session_deadline()]
             .into_iter()
             .flatten()
             .min()
@@ -346,7 +358,7 @@ impl State {
             let base = (now - now % 1000).saturating_add(phase);
             if base > now { base } else { base.saturating_add(1000) }
         });
-        let session_end = self.session_limit_ms().filter(|&l| l > now);
+        let session_end = self.session_deadline().filter(|&l| l > now);
         [Some(next_second), countdown, session_end].into_iter().flatten().min()
     }
 }

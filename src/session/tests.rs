@@ -366,3 +366,55 @@ fn quitting_during_rating_keeps_the_ticks_and_reopening_returns_to_rating() {
     ev(&mut s, 12_000, EventKind::Submit);
     assert_eq!(s.turns.last().map(|t| t.exit), Some(Exit::Submitted));
 }
+
+/// `SCENARIO` with its session limit sent to `wrap`, a wrap-up question
+/// whose answer leads to `next`.
+fn with_wrap_up(next: &str, on_timeout: &str) -> Arc<Compiled> {
+    let src = SCENARIO.replace("session_limit_s: 600,", "session_limit_s: 100, on_session_timeout: \"wrap\",").replace(
+        "(id: \"good\",",
+        &format!(
+            "(id: \"wrap\", prompt: \"Land it.\", limit_s: 30, on_timeout: {on_timeout}, answer: FreeText(default: (next: \"{next}\"))),\n(id: \"good\","
+        ),
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("wrap-up scenario parses");
+    Compiled::new(sc, cat).expect("wrap-up scenario compiles")
+}
+
+#[test]
+fn the_session_limit_goes_to_the_wrap_up_question_once_and_its_answer_leads_to_the_ending() {
+    let mut s = State::new(with_wrap_up("good", "Overtime"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    type_text(&mut s, 1000, "half an answer");
+    ev(&mut s, 100_000, EventKind::Tick);
+    assert_eq!((node_id(&s), s.phase), ("wrap", Phase::Running), "the limit asks the wrap-up, not an ending");
+    assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::SessionOver, 100_000)));
+    assert_eq!(s.asked_ms, 100_000);
+    assert_eq!(s.next_deadline(), Some(130_000), "its own limit applies, the session's no more");
+    ev(&mut s, 200_000, EventKind::Tick);
+    assert!(s.overtime && !s.is_finished(), "the session limit does not fire again");
+    type_text(&mut s, 201_000, "We shipped it.");
+    ev(&mut s, 202_000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.phase), ("good", Phase::Finished(Ending::Completed)));
+}
+
+#[test]
+fn after_the_wrap_up_a_next_question_is_not_asked_and_the_session_ends() {
+    let mut s = State::new(with_wrap_up("quiz", "Overtime"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 100_000, EventKind::Tick);
+    ev(&mut s, 101_000, EventKind::Submit);
+    assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout));
+    assert_eq!(
+        s.turns.last().map(|t| (s.compiled.scenario.nodes[t.node].id.as_str(), t.exit)),
+        Some(("wrap", Exit::Submitted))
+    );
+    // The wrap-up's own timeout to another question ends it the same way.
+    let mut s = State::new(with_wrap_up("good", "Goto(\"quiz\")"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 500_000, EventKind::Tick);
+    let trail: Vec<(&str, Exit, u64)> =
+        s.turns.iter().map(|t| (s.compiled.scenario.nodes[t.node].id.as_str(), t.exit, t.left_ms)).collect();
+    assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout), "{trail:?} at {}", node_id(&s));
+    assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::TimedOut, 130_000)));
+}

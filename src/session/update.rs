@@ -51,9 +51,11 @@ fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
     while s.phase == Phase::Running {
         let now = s.session_ms(at);
         let node_due = s.question_deadline().filter(|&d| d <= now);
-        let session_due = s.session_limit_ms().filter(|&d| d <= now);
+        let session_due = s.session_deadline().filter(|&d| d <= now);
         match (node_due, session_due) {
-            (_, Some(end)) if node_due.is_none_or(|n| end <= n) => return session_over(s, end, fx),
+            // Finishes the session, or asks the wrap-up question, whose own
+            // deadline may fall due by `at` as well.
+            (_, Some(end)) if node_due.is_none_or(|n| end <= n) => session_over(s, end, fx),
             (Some(due), _) => question_timeout(s, due, fx),
             _ => return,
         }
@@ -74,6 +76,13 @@ fn question_timeout(s: &mut State, due: u64, fx: &mut Vec<Effect>) {
 
 fn session_over(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
     let next = s.compiled.scenario.on_session_timeout.as_deref().and_then(|id| s.compiled.node_index(id));
+    // A question named by `on_session_timeout` is the wrap-up: asked once,
+    // with its own limit, and then the session ends.
+    if let Some(wrap) = next.filter(|&i| !s.wrapping_up && !s.compiled.scenario.nodes[i].is_end()) {
+        leave(s, at, Exit::SessionOver, Some(wrap), None, fx);
+        s.wrapping_up = true;
+        return;
+    }
     leave(s, at, Exit::SessionOver, next, None, fx);
     if !s.is_finished() {
         finish(s, at, Ending::SessionTimeout, fx);
@@ -406,7 +415,12 @@ fn partial(s: &State) -> Given {
 }
 
 /// Asks node `next` at session time `at`; an end node finishes the session.
+/// After the wrap-up question only an end node is entered: the session's
+/// time is up, so any other next question ends it instead.
 fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
+    if s.wrapping_up && !s.compiled.scenario.nodes[next].is_end() {
+        return finish(s, at, Ending::SessionTimeout, fx);
+    }
     s.visits[next] += 1;
     let node = &s.compiled.scenario.nodes[next];
     s.variant = draw::variant(s.seed, &node.id, s.visits[next], 1 + node.variants.len());
