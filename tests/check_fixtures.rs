@@ -226,6 +226,7 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Error,
     ),
     ("69-unknown-signal.ron", "69-unknown-signal.ron:16:15: error: unknown signal \"ownershp\"", Error),
+    ("70-bad-partial.ron", "70-bad-partial.ron:58:32: error: partial-credit ratio 0.5 must be a number above 1", Error),
 ];
 
 fn dir(name: &str) -> PathBuf {

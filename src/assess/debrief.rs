@@ -111,10 +111,24 @@ pub struct NumericResult {
     /// text that is not a number.
     pub understood: Option<f64>,
     pub correct: bool,
+    /// Wrong, but within the question's `partial` band: half credit.
+    pub close: bool,
     pub solution: String,
 }
 
+/// What a close numeric answer is worth: half a right one.
+pub const CLOSE_SCORE: i32 = 50;
+
 impl NumericResult {
+    /// `right`, `close (half credit)` or `wrong`.
+    pub fn mark(&self) -> &'static str {
+        match (self.correct, self.close) {
+            (true, _) => "right",
+            (false, true) => "close (half credit)",
+            (false, false) => "wrong",
+        }
+    }
+
     /// What the candidate gave, as understood in the question's unit
     /// (`16.5 万元`), followed by what they typed when that says more than
     /// the bare number (`16.5 万元 (typed 16.5万)`): a wrong answer then shows
@@ -364,6 +378,8 @@ fn base_score(s: &State, t: &Turn) -> (i32, &'static str) {
         (Given::Number { .. }, _) => {
             if t.correct == Some(true) {
                 (100, "")
+            } else if t.close {
+                (CLOSE_SCORE, "Numbers only close (half credit)")
             } else {
                 (35, "Wrong numbers")
             }
@@ -537,6 +553,7 @@ fn numeric_results(s: &State) -> Vec<NumericResult> {
                 given,
                 understood,
                 correct: t.correct == Some(true),
+                close: t.close,
                 solution: solution.clone(),
             })
         })
@@ -606,7 +623,9 @@ fn verdict(
     }
     if !numeric.is_empty() {
         let right = numeric.iter().filter(|n| n.correct).count();
-        reasons.push(format!("{right} of {} numeric questions right.", numeric.len()));
+        let close = numeric.iter().filter(|n| n.close).count();
+        let close = if close > 0 { format!(", {close} close (half credit)") } else { String::new() };
+        reasons.push(format!("{right} of {} numeric questions right{close}.", numeric.len()));
     }
     if let Some(weak) = comps.iter().min_by_key(|c| c.score).filter(|c| c.score < 60) {
         reasons.push(format!("Weakest competency: {} ({}).", weak.name, weak.score));
@@ -784,7 +803,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
     if !d.numeric.is_empty() {
         out.push_str("\n## Numbers\n\n");
         for n in &d.numeric {
-            let mark = if n.correct { "right" } else { "wrong" };
+            let mark = n.mark();
             let given = n.given_text();
             let _ = writeln!(
                 out,

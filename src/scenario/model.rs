@@ -165,6 +165,13 @@ pub enum Answer {
         wrong: Transition,
         /// Worked solution shown in the debrief.
         solution: String,
+        /// Partial credit: a wrong answer this close to `expected` scores
+        /// half (an estimate in the right ballpark).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        partial: Option<Partial>,
+        /// Where a close (half-credit) answer leads; without it, `wrong`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        close: Option<Transition>,
     },
     /// Answer aloud or in notes, then tick the talking points covered.
     /// Covering at least `pass` points takes `next`, fewer takes `short`
@@ -287,6 +294,30 @@ impl Tolerance {
     }
 }
 
+/// How close a wrong Numeric answer must be for half credit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Partial {
+    /// Within this factor of the expected value, either way, and of the
+    /// same sign: `Ratio(2.0)` takes 50 to 200 for an expected 100.
+    Ratio(f64),
+}
+
+impl Partial {
+    /// Whether `given` earns half credit for `expected`.
+    pub fn accepts(self, expected: f64, given: f64) -> bool {
+        match self {
+            Partial::Ratio(r) => {
+                if !(r.is_finite() && r >= 1.0) || expected == 0.0 || !given.is_finite() {
+                    return false;
+                }
+                let ratio = given / expected;
+                let slack = 1.0 + 1e-9;
+                ratio > 0.0 && ratio <= r * slack && ratio * r * slack >= 1.0
+            }
+        }
+    }
+}
+
 /// A change to a session variable, made when a transition is taken.
 /// Variables are integers that start at 0; a flag is a variable set to 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -346,5 +377,24 @@ impl Node {
             out.insert("over-time");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_ratio_takes_values_within_the_factor_either_way_and_of_the_same_sign() {
+        let p = Partial::Ratio(2.0);
+        for v in [50.0, 100.0, 150.0, 200.0, 199.9999] {
+            assert!(p.accepts(100.0, v), "{v}");
+        }
+        for v in [49.9, 200.1, -100.0, 0.0, f64::NAN, f64::INFINITY] {
+            assert!(!p.accepts(100.0, v), "{v}");
+        }
+        assert!(p.accepts(-10.0, -15.0) && !p.accepts(-10.0, 15.0));
+        assert!(!p.accepts(0.0, 0.0), "no ratio of zero");
+        assert!(!Partial::Ratio(0.5).accepts(100.0, 100.0) && !Partial::Ratio(f64::NAN).accepts(1.0, 1.0));
     }
 }

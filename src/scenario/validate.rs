@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::diag::did_you_mean;
 use super::fold;
 use super::graph::{self, EdgeKind};
-use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, VarOp};
+use super::model::{Answer, FORMAT_VERSION, Node, Partial, Scenario, Timeout, Tolerance, VarOp};
 use super::report::Reporter;
 use super::spans::SpanNode;
 use crate::rules::{self, Cond, Matcher};
@@ -182,7 +182,9 @@ impl<'a> Validator<'a, '_, '_> {
             let ops: Vec<&'a VarOp> = match &node.answer {
                 Answer::Choice { options } => options.iter().flat_map(|o| &o.set).collect(),
                 Answer::FreeText { rules, default } => rules.iter().flat_map(|r| &r.set).chain(&default.set).collect(),
-                Answer::Numeric { right, wrong, .. } => right.set.iter().chain(&wrong.set).collect(),
+                Answer::Numeric { right, wrong, close, .. } => {
+                    right.set.iter().chain(&wrong.set).chain(close.iter().flat_map(|c| &c.set)).collect()
+                }
                 Answer::Spoken { next, short, .. } => {
                     next.set.iter().chain(short.iter().flat_map(|s| &s.set)).collect()
                 }
@@ -328,7 +330,8 @@ impl<'a> Validator<'a, '_, '_> {
                     self.cond(&r.when, rs.and_then(|r| r.field("when")).or(rs));
                 }
             }
-            Answer::Numeric { expected, tolerance, solution, .. } => {
+            Answer::Numeric { expected, tolerance, solution, partial, close, .. } => {
+                self.partial(*expected, *partial, close.is_some(), at);
                 if !expected.is_finite() {
                     let help = "write the correct answer as a plain number, e.g. `expected: 22.2`".to_string();
                     self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), help);
@@ -378,6 +381,36 @@ impl<'a> Validator<'a, '_, '_> {
                 }
             }
             Answer::End { .. } => {}
+        }
+    }
+
+    /// Partial credit needs a ratio above 1 and a non-zero expected value;
+    /// a `close` edge needs `partial` to ever be taken.
+    fn partial(&mut self, expected: f64, partial: Option<Partial>, close: bool, at: Option<&'a SpanNode<'a>>) {
+        let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        match partial {
+            Some(Partial::Ratio(r)) if !(r.is_finite() && r > 1.0) => {
+                let at = f("partial").and_then(|n| n.item(0)).or(f("partial"));
+                self.rep.error(
+                    at,
+                    "bad-partial",
+                    format!("partial-credit ratio {r} must be a number above 1"),
+                    "`Ratio(2.0)` gives half credit to an answer within a factor of 2 of `expected`".to_string(),
+                );
+            }
+            Some(_) if expected == 0.0 => self.rep.warning(
+                f("partial"),
+                "bad-partial",
+                "no answer is within a ratio of an expected 0, so `partial` never applies".into(),
+                "remove `partial`, or widen the `tolerance` instead".to_string(),
+            ),
+            None if close => self.rep.warning(
+                f("close"),
+                "close-without-partial",
+                "`close` is never taken without `partial`".into(),
+                "add e.g. `partial: Ratio(2.0)`, or remove `close`".to_string(),
+            ),
+            _ => {}
         }
     }
 
@@ -640,6 +673,7 @@ fn edge_span<'a, 's>(ns: Option<&'s SpanNode<'a>>, kind: &EdgeKind) -> Option<&'
         EdgeKind::Default => next_of(ans.and_then(|a| a.field("default"))),
         EdgeKind::Right => next_of(ans.and_then(|a| a.field("right"))),
         EdgeKind::Wrong => next_of(ans.and_then(|a| a.field("wrong"))),
+        EdgeKind::Close => next_of(ans.and_then(|a| a.field("close"))),
         EdgeKind::Next => next_of(ans.and_then(|a| a.field("next"))),
         EdgeKind::Short => next_of(ans.and_then(|a| a.field("short"))),
         EdgeKind::Timeout => ns.and_then(|n| n.field("on_timeout")).and_then(|t| t.item(0)),

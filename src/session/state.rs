@@ -88,6 +88,9 @@ pub struct Turn {
     pub edge: Option<EdgeKind>,
     /// For Numeric questions: within tolerance?
     pub correct: Option<bool>,
+    /// A wrong Numeric answer within the question's `partial` band: half
+    /// credit in the debrief.
+    pub close: bool,
     /// Traps the answer fell into, with the words that did it.
     pub traps: Vec<Finding>,
 }

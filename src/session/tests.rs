@@ -418,3 +418,40 @@ fn after_the_wrap_up_a_next_question_is_not_asked_and_the_session_ends() {
     assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout), "{trail:?} at {}", node_id(&s));
     assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::TimedOut, 130_000)));
 }
+
+#[test]
+fn a_number_within_the_partial_ratio_is_close_and_takes_the_close_edge() {
+    let src =
+        SCENARIO.replace("solution: \"20/90\")", "solution: \"20/90\", partial: Ratio(2.0), close: (next: \"good\"))");
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let compiled = Compiled::new(sc, cat).expect("compiles");
+    let answer = |text: &str| {
+        let mut s = State::new(compiled.clone(), 1, Pace::Real);
+        ev(&mut s, 0, EventKind::Start);
+        ev(&mut s, 500, EventKind::Submit); // a pass on `open` leads to `quiz`
+        type_text(&mut s, 1000, text);
+        ev(&mut s, 2000, EventKind::Submit);
+        let t = &s.turns[1];
+        (node_id(&s).to_string(), t.correct, t.close, t.edge.clone())
+    };
+    assert_eq!(answer("22.2"), ("pick".into(), Some(true), false, Some(EdgeKind::Right)));
+    assert_eq!(answer("40"), ("good".into(), Some(false), true, Some(EdgeKind::Close)));
+    assert_eq!(answer("11.1"), ("good".into(), Some(false), true, Some(EdgeKind::Close)), "half is within 2x");
+    assert_eq!(answer("45"), ("talk".into(), Some(false), false, Some(EdgeKind::Wrong)));
+    assert_eq!(answer("-22.2"), ("talk".into(), Some(false), false, Some(EdgeKind::Wrong)), "the sign must agree");
+    // The debrief gives it half credit and says so.
+    let mut s = State::new(compiled.clone(), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 500, EventKind::Submit);
+    type_text(&mut s, 1000, "40");
+    ev(&mut s, 2000, EventKind::Submit);
+    let d = crate::assess::debrief::build(&s);
+    assert_eq!(d.numeric[0].mark(), "close (half credit)");
+    assert_eq!(crate::assess::debrief::turn_score(&s, &s.turns[1]), Some(50));
+    let md = crate::assess::debrief::markdown(&d);
+    assert!(
+        md.contains("close (half credit)") && md.contains("0 of 1 numeric questions right, 1 close (half credit)."),
+        "{md}"
+    );
+}

@@ -110,6 +110,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
                         next: None,
                         edge: None,
                         correct: None,
+                        close: false,
                         traps: Vec::new(),
                     },
                 );
@@ -229,6 +230,7 @@ fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut Editor)) {
 /// The candidate submits the current answer.
 fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
     let node = s.current().clone();
+    let mut close = false;
     let (given, route, correct, mut traps) = match &node.answer {
         Answer::Choice { options } => {
             let Some(opt) = options.get(s.selected) else { return };
@@ -236,7 +238,7 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
             let route = Route { next: opt.next.clone(), set: opt.set.clone(), edge: EdgeKind::Choice(s.selected) };
             (Given::Choice(s.selected), route, None, traps)
         }
-        Answer::Numeric { expected, tolerance, unit, right, wrong, .. } => {
+        Answer::Numeric { expected, tolerance, unit, right, wrong, partial, close: close_edge, .. } => {
             let raw = s.answer_text();
             let judged = if s.numbers_v1 {
                 super::numeric_v1::judge(&raw, *expected, *tolerance)
@@ -251,7 +253,14 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
                     return;
                 }
             };
-            let (t, edge) = if ok { (right, EdgeKind::Right) } else { (wrong, EdgeKind::Wrong) };
+            let near = !ok
+                && matches!(given, Given::Number { value, .. } if partial.is_some_and(|p| p.accepts(*expected, value)));
+            let (t, edge) = match (ok, near, close_edge) {
+                (true, _, _) => (right, EdgeKind::Right),
+                (false, true, Some(close)) => (close, EdgeKind::Close),
+                _ => (wrong, EdgeKind::Wrong),
+            };
+            close = near;
             (given, Route::of(t, edge), Some(ok), Vec::new())
         }
         Answer::FreeText { .. } | Answer::Spoken { .. } => {
@@ -266,7 +275,7 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
     apply(s, &route.set);
     let next = s.compiled.node_index(&route.next);
     let edge = Some(route.edge);
-    record(s, Leaving { at: now, given, exit: Exit::Submitted, next, edge, correct, traps });
+    record(s, Leaving { at: now, given, exit: Exit::Submitted, next, edge, correct, close, traps });
     if let Some(next) = next {
         enter(s, next, now, fx);
     }
@@ -359,7 +368,7 @@ fn leave(s: &mut State, at: u64, exit: Exit, next: Option<usize>, edge: Option<E
         _ => Vec::new(),
     };
     let given = partial(s);
-    record(s, Leaving { at, given, exit, next, edge, correct: None, traps });
+    record(s, Leaving { at, given, exit, next, edge, correct: None, close: false, traps });
     if let Some(next) = next {
         enter(s, next, at, fx);
     }
@@ -373,6 +382,8 @@ struct Leaving {
     next: Option<usize>,
     edge: Option<EdgeKind>,
     correct: Option<bool>,
+    /// A wrong number within the `partial` band.
+    close: bool,
     traps: Vec<Finding>,
 }
 
@@ -390,6 +401,7 @@ fn record(s: &mut State, l: Leaving) {
         next: l.next,
         edge: l.edge,
         correct: l.correct,
+        close: l.close,
         traps: l.traps,
     };
     s.turns.push(turn);
