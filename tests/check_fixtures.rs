@@ -227,6 +227,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
     ),
     ("69-unknown-signal.ron", "69-unknown-signal.ron:16:15: error: unknown signal \"ownershp\"", Error),
     ("70-bad-partial.ron", "70-bad-partial.ron:58:32: error: partial-credit ratio 0.5 must be a number above 1", Error),
+    (
+        "71-interject-past-limit.ron",
+        "71-interject-past-limit.ron:64:33: error: `left_s: 90` is not within the question's limit of 90 s",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

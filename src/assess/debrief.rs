@@ -163,6 +163,10 @@ pub struct TimelineRow {
     pub limit_ms: Option<u64>,
     pub over_time: bool,
     pub exit: &'static str,
+    /// What the interviewer interjected as the clock ran low, when the
+    /// question lasted that long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interjected: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -573,6 +577,11 @@ fn timeline_row(s: &State, t: &Turn) -> TimelineRow {
         limit_ms: t.limit_ms,
         over_time: t.over_time(),
         exit,
+        interjected: node(s, t)
+            .interject
+            .as_ref()
+            .filter(|i| t.limit_ms.is_some_and(|l| i.due(l, t.spent_ms())))
+            .map(|i| i.text.clone()),
     }
 }
 
@@ -826,6 +835,11 @@ fn markdown_unescaped(d: &Debrief) -> String {
             ""
         };
         let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, r.node, mmss(r.spent_ms));
+    }
+    for (i, r) in d.timeline.iter().enumerate() {
+        if let Some(said) = &r.interjected {
+            let _ = writeln!(out, "\nAt question {} ({}) the interviewer said: \"{}\"", i + 1, r.node, one_para(said));
+        }
     }
     if !d.points.is_empty() {
         out.push_str("\n## Talking points (self-rated)\n\n");

@@ -91,6 +91,7 @@ fn stand_in() -> Node {
         variants: Vec::new(),
         limit_s: None,
         on_timeout: Timeout::Overtime,
+        interject: None,
         competencies: Vec::new(),
         traps: Vec::new(),
         talking_points: Vec::new(),

@@ -110,6 +110,10 @@ pub struct Node {
     /// What happens when the time runs out.
     #[serde(default)]
     pub on_timeout: Timeout,
+    /// Something the interviewer says when the question's clock gets low
+    /// ("30 seconds left -- land it").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interject: Option<Interject>,
     /// Competency tags scored in the debrief, e.g. `billing`.
     #[serde(default)]
     pub competencies: Vec<String>,
@@ -129,6 +133,27 @@ impl Node {
     /// End nodes close the interview and take no answer.
     pub fn is_end(&self) -> bool {
         matches!(self.answer, Answer::End { .. })
+    }
+}
+
+/// A timed interjection: the interviewer speaks up when `left_s` seconds
+/// are left on the question's clock, and the line stays until the
+/// question is left. It is a function of the clock, so a replay shows it
+/// at the same moment and nothing needs recording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interject {
+    /// Seconds left on the question's clock when it is said (real
+    /// seconds, whatever the pace: the text usually says how many).
+    pub left_s: u32,
+    pub text: String,
+}
+
+impl Interject {
+    /// Whether it has been said by the time `spent_ms` of a question with
+    /// `limit_ms` (under the session's pace) have gone.
+    pub fn due(&self, limit_ms: u64, spent_ms: u64) -> bool {
+        spent_ms.saturating_add(u64::from(self.left_s).saturating_mul(1000)) >= limit_ms
     }
 }
 

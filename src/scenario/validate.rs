@@ -215,6 +215,14 @@ impl<'a> Validator<'a, '_, '_> {
                     "remove it: an end node asks nothing, so no clock runs there".to_string(),
                 );
             }
+            if node.interject.is_some() {
+                self.rep.warning(
+                    f("interject"),
+                    "interject-on-end",
+                    format!("end node \"{}\" has an `interject`, which is never said", quote(&node.id)),
+                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                );
+            }
             if matches!(node.on_timeout, Timeout::Goto(_)) {
                 self.rep.warning(
                     f("on_timeout"),
@@ -282,6 +290,35 @@ impl<'a> Validator<'a, '_, '_> {
                 format!("give every question a time limit in seconds, 1 to {MAX_LIMIT_S}"),
             ),
             Some(limit) => self.limit_range(limit, f("limit_s"), "limit_s", MAX_LIMIT_S),
+        }
+        if let Some(i) = &node.interject {
+            self.interject(i, node.limit_s, ns.and_then(|n| n.field("interject")).or(ns));
+        }
+    }
+
+    /// An interjection is said before the limit, and says something.
+    fn interject(&mut self, i: &super::model::Interject, limit: Option<u32>, at: Option<&'a SpanNode<'a>>) {
+        let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        if let Some(limit) = limit
+            && (i.left_s == 0 || i.left_s >= limit)
+        {
+            self.rep.error(
+                f("left_s"),
+                "bad-interject",
+                format!("`left_s: {}` is not within the question's limit of {limit} s", i.left_s),
+                format!(
+                    "`left_s` counts the seconds left when it is said: use 1 to {}",
+                    limit.saturating_sub(1).max(1)
+                ),
+            );
+        }
+        if i.text.trim().is_empty() {
+            self.rep.error(
+                f("text"),
+                "empty-field",
+                "the interjection's `text` is empty".into(),
+                "write what the interviewer says, e.g. \"30 seconds left -- land it\"".to_string(),
+            );
         }
     }
 

@@ -243,6 +243,16 @@ impl State {
         self.current().limit_s.and_then(|s| self.pace.scale(s))
     }
 
+    /// What the interviewer has interjected on the current question, if
+    /// its clock has come down to the node's `interject` time: from then
+    /// until the question is left.
+    pub fn interjection(&self) -> Option<&str> {
+        let i = self.current().interject.as_ref().filter(|_| !self.current().is_end())?;
+        let spent = self.question_clock_ms().saturating_sub(self.asked_ms);
+        let started = matches!(self.phase, Phase::Running | Phase::Paused { .. });
+        (started && i.due(self.limit_ms()?, spent)).then_some(i.text.as_str())
+    }
+
     /// Time left on the current question (negative: overtime), if timed.
     pub fn remaining_ms(&self) -> Option<i64> {
         let limit = self.limit_ms()?;

@@ -455,3 +455,33 @@ fn a_number_within_the_partial_ratio_is_close_and_takes_the_close_edge() {
         "{md}"
     );
 }
+
+#[test]
+fn an_interjection_is_said_when_the_clock_comes_down_to_it_and_stays_until_the_question_is_left() {
+    let src = SCENARIO.replace(
+        "on_timeout: Goto(\"quiz\"), competencies",
+        "on_timeout: Goto(\"quiz\"), interject: (left_s: 20, text: \"20 seconds -- land it\"), competencies",
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let mut s = State::new(Compiled::new(sc, cat).expect("compiles"), 1, Pace::Real);
+    assert_eq!(s.interjection(), None, "nothing before the start");
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 39_999, EventKind::Tick);
+    assert_eq!(s.interjection(), None);
+    assert_eq!(s.next_change(), Some(40_000), "the screen is redrawn the moment it is said");
+    ev(&mut s, 40_000, EventKind::Tick);
+    assert_eq!(s.interjection(), Some("20 seconds -- land it"));
+    ev(&mut s, 41_000, EventKind::Pause);
+    ev(&mut s, 90_000, EventKind::Tick);
+    assert_eq!(s.interjection(), Some("20 seconds -- land it"), "a pause keeps it");
+    ev(&mut s, 90_000, EventKind::Resume);
+    ev(&mut s, 95_000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.interjection()), ("quiz", None), "gone with the question");
+    let d = crate::assess::debrief::build(&s);
+    assert_eq!(d.timeline[0].interjected.as_deref(), Some("20 seconds -- land it"));
+    assert!(
+        crate::assess::debrief::markdown(&d)
+            .contains("At question 1 (open) the interviewer said: \"20 seconds -- land it\"")
+    );
+}

@@ -83,7 +83,15 @@ fn panel(theme: &Theme, title: &str, focused: bool) -> Block<'static> {
 /// scrollbar and the title say so.
 fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2);
-    let question: Vec<Line> = wrap(s.prompt(), width).into_iter().map(|l| Line::styled(l, app.theme.title())).collect();
+    let mut question: Vec<Line> =
+        wrap(s.prompt(), width).into_iter().map(|l| Line::styled(l, app.theme.title())).collect();
+    // The interviewer speaking up as the clock runs low: right under the
+    // question, so it shows wherever the question does.
+    if let Some(said) = s.interjection() {
+        let who = &s.compiled.scenario.persona.name;
+        question.push(Line::from(""));
+        question.extend(wrap(&format!("{who}: {said}"), width).into_iter().map(|l| Line::styled(l, app.theme.warn())));
+    }
     let context: Vec<Line> = s
         .current()
         .context
