@@ -232,6 +232,11 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "71-interject-past-limit.ron:64:33: error: `left_s: 90` is not within the question's limit of 90 s",
         Error,
     ),
+    (
+        "72-unknown-placeholder.ron",
+        "72-unknown-placeholder.ron:40:21: error: the prompt shows variable \"dodgs\", which no transition sets",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -248,12 +248,9 @@ fn node<'a>(s: &'a State, t: &Turn) -> &'a Node {
 }
 
 /// The wording that was asked.
-fn asked(s: &State, t: &Turn) -> String {
-    let n = node(s, t);
-    match t.variant {
-        0 => n.prompt.clone(),
-        v => n.variants.get(v - 1).cloned().unwrap_or_else(|| n.prompt.clone()),
-    }
+/// The question as it was asked: the wording drawn, placeholders filled.
+fn asked(_s: &State, t: &Turn) -> String {
+    t.prompt.clone()
 }
 
 fn ending(s: &State) -> &'static str {

@@ -13,4 +13,5 @@ pub mod load;
 pub mod report;
 pub mod spans;
 pub mod teach;
+pub mod template;
 pub mod validate;

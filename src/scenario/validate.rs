@@ -282,6 +282,11 @@ impl<'a> Validator<'a, '_, '_> {
                 );
             }
         }
+        self.placeholders(&node.prompt, f("prompt"));
+        for (i, v) in node.variants.iter().enumerate() {
+            let at = ns.and_then(|n| n.field("variants")).and_then(|l| l.item(i));
+            self.placeholders(v, at.or(f("variants")));
+        }
         match node.limit_s {
             None => self.rep.error(
                 ns,
@@ -293,6 +298,36 @@ impl<'a> Validator<'a, '_, '_> {
         }
         if let Some(i) = &node.interject {
             self.interject(i, node.limit_s, ns.and_then(|n| n.field("interject")).or(ns));
+        }
+    }
+
+    /// `{var}` names a variable some transition sets, `{answer:node}` a
+    /// node that exists.
+    fn placeholders(&mut self, text: &str, at: Option<&'a SpanNode<'a>>) {
+        use super::template::Piece;
+        for piece in super::template::parse(text) {
+            let (kind, name, known): (&str, &str, Vec<&str>) = match piece {
+                Piece::Var(v) if !self.vars_set.contains(v) => ("variable", v, self.vars_set.iter().copied().collect()),
+                Piece::Answer(n) if !self.node_ids.contains(n) => ("node", n, self.node_ids.iter().copied().collect()),
+                _ => continue,
+            };
+            let help = match self.rep.may_suggest().then(|| did_you_mean(name, known)).flatten() {
+                Some(m) => format!("did you mean \"{}\"?", quote(m)),
+                None if kind == "variable" => {
+                    "`{name}` shows a variable some `set` changes; write `{{` for a literal brace".to_string()
+                }
+                None => "`{answer:node-id}` shows the latest answer to that node".to_string(),
+            };
+            self.rep.error(
+                at,
+                "unknown-placeholder",
+                format!(
+                    "the prompt shows {kind} \"{}\", which {}",
+                    quote(name),
+                    if kind == "node" { "does not exist" } else { "no transition sets" }
+                ),
+                help,
+            );
         }
     }
 

@@ -81,6 +81,8 @@ pub struct Turn {
     pub left_ms: u64,
     /// The question's limit under the session's pace.
     pub limit_ms: Option<u64>,
+    /// The wording asked, placeholders filled as they were then.
+    pub prompt: String,
     pub given: Given,
     pub exit: Exit,
     /// Where it led, and by which edge.
@@ -132,6 +134,9 @@ pub struct State {
     /// The current node and the wording drawn for it.
     pub node: usize,
     pub variant: usize,
+    /// That wording with its placeholders filled as they stood when the
+    /// question was asked (see [`crate::scenario::template`]).
+    pub(super) prompt_text: String,
     /// Session time when the current question was asked.
     pub asked_ms: u64,
     /// The current question's time ran out and it stays open.
@@ -176,7 +181,7 @@ impl State {
     pub fn new(compiled: Arc<Compiled>, seed: u64, pace: Pace) -> State {
         let n = compiled.scenario.nodes.len();
         let start = compiled.start;
-        State {
+        let mut s = State {
             compiled,
             seed,
             pace,
@@ -189,6 +194,7 @@ impl State {
             last_at: 0,
             node: start,
             variant: 0,
+            prompt_text: String::new(),
             asked_ms: 0,
             overtime: false,
             answer: Editor::new(Keymap::Readline),
@@ -202,19 +208,55 @@ impl State {
             vars: BTreeMap::new(),
             visits: vec![0; n],
             turns: Vec::new(),
-        }
+        };
+        s.prompt_text = s.render_prompt();
+        s
     }
 
     pub fn current(&self) -> &Node {
         &self.compiled.scenario.nodes[self.node]
     }
 
-    /// The wording asked for the current question.
+    /// The wording asked for the current question, placeholders filled.
     pub fn prompt(&self) -> &str {
+        &self.prompt_text
+    }
+
+    /// The wording drawn for the current question, as written.
+    fn wording(&self) -> &str {
         let node = self.current();
         match self.variant {
             0 => &node.prompt,
             i => node.variants.get(i - 1).map_or(&node.prompt, |v| v.as_str()),
+        }
+    }
+
+    /// The current wording with `{var}` and `{answer:node}` filled from
+    /// the session as it stands: done once, when the question is asked.
+    pub(super) fn render_prompt(&self) -> String {
+        let var = |name: &str| self.vars.get(name).copied().unwrap_or(0);
+        let answer = |node: &str| {
+            let i = self.compiled.node_index(node)?;
+            self.turns.iter().rev().find(|t| t.node == i).map(|t| self.given_text(t))
+        };
+        crate::scenario::template::render(self.wording(), &var, &answer)
+    }
+
+    /// What the candidate gave on `turn`, as plain text: the words, the
+    /// number as typed, the option's label, or the talking points ticked.
+    pub fn given_text(&self, turn: &Turn) -> String {
+        let node = &self.compiled.scenario.nodes[turn.node];
+        match &turn.given {
+            Given::Pass => String::new(),
+            Given::Text(t) | Given::NotANumber(t) | Given::Number { raw: t, .. } => t.clone(),
+            Given::Choice(i) => match &node.answer {
+                Answer::Choice { options } => options.get(*i).map(|o| o.label.clone()).unwrap_or_default(),
+                _ => String::new(),
+            },
+            Given::Points { ticked, text } if text.trim().is_empty() => {
+                ticked.iter().filter_map(|&i| node.talking_points.get(i).cloned()).collect::<Vec<_>>().join("; ")
+            }
+            Given::Points { text, .. } => text.clone(),
         }
     }
 

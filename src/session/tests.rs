@@ -485,3 +485,26 @@ fn an_interjection_is_said_when_the_clock_comes_down_to_it_and_stays_until_the_q
             .contains("At question 1 (open) the interviewer said: \"20 seconds -- land it\"")
     );
 }
+
+#[test]
+fn a_prompt_shows_variables_and_earlier_answers_as_they_stood_when_it_was_asked() {
+    let src = SCENARIO.replace(
+        "(id: \"quiz\", prompt: \"Margin?\"",
+        "(id: \"quiz\", prompt: \"You said {answer:open}, dodged {dodges}x, picked {answer:pick}. Margin?\"",
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let mut s = State::new(Compiled::new(sc, cat).expect("compiles"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    type_text(&mut s, 1000, "Legal would handle that.");
+    ev(&mut s, 2000, EventKind::Submit);
+    type_text(&mut s, 3000, "No\nidea");
+    ev(&mut s, 4000, EventKind::Submit);
+    let asked = "You said No idea, dodged 1x, picked (no answer yet). Margin?";
+    assert_eq!((node_id(&s), s.prompt()), ("quiz", asked));
+    type_text(&mut s, 5000, "22.2");
+    ev(&mut s, 6000, EventKind::Submit);
+    assert_eq!(s.turns[2].prompt, asked, "the turn keeps the wording asked");
+    let d = crate::assess::debrief::build(&s);
+    assert!(d.numeric[0].question == asked);
+}

@@ -396,6 +396,7 @@ fn record(s: &mut State, l: Leaving) {
         // A Spoken answer ends when it was marked done, not when rated.
         left_ms: s.done_ms.unwrap_or(l.at),
         limit_ms: s.limit_ms(),
+        prompt: s.prompt_text.clone(),
         given: l.given,
         exit: l.exit,
         next: l.next,
@@ -445,6 +446,7 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     s.answer_clipped = false;
     s.selected = 0;
     s.numeric_error = None;
+    s.prompt_text = s.render_prompt();
     fx.push(Effect::Asked(next));
     if s.current().is_end() {
         finish(s, at, Ending::Completed, fx);
