@@ -655,6 +655,12 @@ impl<'a> Validator<'a, '_, '_> {
         let Some(limit) = sc.session_limit_s.filter(|_| !self.bad_limit) else {
             return;
         };
+        // A wrap-up question is written for exactly that: the limit
+        // cutting a long route short.
+        let wrap_up = sc.on_session_timeout.as_deref().and_then(|to| sc.nodes.iter().find(|n| n.id == to));
+        if wrap_up.is_some_and(|n| !n.is_end()) {
+            return;
+        }
         let Some((total, route)) = graph::longest_route(sc, &sc.start, ROUTE_SEARCH_BUDGET) else {
             return;
         };
