@@ -155,7 +155,9 @@ fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::styled(word, style),
     ])];
-    if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
+    if s.wrapping_up {
+        lines.push(Line::styled("session time up: last question", theme.warn()));
+    } else if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
         lines.push(Line::styled(format!("session {} left", left(session_left)), theme.dim()));
     }
     let text_rows = if inner.height >= 2 { inner.height - 1 } else { inner.height };
