@@ -88,3 +88,25 @@ fn without_the_scenarios_own_signal_phrase_the_answer_is_not_ownership() {
     let out = playtest(data.path(), &path, false);
     assert!(out.starts_with("Path: intro → push → slow → wrap → end-wrap\n"), "{out}");
 }
+
+#[test]
+fn check_places_a_catalogues_misspelt_signal_and_condition_with_suggestions() {
+    let data = TempDir::new().expect("temp dir");
+    let path = data.path().join("my-traps.ron");
+    let src = r#"Catalogue(
+    conditions: {"blames-vendor": And([AnyOf(["the vendor"]), Not(Owns)])},
+    signals: {"ownrship": ["I traced"]},
+    traps: [
+        (id: "vendor-blame", title: "t", why: "w", instead: "i", example: "e",
+         detect: [(when: InSentence(Named("blames-vendr")))]),
+    ],
+)
+"#;
+    std::fs::write(&path, src).expect("write");
+    let out = hotseat(data.path()).arg("check").arg(&path).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("my-traps.ron:3:15: error: unknown signal \"ownrship\""), "{text}");
+    assert!(text.contains("my-traps.ron:6:43: error: unknown condition \"blames-vendr\""), "{text}");
+    assert!(text.contains("did you mean \"ownership\"?") && text.contains("did you mean \"blames-vendor\"?"), "{text}");
+}

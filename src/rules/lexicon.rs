@@ -80,6 +80,40 @@ pub fn first_cycle(conditions: &Conditions) -> Option<Vec<String>> {
     conditions.keys().find_map(|name| visit(name, conditions, &mut marks, &mut Vec::new()))
 }
 
+/// Every name whose definition cannot be compiled: it uses, directly or
+/// through other names, a name that is not defined or a cycle. Where
+/// [`first_cycle`] reports one cycle for a coach to fix, this finds every
+/// name a session could not run.
+pub fn unresolvable(conditions: &Conditions) -> std::collections::BTreeSet<&str> {
+    fn bad<'a>(
+        name: &'a str,
+        defs: &'a Conditions,
+        open: &mut Vec<&'a str>,
+        known: &mut HashMap<&'a str, bool>,
+    ) -> bool {
+        if let Some(&b) = known.get(name) {
+            return b;
+        }
+        let Some((key, def)) = defs.get_key_value(name) else { return true };
+        if open.contains(&name) {
+            return true;
+        }
+        open.push(key);
+        let mut refs = Vec::new();
+        def.walk(&mut |c| {
+            if let Cond::Named(n) = c {
+                refs.push(n.as_str());
+            }
+        });
+        let b = refs.into_iter().any(|r| bad(r, defs, open, known));
+        open.pop();
+        known.insert(key, b);
+        b
+    }
+    let mut known = HashMap::new();
+    conditions.keys().map(String::as_str).filter(|n| bad(n, conditions, &mut Vec::new(), &mut known)).collect()
+}
+
 static NO_CONDITIONS: Conditions = BTreeMap::new();
 static NO_SIGNALS: SignalPhrases = BTreeMap::new();
 
@@ -182,6 +216,11 @@ mod tests {
         assert_eq!(first_cycle(&c), Some(vec!["a".to_string(), "b".into(), "a".into()]));
         assert_eq!(first_cycle(&defs(r#"{"a": Named("b"), "b": Number}"#)), None);
         assert_eq!(first_cycle(&defs(r#"{"a": Not(Named("a"))}"#)), Some(vec!["a".to_string(), "a".into()]));
+        let two = defs(
+            r#"{"a": Named("b"), "b": Named("a"), "c": Named("d"), "d": Named("c"), "e": Named("c"), "f": Named("zz"), "g": Number}"#,
+        );
+        let bad: Vec<&str> = unresolvable(&two).into_iter().collect();
+        assert_eq!(bad, ["a", "b", "c", "d", "e", "f"], "every cycle, what leads into one, and unknown names");
     }
 
     #[test]

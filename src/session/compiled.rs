@@ -168,7 +168,7 @@ fn check_patterns(sc: &Scenario) -> Result<(), CompileError> {
         });
         bad
     };
-    let cycle = crate::rules::lexicon::first_cycle(&sc.conditions);
+    let unresolvable = crate::rules::lexicon::unresolvable(&sc.conditions);
     let bad_name = |cond: &crate::rules::Cond| {
         let mut bad = None;
         cond.walk_with(&sc.conditions, &mut |c| {
@@ -178,8 +178,8 @@ fn check_patterns(sc: &Scenario) -> Result<(), CompileError> {
                 let quoted = crate::text::quote(n);
                 if !sc.conditions.contains_key(n) {
                     bad = Some(format!("no condition is named \"{quoted}\""));
-                } else if cycle.as_ref().is_some_and(|cy| cy.contains(n)) {
-                    bad = Some(format!("named condition \"{quoted}\" refers back to itself"));
+                } else if unresolvable.contains(n.as_str()) {
+                    bad = Some(format!("named condition \"{quoted}\" refers back to itself, or to a name not defined"));
                 }
             }
         });

@@ -508,3 +508,16 @@ fn a_prompt_shows_variables_and_earlier_answers_as_they_stood_when_it_was_asked(
     let d = crate::assess::debrief::build(&s);
     assert!(d.numeric[0].question == asked);
 }
+
+#[test]
+fn an_unchecked_scenario_with_a_cycle_of_named_conditions_does_not_start() {
+    let src = SCENARIO.replace(
+        "session_limit_s: 600, start: \"open\",",
+        "session_limit_s: 600, conditions: {\"a\": Named(\"b\"), \"b\": Or([Money, Named(\"a\")])}, start: \"open\",",
+    )
+    .replace("(when: Money, next: \"pick\")", "(when: Named(\"a\"), next: \"pick\")");
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let err = Compiled::new(sc, cat).err().expect("refused").to_string();
+    assert!(err.contains("open: rule 3: named condition \"a\" refers back to itself"), "{err}");
+}
