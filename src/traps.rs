@@ -11,9 +11,15 @@ use crate::text::{one_line, quote};
 pub const BUNDLED_SOURCE: &str = include_str!("../assets/traps.ron");
 
 /// The whole catalogue file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
+    /// Conditions defined once and used by name in detection rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub conditions: crate::rules::Conditions,
+    /// Extra phrases for built-in signals, in force for detection rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub signals: crate::rules::SignalPhrases,
     pub traps: Vec<Trap>,
 }
 
@@ -79,6 +85,8 @@ pub enum CatalogueError {
     Parse { path: String, line: usize, col: usize, message: String },
     #[error("{}: error: trap id \"{}\" is already in the catalogue", one_line(.path), one_line(&quote(.id)))]
     Duplicate { path: String, id: String },
+    #[error("{}: error: condition \"{}\" is already defined in the bundled catalogue", one_line(.path), one_line(&quote(.name)))]
+    DuplicateCondition { path: String, name: String },
     #[error("{}: {}", one_line(.path), one_line(&.source.to_string()))]
     Io {
         path: String,
@@ -95,25 +103,30 @@ pub enum CatalogueError {
 }
 
 /// The first detection rule of `t` that cannot run (1-based), and why: a
-/// regex that does not compile. One such rule used to make the whole
-/// detector fail, and so every trap, bundled ones included, went silent.
-fn broken_rule(t: &Trap) -> Option<(usize, String)> {
+/// regex that does not compile, a name no condition has, or a cycle among
+/// named conditions. One such rule used to make the whole detector fail,
+/// and so every trap, bundled ones included, went silent. Compiling here
+/// is the thorough check; user catalogues are small.
+fn broken_rule(t: &Trap, cat: &Catalogue) -> Option<(usize, String)> {
+    let mut compiler = crate::rules::Compiler::new(&cat.conditions, &cat.signals);
     t.detect.iter().enumerate().find_map(|(i, d)| {
-        let mut bad = None;
-        d.when.walk(&mut |c| {
-            if let Cond::Regex(r) = c
-                && bad.is_none()
-                && let Err(e) = crate::rules::build_regex(r)
-            {
-                // The regex crate's message draws the pattern over several
-                // lines; its last line says what is wrong.
-                let message = e.to_string();
-                let last = message.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&message).trim();
-                bad = Some(last.trim_start_matches("error:").trim().to_string());
-            }
-        });
-        bad.map(|m| (i + 1, m))
+        let e = compiler.compile(&d.when).err()?;
+        // The regex crate's message draws the pattern over several lines;
+        // its last line says what is wrong.
+        let message = e.to_string();
+        let last = message.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(&message).trim();
+        Some((i + 1, last.trim_start_matches("error:").trim().to_string()))
     })
+}
+
+/// Adds `phrases` to the extra phrases of `signal`, each once.
+fn add_phrases(signals: &mut crate::rules::SignalPhrases, signal: String, phrases: Vec<String>) {
+    let have = signals.entry(signal).or_default();
+    for p in phrases {
+        if !have.contains(&p) {
+            have.push(p);
+        }
+    }
 }
 
 /// Parses catalogue text.
@@ -134,7 +147,7 @@ pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) 
         Ok(c) => c,
         Err(e) => {
             problems.push(e);
-            Catalogue { traps: Vec::new() }
+            Catalogue::default()
         }
     };
     let Some(path) = user.filter(|p| p.exists()) else {
@@ -146,10 +159,23 @@ pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) 
         .and_then(|src| parse(&shown, &src));
     match added {
         Ok(extra) => {
+            for (name, def) in extra.conditions {
+                match cat.conditions.entry(name) {
+                    std::collections::btree_map::Entry::Occupied(e) => {
+                        problems.push(CatalogueError::DuplicateCondition { path: shown.clone(), name: e.key().clone() })
+                    }
+                    std::collections::btree_map::Entry::Vacant(e) => {
+                        e.insert(def);
+                    }
+                }
+            }
+            for (signal, phrases) in extra.signals {
+                add_phrases(&mut cat.signals, signal, phrases);
+            }
             for t in extra.traps {
                 if cat.get(&t.id).is_some() {
                     problems.push(CatalogueError::Duplicate { path: shown.clone(), id: t.id });
-                } else if let Some((rule, message)) = broken_rule(&t) {
+                } else if let Some((rule, message)) = broken_rule(&t, &cat) {
                     problems.push(CatalogueError::Rule { path: shown.clone(), id: t.id, rule, message });
                 } else {
                     cat.traps.push(t);
@@ -188,7 +214,13 @@ impl Catalogue {
     pub fn beyond_bundled(&self) -> Catalogue {
         let bundled = bundled().ok();
         let same = |t: &Trap| bundled.and_then(|b| b.get(&t.id)).is_some_and(|b| b == t);
-        Catalogue { traps: self.traps.iter().filter(|t| !same(t)).cloned().collect() }
+        // Named conditions and signal phrases go along whole: the bundled
+        // catalogue defines none, and they are small.
+        Catalogue {
+            conditions: self.conditions.clone(),
+            signals: self.signals.clone(),
+            traps: self.traps.iter().filter(|t| !same(t)).cloned().collect(),
+        }
     }
 
     /// The catalogue as RON text, which [`parse`] reads back exactly.
@@ -203,7 +235,11 @@ impl Catalogue {
     /// file is judged with this, never with today's `traps.ron`.
     pub fn recorded(recorded: &str) -> Result<Catalogue, CatalogueError> {
         let extra = parse("the session's recorded traps", recorded)?;
-        let mut cat = bundled().cloned().unwrap_or(Catalogue { traps: Vec::new() });
+        let mut cat = bundled().cloned().unwrap_or_default();
+        cat.conditions.extend(extra.conditions);
+        for (signal, phrases) in extra.signals {
+            add_phrases(&mut cat.signals, signal, phrases);
+        }
         for t in extra.traps {
             match cat.traps.iter_mut().find(|b| b.id == t.id) {
                 Some(b) => *b = t,
@@ -211,5 +247,42 @@ impl Catalogue {
             }
         }
         Ok(cat)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_catalogue_adds_named_conditions_and_signal_phrases_and_a_rule_naming_no_condition_is_left_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("traps.ron");
+        let src = r#"Catalogue(
+            conditions: {"blames-vendor": And([AnyOf(["the vendor"]), Not(Owns)])},
+            signals: {"ownership": ["I traced"]},
+            traps: [
+                (id: "vendor-blame", title: "t", why: "w", instead: "i", example: "e",
+                 detect: [(when: InSentence(Named("blames-vendor")))]),
+                (id: "typo-blame", title: "t", why: "w", instead: "i", example: "e",
+                 detect: [(when: Named("blames-vendr"))]),
+            ],
+        )"#;
+        std::fs::write(&path, src).expect("write");
+        let (cat, problems) = load(Some(&path));
+        assert!(cat.get("vendor-blame").is_some() && cat.get("typo-blame").is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].to_string().contains("no condition is named \"blames-vendr\""), "{}", problems[0]);
+        let detector = crate::assess::Detector::new(&cat).expect("compiles");
+        let hit = |text: &str| {
+            let found = detector.detect(&crate::rules::Answer::new(text), &[], &crate::rules::NoEnv);
+            found.iter().any(|f| f.id == "vendor-blame")
+        };
+        assert!(hit("The vendor broke it."));
+        assert!(!hit("I traced it: the vendor broke it."), "the user's ownership phrase counts");
+        // What a session records carries the names along, and reads back the same.
+        let recorded = Catalogue::recorded(&cat.beyond_bundled().to_ron()).expect("reads back");
+        assert_eq!(recorded.conditions, cat.conditions);
+        assert_eq!(recorded.signals, cat.signals);
     }
 }

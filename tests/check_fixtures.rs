@@ -219,14 +219,32 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         Warning,
     ),
     ("66-id-typo-on-two-edges.ron", "66-id-typo-on-two-edges.ron:55:31: error: unknown node id \"spokn\"", Error),
+    ("67-unknown-condition.ron", "67-unknown-condition.ron:34:39: error: unknown condition \"gave-figures\"", Error),
     (
-        "67-new-trap-without-text.ron",
-        "67-new-trap-without-text.ron:18:14: error: trap \"blames-others\" is new here and has no instead or example",
+        "68-condition-cycle.ron",
+        "68-condition-cycle.ron:17:21: error: named condition \"concrete\" refers back to itself: \"concrete\" → \"gave-figure\" → \"concrete\"",
+        Error,
+    ),
+    ("69-unknown-signal.ron", "69-unknown-signal.ron:16:15: error: unknown signal \"ownershp\"", Error),
+    ("70-bad-partial.ron", "70-bad-partial.ron:58:32: error: partial-credit ratio 0.5 must be a number above 1", Error),
+    (
+        "71-interject-past-limit.ron",
+        "71-interject-past-limit.ron:64:33: error: `left_s: 90` is not within the question's limit of 90 s",
         Error,
     ),
     (
-        "68-own-trap-twice.ron",
-        "68-own-trap-twice.ron:19:14: error: trap \"compliance-deferred-to-legal\" is defined twice",
+        "72-unknown-placeholder.ron",
+        "72-unknown-placeholder.ron:40:21: error: the prompt shows variable \"dodgs\", which no transition sets",
+        Error,
+    ),
+    (
+        "73-new-trap-without-text.ron",
+        "73-new-trap-without-text.ron:18:14: error: trap \"blames-others\" is new here and has no instead or example",
+        Error,
+    ),
+    (
+        "74-own-trap-twice.ron",
+        "74-own-trap-twice.ron:19:14: error: trap \"compliance-deferred-to-legal\" is defined twice",
         Error,
     ),
 ];

@@ -454,3 +454,41 @@ fn screens_in_chinese() {
     app.act(Action::Session(EventKind::Pause), 3_000);
     snap_all("zh_paused", &app, |w, h, rows| assert!(contains(rows, "已暂停"), "{w}x{h}"));
 }
+
+/// A running session of tests/fixtures/rules-features.ron from `start`.
+fn rules_features_at(start: &str) -> App {
+    let src = include_str!("fixtures/rules-features.ron");
+    let mut sc: Scenario = ron_options().from_str(src).expect("fixture parses");
+    sc.start = start.to_string();
+    let compiled = Compiled::new(sc, catalogue()).expect("fixture compiles");
+    App::running(compiled, catalogue(), Pace::Real, SEED, Theme::plain(), 0)
+}
+
+#[test]
+fn the_interviewer_interjects_under_the_question_as_the_clock_runs_low() {
+    let mut app = rules_features_at("intro");
+    app.tick(39_500);
+    assert!(!contains(&render(&app, 100, 30), "land it"), "not before its time");
+    app.tick(40_200);
+    snap_all("interjection", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(contains(rows, "Li Wei: 20 seconds"), "{w}x{h}: the interjection\n{}", rows.join("\n"));
+    });
+}
+
+#[test]
+fn a_prompt_shows_an_unanswered_node_as_a_placeholder() {
+    let app = rules_features_at("push");
+    let rows = render(&app, 100, 30);
+    assert!(contains(&rows, "You said \"(no answer yet)\" (vague answers: 0)"), "{}", rows.join("\n"));
+}
+
+#[test]
+fn the_wrap_up_question_says_the_session_time_is_up() {
+    let mut app = rules_features_at("slow");
+    app.tick(151_000);
+    assert_eq!(state(&app).current().id, "wrap");
+    let rows = render(&app, 120, 40);
+    assert!(contains(&rows, "session time up: last question"), "{}", rows.join("\n"));
+    assert!(contains(&rows, "(Earlier: (no answer yet))"), "{}", rows.join("\n"));
+}

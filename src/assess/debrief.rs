@@ -111,10 +111,24 @@ pub struct NumericResult {
     /// text that is not a number.
     pub understood: Option<f64>,
     pub correct: bool,
+    /// Wrong, but within the question's `partial` band: half credit.
+    pub close: bool,
     pub solution: String,
 }
 
+/// What a close numeric answer is worth: half a right one.
+pub const CLOSE_SCORE: i32 = 50;
+
 impl NumericResult {
+    /// `right`, `close (half credit)` or `wrong`.
+    pub fn mark(&self) -> &'static str {
+        match (self.correct, self.close) {
+            (true, _) => "right",
+            (false, true) => "close (half credit)",
+            (false, false) => "wrong",
+        }
+    }
+
     /// What the candidate gave, as understood in the question's unit
     /// (`16.5 万元`), followed by what they typed when that says more than
     /// the bare number (`16.5 万元 (typed 16.5万)`): a wrong answer then shows
@@ -149,6 +163,10 @@ pub struct TimelineRow {
     pub limit_ms: Option<u64>,
     pub over_time: bool,
     pub exit: &'static str,
+    /// What the interviewer interjected as the clock ran low, when the
+    /// question lasted that long.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interjected: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -230,12 +248,9 @@ fn node<'a>(s: &'a State, t: &Turn) -> &'a Node {
 }
 
 /// The wording that was asked.
-fn asked(s: &State, t: &Turn) -> String {
-    let n = node(s, t);
-    match t.variant {
-        0 => n.prompt.clone(),
-        v => n.variants.get(v - 1).cloned().unwrap_or_else(|| n.prompt.clone()),
-    }
+/// The question as it was asked: the wording drawn, placeholders filled.
+fn asked(_s: &State, t: &Turn) -> String {
+    t.prompt.clone()
 }
 
 fn ending(s: &State) -> &'static str {
@@ -364,6 +379,8 @@ fn base_score(s: &State, t: &Turn) -> (i32, &'static str) {
         (Given::Number { .. }, _) => {
             if t.correct == Some(true) {
                 (100, "")
+            } else if t.close {
+                (CLOSE_SCORE, "Numbers only close (half credit)")
             } else {
                 (35, "Wrong numbers")
             }
@@ -537,6 +554,7 @@ fn numeric_results(s: &State) -> Vec<NumericResult> {
                 given,
                 understood,
                 correct: t.correct == Some(true),
+                close: t.close,
                 solution: solution.clone(),
             })
         })
@@ -556,6 +574,11 @@ fn timeline_row(s: &State, t: &Turn) -> TimelineRow {
         limit_ms: t.limit_ms,
         over_time: t.over_time(),
         exit,
+        interjected: node(s, t)
+            .interject
+            .as_ref()
+            .filter(|i| t.limit_ms.is_some_and(|l| i.due(l, t.spent_ms())))
+            .map(|i| i.text.clone()),
     }
 }
 
@@ -606,7 +629,9 @@ fn verdict(
     }
     if !numeric.is_empty() {
         let right = numeric.iter().filter(|n| n.correct).count();
-        reasons.push(format!("{right} of {} numeric questions right.", numeric.len()));
+        let close = numeric.iter().filter(|n| n.close).count();
+        let close = if close > 0 { format!(", {close} close (half credit)") } else { String::new() };
+        reasons.push(format!("{right} of {} numeric questions right{close}.", numeric.len()));
     }
     if let Some(weak) = comps.iter().min_by_key(|c| c.score).filter(|c| c.score < 60) {
         reasons.push(format!("Weakest competency: {} ({}).", weak.name, weak.score));
@@ -784,7 +809,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
     if !d.numeric.is_empty() {
         out.push_str("\n## Numbers\n\n");
         for n in &d.numeric {
-            let mark = if n.correct { "right" } else { "wrong" };
+            let mark = n.mark();
             let given = n.given_text();
             let _ = writeln!(
                 out,
@@ -807,6 +832,11 @@ fn markdown_unescaped(d: &Debrief) -> String {
             ""
         };
         let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, r.node, mmss(r.spent_ms));
+    }
+    for (i, r) in d.timeline.iter().enumerate() {
+        if let Some(said) = &r.interjected {
+            let _ = writeln!(out, "\nAt question {} ({}) the interviewer said: \"{}\"", i + 1, r.node, one_para(said));
+        }
     }
     if !d.points.is_empty() {
         out.push_str("\n## Talking points (self-rated)\n\n");

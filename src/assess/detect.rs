@@ -69,10 +69,12 @@ const CONFIRM_MIN_WORDS: usize = 40;
 impl Detector {
     pub fn new(cat: &Catalogue) -> Result<Detector, DetectError> {
         let mut traps = Vec::with_capacity(cat.traps.len());
+        // One compiler for every rule, so each named condition compiles once.
+        let mut compiler = crate::rules::Compiler::new(&cat.conditions, &cat.signals);
         for t in &cat.traps {
             let mut rules = Vec::with_capacity(t.detect.len());
             for (i, d) in t.detect.iter().enumerate() {
-                let matcher = Matcher::compile(&d.when).map_err(|source| DetectError {
+                let matcher = compiler.compile(&d.when).map_err(|source| DetectError {
                     id: t.id.clone(),
                     rule: i + 1,
                     source,

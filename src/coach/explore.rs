@@ -146,7 +146,8 @@ fn session_timeout(first: &State, cov: &mut Coverage) {
     let Some(limit) = first.session_limit_ms() else { return };
     let mut s = first.clone();
     update(&mut s, Event::new(limit + 1, EventKind::Tick));
-    if s.is_finished() {
+    // A wrap-up question is reached without the session finishing.
+    if s.is_finished() || s.wrapping_up {
         cov.reached[s.node] = true;
         cov.paths += 1;
     }
@@ -184,11 +185,11 @@ impl Thresholds {
         };
         for node in &compiled.scenario.nodes {
             if let Answer::FreeText { rules, .. } = &node.answer {
-                rules.iter().for_each(|r| r.when.walk(&mut look));
+                rules.iter().for_each(|r| r.when.walk_with(&compiled.scenario.conditions, &mut look));
             }
         }
         for t in &compiled.catalogue.traps {
-            t.detect.iter().for_each(|d| d.when.walk(&mut look));
+            t.detect.iter().for_each(|d| d.when.walk_with(&compiled.catalogue.conditions, &mut look));
         }
         let mut visits: Vec<(usize, i64)> = visits.into_iter().collect();
         visits.sort_unstable();

@@ -79,7 +79,11 @@ pub fn solve(s: &State, target: Target) -> Option<String> {
         wanted.push(Lit { cond: &rules.get(i)?.when, want: true });
     }
     wanted.extend(rules[..upto].iter().map(|r| Lit { cond: &r.when, want: false }));
-    let dnf = Dnf { catalogue: &s.compiled.catalogue, competencies: &s.current().competencies };
+    let dnf = Dnf {
+        catalogue: &s.compiled.catalogue,
+        conditions: &s.compiled.scenario.conditions,
+        competencies: &s.current().competencies,
+    };
     let env = s;
     let mut terms = product(wanted.iter().map(|l| dnf.of(l.cond, l.want, 0)));
     terms.retain(|t| consistent(t) && state_allows(t, env));
@@ -111,21 +115,40 @@ pub fn first_rule(s: &State, text: &str) -> Option<usize> {
 /// Expands conditions into DNF terms, `Trap(id)` into its detect rules.
 struct Dnf<'c> {
     catalogue: &'c Catalogue,
+    /// The scenario's named conditions; inside a trap's rules (depth > 0)
+    /// names are the catalogue's.
+    conditions: &'c rules::Conditions,
     competencies: &'c [String],
 }
 
+/// `Named` references are expanded this deep at most (`check` refuses
+/// cycles; this bounds a scenario that skipped it).
+const MAX_NAMED_DEPTH: usize = 32;
+
 impl<'c> Dnf<'c> {
     fn of(&self, c: &'c Cond, want: bool, depth: usize) -> Vec<Term<'c>> {
+        self.of_named(c, want, depth, 0)
+    }
+
+    fn of_named(&self, c: &'c Cond, want: bool, depth: usize, named: usize) -> Vec<Term<'c>> {
+        if let Cond::Named(n) = c {
+            let defs = if depth == 0 { self.conditions } else { &self.catalogue.conditions };
+            return match defs.get(n) {
+                Some(def) if named < MAX_NAMED_DEPTH => self.of_named(def, want, depth, named + 1),
+                _ => Vec::new(),
+            };
+        }
+        let of = |c: &'c Cond, want: bool, depth: usize| self.of_named(c, want, depth, named);
         match (c, want) {
-            (Cond::Not(inner), _) => self.of(inner, !want, depth),
+            (Cond::Not(inner), _) => of(inner, !want, depth),
             // An answer of one sentence meets a sentence-scoped condition
             // exactly when it meets the condition.
-            (Cond::InSentence(inner), _) => self.of(inner, want, depth),
-            (Cond::And(cs), true) | (Cond::Or(cs), false) => product(cs.iter().map(|c| self.of(c, want, depth))),
+            (Cond::InSentence(inner), _) => of(inner, want, depth),
+            (Cond::And(cs), true) | (Cond::Or(cs), false) => product(cs.iter().map(|c| of(c, want, depth))),
             (Cond::Or(cs), true) | (Cond::And(cs), false) => {
                 let mut out = Vec::new();
                 for c in cs {
-                    out.extend(self.of(c, want, depth));
+                    out.extend(of(c, want, depth));
                     if out.len() >= MAX_TERMS {
                         out.truncate(MAX_TERMS);
                         break;
@@ -142,7 +165,7 @@ impl<'c> Dnf<'c> {
                 };
                 let mut out = Vec::new();
                 for d in trap.detect.iter().filter(in_scope) {
-                    out.extend(self.of(&d.when, true, depth + 1));
+                    out.extend(of(&d.when, true, depth + 1));
                 }
                 out.truncate(MAX_TERMS);
                 out

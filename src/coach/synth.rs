@@ -7,7 +7,7 @@
 
 use crate::playtest::Step;
 use crate::scenario::graph::EdgeKind;
-use crate::scenario::{Answer, Tolerance};
+use crate::scenario::{Answer, Partial, Tolerance};
 use crate::session::State;
 
 /// How long each synthesised answer takes: short, so no question runs
@@ -24,8 +24,11 @@ pub fn answer_for(s: &State, kind: &EdgeKind) -> Option<Step> {
             Some(Step::Choice { pick: i + 1, after_s })
         }
         (EdgeKind::Right, Answer::Numeric { expected, .. }) => Some(Step::Number { value: *expected, after_s }),
-        (EdgeKind::Wrong, Answer::Numeric { expected, tolerance, .. }) => {
-            wrong_value(*expected, *tolerance).map(|value| Step::Number { value, after_s })
+        (EdgeKind::Wrong, Answer::Numeric { expected, tolerance, partial, .. }) => {
+            wrong_value(*expected, *tolerance, *partial).map(|value| Step::Number { value, after_s })
+        }
+        (EdgeKind::Close, Answer::Numeric { expected, tolerance, partial: Some(p), .. }) => {
+            close_value(*expected, *tolerance, *p).map(|value| Step::Number { value, after_s })
         }
         (EdgeKind::Next, Answer::Spoken { .. }) => {
             Some(Step::Spoken { points: (1..=s.ticked.len()).collect(), text: None, after_s })
@@ -46,11 +49,23 @@ pub fn answer_for(s: &State, kind: &EdgeKind) -> Option<Step> {
 
 /// A value the tolerance refuses, far enough from `expected` that no
 /// rounding in printing it could bring it back in range.
-pub fn wrong_value(expected: f64, tolerance: Tolerance) -> Option<f64> {
+/// Nor does `partial` give it half credit.
+pub fn wrong_value(expected: f64, tolerance: Tolerance, partial: Option<Partial>) -> Option<f64> {
     let scale = expected.abs().max(1.0);
-    [expected + 2.0 * scale + 1.0, expected + 1000.0 * scale, -(expected.abs() + 1.0) * 1000.0]
+    let near = |v: f64| partial.is_some_and(|p| p.accepts(expected, v) || p.accepts(expected, v.round()));
+    [expected + 2.0 * scale + 1.0, expected + 1000.0 * scale, -(expected.abs() + 1.0) * 1000.0].into_iter().find(|v| {
+        v.is_finite() && !tolerance.accepts(expected, *v) && !tolerance.accepts(expected, v.round()) && !near(*v)
+    })
+}
+
+/// A value outside the tolerance that `partial` gives half credit, kept
+/// exact in printing (it is tried as is and rounded to 3 places).
+pub fn close_value(expected: f64, tolerance: Tolerance, partial: Partial) -> Option<f64> {
+    let Partial::Ratio(r) = partial;
+    [r, 1.0 / r, (1.0 + r) / 2.0, 2.0 / (1.0 + r)]
         .into_iter()
-        .find(|v| v.is_finite() && !tolerance.accepts(expected, *v) && !tolerance.accepts(expected, v.round()))
+        .map(|f| ((expected * f) * 1000.0).round() / 1000.0)
+        .find(|v| v.is_finite() && !tolerance.accepts(expected, *v) && partial.accepts(expected, *v))
 }
 
 #[cfg(test)]
@@ -61,7 +76,7 @@ mod tests {
     fn wrong_values_are_refused() {
         for (e, t) in [(480000.0, Tolerance::Abs(100.0)), (0.0, Tolerance::Abs(0.5)), (22.22, Tolerance::Percent(50.0))]
         {
-            let v = wrong_value(e, t).expect("some value is wrong");
+            let v = wrong_value(e, t, None).expect("some value is wrong");
             assert!(!t.accepts(e, v), "{v} is accepted for {e}");
         }
     }

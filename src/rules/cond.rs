@@ -64,6 +64,10 @@ pub enum Cond {
     /// sentence, so ownership in one sentence cannot cancel blame in
     /// another, and a guard sees only what was said alongside the mistake.
     InSentence(Box<Cond>),
+    /// A condition defined once under a name in the file's `conditions`
+    /// map (the scenario's, or the trap catalogue's) and used by name here,
+    /// so "gave a number" is written once and reused everywhere.
+    Named(String),
 }
 
 /// A comparison with a fixed integer.
@@ -85,13 +89,33 @@ impl Cmp {
 }
 
 impl Cond {
-    /// Calls `f` on this condition and every condition nested in it.
+    /// Calls `f` on this condition and every condition nested in it (not
+    /// through a `Named` reference: the definitions live in the file's
+    /// `conditions` map, see [`Cond::walk_with`]).
     pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Cond)) {
         f(self);
         match self {
             Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| c.walk(f)),
             Cond::Not(c) | Cond::InSentence(c) => c.walk(f),
             _ => {}
+        }
+    }
+
+    /// [`Cond::walk`], also through `Named` references into `defs`; each
+    /// definition is walked once, so a cycle (which `check` reports) ends.
+    pub fn walk_with<'a>(&'a self, defs: &'a std::collections::BTreeMap<String, Cond>, f: &mut impl FnMut(&'a Cond)) {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut todo = vec![self];
+        while let Some(c) = todo.pop() {
+            c.walk(&mut |inner| {
+                f(inner);
+                if let Cond::Named(n) = inner
+                    && seen.insert(n.as_str())
+                    && let Some(def) = defs.get(n)
+                {
+                    todo.push(def);
+                }
+            });
         }
     }
 
@@ -127,6 +151,7 @@ impl Cond {
             Cond::Or(cs) => join(cs, " or "),
             Cond::Not(c) => format!("not {}", c.summary()),
             Cond::InSentence(c) => format!("in one sentence {}", c.summary()),
+            Cond::Named(n) => format!("<{n}>"),
         }
     }
 }

@@ -220,6 +220,9 @@ pub enum Matcher {
     Or(Vec<Matcher>),
     Not(Box<Matcher>),
     InSentence(Box<Matcher>),
+    /// A named condition (or an extended signal's phrases), compiled once
+    /// and shared by every rule that uses it.
+    Shared(std::sync::Arc<Matcher>),
 }
 
 fn phrase_set(phrases: &[String]) -> Result<PhraseSet, PatternError> {
@@ -233,12 +236,24 @@ pub enum PatternError {
     Regex(#[from] regex::Error),
     #[error("phrase list: {0}")]
     Phrases(aho_corasick::BuildError),
+    #[error("no condition is named \"{}\"", crate::text::quote(.0))]
+    UnknownCondition(String),
+    #[error("named condition \"{}\" refers back to itself", crate::text::quote(.0))]
+    Cycle(String),
 }
 
 impl Matcher {
-    /// Compiles `cond`; fails only on a regex that does not compile.
+    /// Compiles `cond` with nothing defined (no named conditions, built-in
+    /// signals); fails on a regex that does not compile or a `Named`.
     pub fn compile(cond: &Cond) -> Result<Matcher, PatternError> {
-        let all = |cs: &[Cond]| cs.iter().map(Matcher::compile).collect::<Result<Vec<_>, _>>();
+        super::Compiler::plain().compile(cond)
+    }
+
+    /// Compiles `cond` with `cx`'s named conditions and signal phrases.
+    pub(super) fn compile_with(cond: &Cond, cx: &mut super::Compiler) -> Result<Matcher, PatternError> {
+        fn all(cs: &[Cond], cx: &mut super::Compiler) -> Result<Vec<Matcher>, PatternError> {
+            cs.iter().map(|c| Matcher::compile_with(c, cx)).collect()
+        }
         Ok(match cond {
             Cond::Always => Matcher::Always,
             Cond::AnyOf(p) => Matcher::AnyOf(phrase_set(p)?),
@@ -256,16 +271,17 @@ impl Matcher {
             Cond::LatinWordsAtLeast(n) => Matcher::LatinWordsAtLeast(*n),
             Cond::CjkCharsAtLeast(n) => Matcher::CjkCharsAtLeast(*n),
             Cond::Structured => Matcher::Structured,
-            Cond::Hedged => Matcher::Hedged,
-            Cond::Owns => Matcher::Owns,
-            Cond::Defers => Matcher::Defers,
+            Cond::Hedged => cx.signal("hedging", Matcher::Hedged)?,
+            Cond::Owns => cx.signal("ownership", Matcher::Owns)?,
+            Cond::Defers => cx.signal("deferral", Matcher::Defers)?,
             Cond::Trap(t) => Matcher::Trap(t.clone()),
             Cond::Var(v, c) => Matcher::Var(v.clone(), *c),
             Cond::Visits(n, c) => Matcher::Visits(n.clone(), *c),
-            Cond::And(cs) => Matcher::And(all(cs)?),
-            Cond::Or(cs) => Matcher::Or(all(cs)?),
-            Cond::Not(c) => Matcher::Not(Box::new(Matcher::compile(c)?)),
-            Cond::InSentence(c) => Matcher::InSentence(Box::new(Matcher::compile(c)?)),
+            Cond::And(cs) => Matcher::And(all(cs, cx)?),
+            Cond::Or(cs) => Matcher::Or(all(cs, cx)?),
+            Cond::Not(c) => Matcher::Not(Box::new(Matcher::compile_with(c, cx)?)),
+            Cond::InSentence(c) => Matcher::InSentence(Box::new(Matcher::compile_with(c, cx)?)),
+            Cond::Named(n) => cx.named(n)?,
         })
     }
 
@@ -352,6 +368,7 @@ impl Matcher {
             }
             Matcher::Or(ms) => ms.iter().find_map(|m| m.eval_in(answer, env, win)),
             Matcher::Not(m) => holds(m.eval_in(answer, env, win).is_none()),
+            Matcher::Shared(m) => m.eval_in(answer, env, win),
             Matcher::InSentence(m) => {
                 answer.sentences().iter().filter(|r| inside(r)).find_map(|r| m.eval_in(answer, env, r))
             }
@@ -359,6 +376,8 @@ impl Matcher {
     }
 
     /// Every phrase list in the condition, to join them into one index.
+    /// A shared (named) condition's lists are left out: they are read
+    /// through an `Arc`, and scan on their own.
     pub fn phrase_sets_mut<'m>(&'m mut self, out: &mut Vec<&'m mut PhraseSet>) {
         match self {
             Matcher::AnyOf(set) | Matcher::NoneOf(set) => out.push(set),

@@ -3,16 +3,20 @@
 //!
 //! - [`Cond`]: what a coach writes in RON.
 //! - [`Matcher`]: a compiled `Cond`, evaluated against an [`Answer`].
+//! - [`lexicon`]: a file's named conditions and extra signal phrases.
 //! - [`signals`]: numbers, money, changes, structure… found in a text.
 
 mod cond;
 mod eval;
+pub mod lexicon;
 pub mod negation;
 pub mod phrases;
 pub mod signals;
 
 pub use cond::{Cmp, Cond};
 pub use eval::{Answer, Env, Evidence, Matcher, NoEnv, PatternError};
+pub use lexicon::{Compiler, Conditions, SignalPhrases};
+use phrases::PhraseSet;
 
 /// Compiles a coach-written regex: case-insensitive, Unicode, and with a
 /// size limit so a pathological pattern is refused rather than slow.

@@ -91,6 +91,7 @@ fn stand_in() -> Node {
         variants: Vec::new(),
         limit_s: None,
         on_timeout: Timeout::Overtime,
+        interject: None,
         competencies: Vec::new(),
         traps: Vec::new(),
         talking_points: Vec::new(),
@@ -107,7 +108,11 @@ fn targets_mut(node: &mut Node) -> Vec<&mut String> {
         Answer::FreeText { rules, default } => {
             rules.iter_mut().map(|r| &mut r.next).chain([&mut default.next]).collect()
         }
-        Answer::Numeric { right, wrong, .. } => vec![&mut right.next, &mut wrong.next],
+        Answer::Numeric { right, wrong, close, .. } => {
+            let mut v = vec![&mut right.next, &mut wrong.next];
+            v.extend(close.iter_mut().map(|c| &mut c.next));
+            v
+        }
         Answer::Spoken { next, short, .. } => {
             let mut v = vec![&mut next.next];
             v.extend(short.iter_mut().map(|s| &mut s.next));

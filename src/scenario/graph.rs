@@ -18,6 +18,8 @@ pub enum EdgeKind {
     Right,
     /// Numeric outside tolerance.
     Wrong,
+    /// Numeric, wrong but close enough for half credit (`close`).
+    Close,
     /// Spoken with enough talking points.
     Next,
     /// Spoken with too few talking points.
@@ -28,7 +30,7 @@ pub enum EdgeKind {
 
 impl EdgeKind {
     /// A stable one-word name, used in JSON (`playtest --all-paths`) and
-    /// graph labels: `choice`, `rule`, `default`, `right`, `wrong`, `pass`,
+    /// graph labels: `choice`, `rule`, `default`, `right`, `wrong`, `close`, `pass`,
     /// `short` or `timeout`.
     pub fn name(&self) -> &'static str {
         match self {
@@ -37,6 +39,7 @@ impl EdgeKind {
             EdgeKind::Default => "default",
             EdgeKind::Right => "right",
             EdgeKind::Wrong => "wrong",
+            EdgeKind::Close => "close",
             EdgeKind::Next => "pass",
             EdgeKind::Short => "short",
             EdgeKind::Timeout => "timeout",
@@ -117,10 +120,14 @@ impl Node {
                 .map(|(i, r)| Edge { to: &r.next, kind: EdgeKind::Rule(i), set: &r.set })
                 .chain([Edge { to: &default.next, kind: EdgeKind::Default, set: &default.set }])
                 .collect(),
-            Answer::Numeric { right, wrong, .. } => vec![
-                Edge { to: &right.next, kind: EdgeKind::Right, set: &right.set },
-                Edge { to: &wrong.next, kind: EdgeKind::Wrong, set: &wrong.set },
-            ],
+            Answer::Numeric { right, wrong, close, .. } => {
+                let mut v = vec![
+                    Edge { to: &right.next, kind: EdgeKind::Right, set: &right.set },
+                    Edge { to: &wrong.next, kind: EdgeKind::Wrong, set: &wrong.set },
+                ];
+                v.extend(close.iter().map(|c| Edge { to: &c.next, kind: EdgeKind::Close, set: &c.set }));
+                v
+            }
             Answer::Spoken { next, short, .. } => {
                 let mut v = vec![Edge { to: &next.next, kind: EdgeKind::Next, set: &next.set }];
                 v.extend(short.iter().map(|s| Edge { to: &s.next, kind: EdgeKind::Short, set: &s.set }));

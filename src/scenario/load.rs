@@ -235,13 +235,12 @@ fn check_catalogue(
     escaped: bool,
     rep: &mut Reporter,
 ) {
-    let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE)
-        .unwrap_or(crate::traps::Catalogue { traps: Vec::new() });
+    let bundled = crate::traps::parse("bundled", crate::traps::BUNDLED_SOURCE).unwrap_or_default();
     let is_user = crate::paths::user_catalogue().is_some_and(|u| same_file(&u, path));
     match ron_options().from_str::<crate::traps::Catalogue>(text) {
         Ok(cat) => {
             report_parsed_hazard(rep, &cat, !hazards.is_empty() || escaped);
-            let known = if is_user { bundled } else { crate::traps::Catalogue { traps: Vec::new() } };
+            let known = if is_user { bundled } else { crate::traps::Catalogue::default() };
             super::validate::validate_catalogue(&cat, root, &known, is_user, rep);
         }
         Err(e) => ron_diagnostic(rep, text, root, hazards, &e),

@@ -14,4 +14,5 @@ pub mod own_traps;
 pub mod report;
 pub mod spans;
 pub mod teach;
+pub mod template;
 pub mod validate;

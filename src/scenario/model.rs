@@ -40,6 +40,14 @@ pub struct Scenario {
     /// without it the session simply ends.
     #[serde(default)]
     pub on_session_timeout: Option<String>,
+    /// Conditions defined once and used by name (`Named("gave-number")`)
+    /// in this scenario's rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub conditions: crate::rules::Conditions,
+    /// Extra phrases for built-in signals (`"ownership": ["I fixed"]`),
+    /// in force for this scenario's rules.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub signals: crate::rules::SignalPhrases,
     /// Id of the first node.
     pub start: String,
     pub nodes: Vec<Node>,
@@ -126,6 +134,10 @@ pub struct Node {
     /// What happens when the time runs out.
     #[serde(default)]
     pub on_timeout: Timeout,
+    /// Something the interviewer says when the question's clock gets low
+    /// ("30 seconds left -- land it").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interject: Option<Interject>,
     /// Competency tags scored in the debrief, e.g. `billing`.
     #[serde(default)]
     pub competencies: Vec<String>,
@@ -145,6 +157,27 @@ impl Node {
     /// End nodes close the interview and take no answer.
     pub fn is_end(&self) -> bool {
         matches!(self.answer, Answer::End { .. })
+    }
+}
+
+/// A timed interjection: the interviewer speaks up when `left_s` seconds
+/// are left on the question's clock, and the line stays until the
+/// question is left. It is a function of the clock, so a replay shows it
+/// at the same moment and nothing needs recording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interject {
+    /// Seconds left on the question's clock when it is said (real
+    /// seconds, whatever the pace: the text usually says how many).
+    pub left_s: u32,
+    pub text: String,
+}
+
+impl Interject {
+    /// Whether it has been said by the time `spent_ms` of a question with
+    /// `limit_ms` (under the session's pace) have gone.
+    pub fn due(&self, limit_ms: u64, spent_ms: u64) -> bool {
+        spent_ms.saturating_add(u64::from(self.left_s).saturating_mul(1000)) >= limit_ms
     }
 }
 
@@ -181,6 +214,13 @@ pub enum Answer {
         wrong: Transition,
         /// Worked solution shown in the debrief.
         solution: String,
+        /// Partial credit: a wrong answer this close to `expected` scores
+        /// half (an estimate in the right ballpark).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        partial: Option<Partial>,
+        /// Where a close (half-credit) answer leads; without it, `wrong`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        close: Option<Transition>,
     },
     /// Answer aloud or in notes, then tick the talking points covered.
     /// Covering at least `pass` points takes `next`, fewer takes `short`
@@ -303,6 +343,30 @@ impl Tolerance {
     }
 }
 
+/// How close a wrong Numeric answer must be for half credit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Partial {
+    /// Within this factor of the expected value, either way, and of the
+    /// same sign: `Ratio(2.0)` takes 50 to 200 for an expected 100.
+    Ratio(f64),
+}
+
+impl Partial {
+    /// Whether `given` earns half credit for `expected`.
+    pub fn accepts(self, expected: f64, given: f64) -> bool {
+        match self {
+            Partial::Ratio(r) => {
+                if !(r.is_finite() && r >= 1.0) || expected == 0.0 || !given.is_finite() {
+                    return false;
+                }
+                let ratio = given / expected;
+                let slack = 1.0 + 1e-9;
+                ratio > 0.0 && ratio <= r * slack && ratio * r * slack >= 1.0
+            }
+        }
+    }
+}
+
 /// A change to a session variable, made when a transition is taken.
 /// Variables are integers that start at 0; a flag is a variable set to 1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -326,7 +390,16 @@ impl Scenario {
     /// designed for, those its choices and rules name, and `over-time`
     /// when any question leaves the clock running past zero.
     pub fn exposed_traps(&self) -> std::collections::BTreeSet<&str> {
-        self.nodes.iter().flat_map(Node::exposed_traps).collect()
+        let mut out: std::collections::BTreeSet<&str> = self.nodes.iter().flat_map(Node::exposed_traps).collect();
+        // A rule may reach a trap through a named condition.
+        for def in self.conditions.values() {
+            def.walk(&mut |c| {
+                if let Cond::Trap(t) = c {
+                    out.insert(t.as_str());
+                }
+            });
+        }
+        out
     }
 }
 
@@ -353,5 +426,24 @@ impl Node {
             out.insert("over-time");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_ratio_takes_values_within_the_factor_either_way_and_of_the_same_sign() {
+        let p = Partial::Ratio(2.0);
+        for v in [50.0, 100.0, 150.0, 200.0, 199.9999] {
+            assert!(p.accepts(100.0, v), "{v}");
+        }
+        for v in [49.9, 200.1, -100.0, 0.0, f64::NAN, f64::INFINITY] {
+            assert!(!p.accepts(100.0, v), "{v}");
+        }
+        assert!(p.accepts(-10.0, -15.0) && !p.accepts(-10.0, 15.0));
+        assert!(!p.accepts(0.0, 0.0), "no ratio of zero");
+        assert!(!Partial::Ratio(0.5).accepts(100.0, 100.0) && !Partial::Ratio(f64::NAN).accepts(1.0, 1.0));
     }
 }

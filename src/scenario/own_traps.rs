@@ -86,7 +86,9 @@ pub fn check(sc: &Scenario, root: Option<&SpanNode<'_>>, known: &dyn TrapIds, re
     let list = root.and_then(|r| r.field("traps"));
     let nodes: HashSet<&str> = sc.nodes.iter().map(|n| n.id.as_str()).collect();
     let ids = Ids { own: &sc.traps, known };
-    let refs = Refs { nodes: Some(&nodes), vars: None, traps: &ids };
+    // Named conditions in a scenario trap's rules resolve against the
+    // catalogue at run time; they are not checked here.
+    let refs = Refs { nodes: Some(&nodes), vars: None, traps: &ids, conditions: None };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, t) in sc.traps.iter().enumerate() {
         let at = list.and_then(|l| l.item(i));

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::diag::did_you_mean;
 use super::fold;
 use super::graph::{self, EdgeKind};
-use super::model::{Answer, FORMAT_VERSION, Node, Scenario, Timeout, Tolerance, VarOp};
+use super::model::{Answer, FORMAT_VERSION, Node, Partial, Scenario, Timeout, Tolerance, VarOp};
 use super::report::Reporter;
 use super::spans::SpanNode;
 use crate::rules::{self, Cond, Matcher};
@@ -90,9 +90,17 @@ impl<'a> Validator<'a, '_, '_> {
         self.header();
         self.collect_ids();
         self.collect_vars();
+        let refs = Refs {
+            nodes: Some(&self.node_ids),
+            vars: Some(&self.vars_set),
+            traps: self.traps,
+            conditions: Some(&self.sc.conditions),
+        };
+        check_lexicon(self.rep, &refs, &self.sc.conditions, &self.sc.signals, self.root);
         for (i, node) in self.sc.nodes.iter().enumerate() {
             self.node(node, self.node_span(i));
         }
+        self.unused_conditions();
         self.graph();
     }
 
@@ -177,7 +185,9 @@ impl<'a> Validator<'a, '_, '_> {
             let ops: Vec<&'a VarOp> = match &node.answer {
                 Answer::Choice { options } => options.iter().flat_map(|o| &o.set).collect(),
                 Answer::FreeText { rules, default } => rules.iter().flat_map(|r| &r.set).chain(&default.set).collect(),
-                Answer::Numeric { right, wrong, .. } => right.set.iter().chain(&wrong.set).collect(),
+                Answer::Numeric { right, wrong, close, .. } => {
+                    right.set.iter().chain(&wrong.set).chain(close.iter().flat_map(|c| &c.set)).collect()
+                }
                 Answer::Spoken { next, short, .. } => {
                     next.set.iter().chain(short.iter().flat_map(|s| &s.set)).collect()
                 }
@@ -205,6 +215,14 @@ impl<'a> Validator<'a, '_, '_> {
                     f("limit_s"),
                     "limit-on-end",
                     format!("end node \"{}\" has a `limit_s`, which is ignored", quote(&node.id)),
+                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                );
+            }
+            if node.interject.is_some() {
+                self.rep.warning(
+                    f("interject"),
+                    "interject-on-end",
+                    format!("end node \"{}\" has an `interject`, which is never said", quote(&node.id)),
                     "remove it: an end node asks nothing, so no clock runs there".to_string(),
                 );
             }
@@ -267,6 +285,11 @@ impl<'a> Validator<'a, '_, '_> {
                 );
             }
         }
+        self.placeholders(&node.prompt, f("prompt"));
+        for (i, v) in node.variants.iter().enumerate() {
+            let at = ns.and_then(|n| n.field("variants")).and_then(|l| l.item(i));
+            self.placeholders(v, at.or(f("variants")));
+        }
         match node.limit_s {
             None => self.rep.error(
                 ns,
@@ -275,6 +298,65 @@ impl<'a> Validator<'a, '_, '_> {
                 format!("give every question a time limit in seconds, 1 to {MAX_LIMIT_S}"),
             ),
             Some(limit) => self.limit_range(limit, f("limit_s"), "limit_s", MAX_LIMIT_S),
+        }
+        if let Some(i) = &node.interject {
+            self.interject(i, node.limit_s, ns.and_then(|n| n.field("interject")).or(ns));
+        }
+    }
+
+    /// `{var}` names a variable some transition sets, `{answer:node}` a
+    /// node that exists.
+    fn placeholders(&mut self, text: &str, at: Option<&'a SpanNode<'a>>) {
+        use super::template::Piece;
+        for piece in super::template::parse(text) {
+            let (kind, name, known): (&str, &str, Vec<&str>) = match piece {
+                Piece::Var(v) if !self.vars_set.contains(v) => ("variable", v, self.vars_set.iter().copied().collect()),
+                Piece::Answer(n) if !self.node_ids.contains(n) => ("node", n, self.node_ids.iter().copied().collect()),
+                _ => continue,
+            };
+            let help = match self.rep.may_suggest().then(|| did_you_mean(name, known)).flatten() {
+                Some(m) => format!("did you mean \"{}\"?", quote(m)),
+                None if kind == "variable" => {
+                    "`{name}` shows a variable some `set` changes; write `{{` for a literal brace".to_string()
+                }
+                None => "`{answer:node-id}` shows the latest answer to that node".to_string(),
+            };
+            self.rep.error(
+                at,
+                "unknown-placeholder",
+                format!(
+                    "the prompt shows {kind} \"{}\", which {}",
+                    quote(name),
+                    if kind == "node" { "does not exist" } else { "no transition sets" }
+                ),
+                help,
+            );
+        }
+    }
+
+    /// An interjection is said before the limit, and says something.
+    fn interject(&mut self, i: &super::model::Interject, limit: Option<u32>, at: Option<&'a SpanNode<'a>>) {
+        let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        if let Some(limit) = limit
+            && (i.left_s == 0 || i.left_s >= limit)
+        {
+            self.rep.error(
+                f("left_s"),
+                "bad-interject",
+                format!("`left_s: {}` is not within the question's limit of {limit} s", i.left_s),
+                format!(
+                    "`left_s` counts the seconds left when it is said: use 1 to {}",
+                    limit.saturating_sub(1).max(1)
+                ),
+            );
+        }
+        if i.text.trim().is_empty() {
+            self.rep.error(
+                f("text"),
+                "empty-field",
+                "the interjection's `text` is empty".into(),
+                "write what the interviewer says, e.g. \"30 seconds left -- land it\"".to_string(),
+            );
         }
     }
 
@@ -323,7 +405,8 @@ impl<'a> Validator<'a, '_, '_> {
                     self.cond(&r.when, rs.and_then(|r| r.field("when")).or(rs));
                 }
             }
-            Answer::Numeric { expected, tolerance, solution, .. } => {
+            Answer::Numeric { expected, tolerance, solution, partial, close, .. } => {
+                self.partial(*expected, *partial, close.is_some(), at);
                 if !expected.is_finite() {
                     let help = "write the correct answer as a plain number, e.g. `expected: 22.2`".to_string();
                     self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), help);
@@ -376,9 +459,76 @@ impl<'a> Validator<'a, '_, '_> {
         }
     }
 
+    /// Partial credit needs a ratio above 1 and a non-zero expected value;
+    /// a `close` edge needs `partial` to ever be taken.
+    fn partial(&mut self, expected: f64, partial: Option<Partial>, close: bool, at: Option<&'a SpanNode<'a>>) {
+        let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        match partial {
+            Some(Partial::Ratio(r)) if !(r.is_finite() && r > 1.0) => {
+                let at = f("partial").and_then(|n| n.item(0)).or(f("partial"));
+                self.rep.error(
+                    at,
+                    "bad-partial",
+                    format!("partial-credit ratio {r} must be a number above 1"),
+                    "`Ratio(2.0)` gives half credit to an answer within a factor of 2 of `expected`".to_string(),
+                );
+            }
+            Some(_) if expected == 0.0 => self.rep.warning(
+                f("partial"),
+                "bad-partial",
+                "no answer is within a ratio of an expected 0, so `partial` never applies".into(),
+                "remove `partial`, or widen the `tolerance` instead".to_string(),
+            ),
+            None if close => self.rep.warning(
+                f("close"),
+                "close-without-partial",
+                "`close` is never taken without `partial`".into(),
+                "add e.g. `partial: Ratio(2.0)`, or remove `close`".to_string(),
+            ),
+            _ => {}
+        }
+    }
+
     fn cond(&mut self, cond: &Cond, at: Option<&SpanNode<'_>>) {
-        let refs = Refs { nodes: Some(&self.node_ids), vars: Some(&self.vars_set), traps: self.traps };
+        let refs = Refs {
+            nodes: Some(&self.node_ids),
+            vars: Some(&self.vars_set),
+            traps: self.traps,
+            conditions: Some(&self.sc.conditions),
+        };
         check_cond(self.rep, &refs, cond, at);
+    }
+
+    /// Warns about a named condition no rule uses, directly or through
+    /// another name: a leftover, or a rule meant to use it names another.
+    fn unused_conditions(&mut self) {
+        let sc = self.sc;
+        let mut used = HashSet::new();
+        for node in &sc.nodes {
+            if let Answer::FreeText { rules, .. } = &node.answer {
+                for r in rules {
+                    r.when.walk_with(&sc.conditions, &mut |c| {
+                        if let Cond::Named(n) = c {
+                            used.insert(n.as_str());
+                        }
+                    });
+                }
+            }
+        }
+        // A name written wrong leaves the one meant unused: the unknown
+        // name's error says so already.
+        if used.iter().any(|n| !sc.conditions.contains_key(*n)) {
+            return;
+        }
+        let map = self.field("conditions");
+        for name in sc.conditions.keys().filter(|n| !used.contains(n.as_str())) {
+            self.rep.warning(
+                map_key(self.rep, map, name).or(map),
+                "unused-condition",
+                format!("named condition \"{}\" is never used", quote(name)),
+                format!("use it in a rule as `Named(\"{}\")`, or remove it", quote(name)),
+            );
+        }
     }
 
     fn trap_ref(&mut self, id: &str, at: Option<&SpanNode<'_>>) {
@@ -508,6 +658,12 @@ impl<'a> Validator<'a, '_, '_> {
         let Some(limit) = sc.session_limit_s.filter(|_| !self.bad_limit) else {
             return;
         };
+        // A wrap-up question is written for exactly that: the limit
+        // cutting a long route short.
+        let wrap_up = sc.on_session_timeout.as_deref().and_then(|to| sc.nodes.iter().find(|n| n.id == to));
+        if wrap_up.is_some_and(|n| !n.is_end()) {
+            return;
+        }
         let Some((total, route)) = graph::longest_route(sc, &sc.start, ROUTE_SEARCH_BUDGET) else {
             return;
         };
@@ -531,18 +687,11 @@ impl<'a> Validator<'a, '_, '_> {
         );
     }
 
-    /// `on_session_timeout` must name an end node, and needs a session limit.
+    /// `on_session_timeout` names an end node (the closing remarks) or a
+    /// wrap-up question, and needs a session limit.
     fn session_timeout(&mut self, to: &'a str) {
         let at = self.field("on_session_timeout");
         self.node_ref(to, at);
-        if self.sc.nodes.iter().find(|n| n.id == to).is_some_and(|n| !n.is_end()) {
-            self.rep.error(
-                at,
-                "session-timeout-not-end",
-                format!("`on_session_timeout` names \"{}\", which is not an end node", crate::text::quote(to)),
-                "when the session's time is up the interview closes: name an End node".to_string(),
-            );
-        }
         if self.sc.session_limit_s.is_none() {
             self.rep.warning(
                 at,
@@ -605,6 +754,7 @@ fn edge_span<'a, 's>(ns: Option<&'s SpanNode<'a>>, kind: &EdgeKind) -> Option<&'
         EdgeKind::Default => next_of(ans.and_then(|a| a.field("default"))),
         EdgeKind::Right => next_of(ans.and_then(|a| a.field("right"))),
         EdgeKind::Wrong => next_of(ans.and_then(|a| a.field("wrong"))),
+        EdgeKind::Close => next_of(ans.and_then(|a| a.field("close"))),
         EdgeKind::Next => next_of(ans.and_then(|a| a.field("next"))),
         EdgeKind::Short => next_of(ans.and_then(|a| a.field("short"))),
         EdgeKind::Timeout => ns.and_then(|n| n.field("on_timeout")).and_then(|t| t.item(0)),
@@ -617,6 +767,84 @@ pub struct Refs<'x> {
     pub nodes: Option<&'x HashSet<&'x str>>,
     pub vars: Option<&'x HashSet<&'x str>>,
     pub traps: &'x dyn TrapIds,
+    /// The file's named conditions (`None`: names are not checked here).
+    pub conditions: Option<&'x rules::Conditions>,
+}
+
+/// The value written for `key` in the RON map `map`, found by its key's text.
+fn map_value<'s, 'a>(rep: &Reporter, map: Option<&'s SpanNode<'a>>, key: &str) -> Option<&'s SpanNode<'a>> {
+    map_entry(rep, map, key).map(|(_, v)| v)
+}
+
+/// Where `key` is written in the RON map `map`.
+fn map_key<'s, 'a>(rep: &Reporter, map: Option<&'s SpanNode<'a>>, key: &str) -> Option<&'s SpanNode<'a>> {
+    map_entry(rep, map, key).map(|(k, _)| k)
+}
+
+fn map_entry<'s, 'a>(
+    rep: &Reporter,
+    map: Option<&'s SpanNode<'a>>,
+    key: &str,
+) -> Option<(&'s SpanNode<'a>, &'s SpanNode<'a>)> {
+    let super::spans::Kind::Map(entries) = &map?.kind else { return None };
+    entries.iter().find(|(k, _)| rep.text_of(Some(k)).is_some_and(|t| unquote(t) == key)).map(|(k, v)| (k, v))
+}
+
+/// A map key as written, without its quotes (`"a"`, `r"a"`, `r#"a"#`).
+fn unquote(written: &str) -> &str {
+    let t = written.trim();
+    let t = t.strip_prefix('r').map(|r| r.trim_matches('#')).unwrap_or(t);
+    t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t)
+}
+
+/// Checks a file's named conditions (valid names, each condition sound,
+/// no cycle) and its signal phrases (known signals, no empty phrase).
+/// `root` is the file's top-level struct (scenario or catalogue).
+pub fn check_lexicon(
+    rep: &mut Reporter,
+    refs: &Refs,
+    conditions: &rules::Conditions,
+    signals: &rules::SignalPhrases,
+    root: Option<&SpanNode<'_>>,
+) {
+    let map = root.and_then(|r| r.field("conditions"));
+    for (name, def) in conditions {
+        if !is_valid_id(name) {
+            rep.error(
+                map_key(rep, map, name).or(map),
+                "bad-id",
+                format!("condition name \"{}\" is not valid", quote(name)),
+                "names use lowercase letters, digits, `-` and `_`, like `gave-number`".to_string(),
+            );
+        }
+        check_cond(rep, refs, def, map_value(rep, map, name).or(map));
+    }
+    if let Some(cycle) = rules::lexicon::first_cycle(conditions) {
+        let shown: Vec<String> = cycle.iter().map(|n| format!("\"{}\"", quote(n))).collect();
+        rep.error(
+            map_value(rep, map, &cycle[0]).or(map),
+            "condition-cycle",
+            format!("named condition \"{}\" refers back to itself: {}", quote(&cycle[0]), shown.join(" → ")),
+            "a condition cannot be defined in terms of itself; write one of them out in full".to_string(),
+        );
+    }
+    let map = root.and_then(|r| r.field("signals"));
+    let known: Vec<&str> = rules::lexicon::SIGNALS.iter().map(|(s, _)| *s).collect();
+    for (signal, phrases) in signals {
+        let key = map_key(rep, map, signal).or(map);
+        if !known.contains(&signal.as_str()) {
+            let all = rules::lexicon::SIGNALS.iter().map(|(s, c)| format!("\"{s}\" ({c})")).collect::<Vec<_>>();
+            let help = match rep.may_suggest().then(|| did_you_mean(signal, known.iter().copied())).flatten() {
+                Some(m) => format!("did you mean \"{m}\"?"),
+                None => format!("the signals you can extend are {}", all.join(", ")),
+            };
+            rep.error(key, "unknown-signal", format!("unknown signal \"{}\"", quote(signal)), help);
+            continue;
+        }
+        let list = map_value(rep, map, signal);
+        let as_cond = Cond::AnyOf(phrases.clone());
+        check_cond(rep, refs, &as_cond, list.or(key));
+    }
 }
 
 /// Checks a rule condition: regexes compile, phrase lists are not empty,
@@ -693,6 +921,22 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
             }
         }
         Cond::Not(c) | Cond::InSentence(c) => check_cond(rep, refs, c, arg),
+        Cond::Named(name) => {
+            if let Some(defs) = refs.conditions
+                && !defs.contains_key(name)
+            {
+                let help =
+                    match rep.may_suggest().then(|| did_you_mean(name, defs.keys().map(String::as_str))).flatten() {
+                        Some(m) => format!("did you mean \"{}\"?", quote(m)),
+                        None if defs.is_empty() => format!(
+                            "define it in the file's `conditions`, e.g. `conditions: {{\"{}\": Number}}`",
+                            quote(name)
+                        ),
+                        None => "named conditions come from the file's `conditions` map".to_string(),
+                    };
+                rep.error(arg, "unknown-condition", format!("unknown condition \"{}\"", quote(name)), help);
+            }
+        }
         _ => {}
     }
 }
@@ -779,7 +1023,11 @@ pub fn validate_catalogue(
         }
     }
     let ids = CatalogueIds { here: cat, known };
-    let refs = Refs { nodes: None, vars: None, traps: &ids };
+    // A user catalogue's rules may use the bundled catalogue's names too.
+    let mut names = known.conditions.clone();
+    names.extend(cat.conditions.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let refs = Refs { nodes: None, vars: None, traps: &ids, conditions: Some(&names) };
+    check_lexicon(rep, &refs, &cat.conditions, &cat.signals, root);
     for (i, t) in cat.traps.iter().enumerate() {
         let rules = list.and_then(|l| l.item(i)).and_then(|t| t.field("detect"));
         for (j, d) in t.detect.iter().enumerate() {

@@ -21,6 +21,8 @@ pub enum CompileError {
     NoStart(String),
     #[error("{node}: rule {rule} does not compile: {message}")]
     Pattern { node: String, rule: usize, message: String },
+    #[error("{node}: rule {rule}: {message}")]
+    Name { node: String, rule: usize, message: String },
 }
 
 /// Everything a session needs about its scenario, shared and read-only.
@@ -134,7 +136,7 @@ fn in_force(cat: &Catalogue, sc: &Scenario) -> Catalogue {
     let mut todo: Vec<String> = wanted.iter().cloned().collect();
     while let Some(id) = todo.pop() {
         for d in cat.get(&id).into_iter().flat_map(|t| &t.detect) {
-            d.when.walk(&mut |c| {
+            d.when.walk_with(&cat.conditions, &mut |c| {
                 if let crate::rules::Cond::Trap(t) = c
                     && wanted.insert(t.clone())
                 {
@@ -143,7 +145,11 @@ fn in_force(cat: &Catalogue, sc: &Scenario) -> Catalogue {
             });
         }
     }
-    Catalogue { traps: cat.traps.iter().filter(|t| wanted.contains(&t.id)).cloned().collect() }
+    Catalogue {
+        conditions: cat.conditions.clone(),
+        signals: cat.signals.clone(),
+        traps: cat.traps.iter().filter(|t| wanted.contains(&t.id)).cloned().collect(),
+    }
 }
 
 /// Checks every pattern parses, cheaply (no compiling: that would delay the
@@ -162,13 +168,38 @@ fn check_patterns(sc: &Scenario) -> Result<(), CompileError> {
         });
         bad
     };
+    let unresolvable = crate::rules::lexicon::unresolvable(&sc.conditions);
+    let bad_name = |cond: &crate::rules::Cond| {
+        let mut bad = None;
+        cond.walk_with(&sc.conditions, &mut |c| {
+            if let crate::rules::Cond::Named(n) = c
+                && bad.is_none()
+            {
+                let quoted = crate::text::quote(n);
+                if !sc.conditions.contains_key(n) {
+                    bad = Some(format!("no condition is named \"{quoted}\""));
+                } else if unresolvable.contains(n.as_str()) {
+                    bad = Some(format!("named condition \"{quoted}\" refers back to itself, or to a name not defined"));
+                }
+            }
+        });
+        bad
+    };
     for node in &sc.nodes {
         if let Answer::FreeText { rules, .. } = &node.answer {
             for (i, r) in rules.iter().enumerate() {
                 if let Some(e) = first_bad(&r.when) {
                     return Err(CompileError::Pattern { node: node.id.clone(), rule: i + 1, message: e });
                 }
+                if let Some(message) = bad_name(&r.when) {
+                    return Err(CompileError::Name { node: node.id.clone(), rule: i + 1, message });
+                }
             }
+        }
+    }
+    for def in sc.conditions.values() {
+        if let Some(e) = first_bad(def) {
+            return Err(CompileError::Pattern { node: "conditions".into(), rule: 0, message: e });
         }
     }
     // The catalogue's own patterns are checked where it is loaded (the
@@ -181,12 +212,14 @@ fn check_patterns(sc: &Scenario) -> Result<(), CompileError> {
 /// that still fails (only a size limit could) never matches.
 fn compile(sc: &Scenario, cat: &Catalogue) -> Matchers {
     let never = || Matcher::Not(Box::new(Matcher::Always));
+    // One compiler for every rule, so each named condition compiles once.
+    let mut compiler = crate::rules::Compiler::new(&sc.conditions, &sc.signals);
     let rules = sc
         .nodes
         .iter()
         .map(|node| match &node.answer {
             Answer::FreeText { rules, .. } => {
-                rules.iter().map(|r| Matcher::compile(&r.when).unwrap_or_else(|_| never())).collect()
+                rules.iter().map(|r| compiler.compile(&r.when).unwrap_or_else(|_| never())).collect()
             }
             _ => Vec::new(),
         })

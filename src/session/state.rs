@@ -81,6 +81,8 @@ pub struct Turn {
     pub left_ms: u64,
     /// The question's limit under the session's pace.
     pub limit_ms: Option<u64>,
+    /// The wording asked, placeholders filled as they were then.
+    pub prompt: String,
     pub given: Given,
     pub exit: Exit,
     /// Where it led, and by which edge.
@@ -88,6 +90,9 @@ pub struct Turn {
     pub edge: Option<EdgeKind>,
     /// For Numeric questions: within tolerance?
     pub correct: Option<bool>,
+    /// A wrong Numeric answer within the question's `partial` band: half
+    /// credit in the debrief.
+    pub close: bool,
     /// Traps the answer fell into, with the words that did it.
     pub traps: Vec<Finding>,
 }
@@ -118,12 +123,20 @@ pub struct State {
     /// `Goto` timeouts in a row with no input from the candidate (see
     /// [`super::update`]'s `MAX_IDLE_TIMEOUTS`).
     pub(super) idle_timeouts: u32,
+    /// The session limit ran out and sent the interview to its wrap-up
+    /// question (a non-End `on_session_timeout`): the limit no longer
+    /// applies, and the next question after the wrap-up ends the session
+    /// (an End node is still entered, for its remarks).
+    pub wrapping_up: bool,
     /// The latest event time seen, so views can show the clock without
     /// reading one.
     pub last_at: u64,
     /// The current node and the wording drawn for it.
     pub node: usize,
     pub variant: usize,
+    /// That wording with its placeholders filled as they stood when the
+    /// question was asked (see [`crate::scenario::template`]).
+    pub(super) prompt_text: String,
     /// Session time when the current question was asked.
     pub asked_ms: u64,
     /// The current question's time ran out and it stays open.
@@ -168,7 +181,7 @@ impl State {
     pub fn new(compiled: Arc<Compiled>, seed: u64, pace: Pace) -> State {
         let n = compiled.scenario.nodes.len();
         let start = compiled.start;
-        State {
+        let mut s = State {
             compiled,
             seed,
             pace,
@@ -177,9 +190,11 @@ impl State {
             paused_total: 0,
             finished_ms: None,
             idle_timeouts: 0,
+            wrapping_up: false,
             last_at: 0,
             node: start,
             variant: 0,
+            prompt_text: String::new(),
             asked_ms: 0,
             overtime: false,
             answer: Editor::new(Keymap::Readline),
@@ -193,19 +208,55 @@ impl State {
             vars: BTreeMap::new(),
             visits: vec![0; n],
             turns: Vec::new(),
-        }
+        };
+        s.prompt_text = s.render_prompt();
+        s
     }
 
     pub fn current(&self) -> &Node {
         &self.compiled.scenario.nodes[self.node]
     }
 
-    /// The wording asked for the current question.
+    /// The wording asked for the current question, placeholders filled.
     pub fn prompt(&self) -> &str {
+        &self.prompt_text
+    }
+
+    /// The wording drawn for the current question, as written.
+    fn wording(&self) -> &str {
         let node = self.current();
         match self.variant {
             0 => &node.prompt,
             i => node.variants.get(i - 1).map_or(&node.prompt, |v| v.as_str()),
+        }
+    }
+
+    /// The current wording with `{var}` and `{answer:node}` filled from
+    /// the session as it stands: done once, when the question is asked.
+    pub(super) fn render_prompt(&self) -> String {
+        let var = |name: &str| self.vars.get(name).copied().unwrap_or(0);
+        let answer = |node: &str| {
+            let i = self.compiled.node_index(node)?;
+            self.turns.iter().rev().find(|t| t.node == i).map(|t| self.given_text(t))
+        };
+        crate::scenario::template::render(self.wording(), &var, &answer)
+    }
+
+    /// What the candidate gave on `turn`, as plain text: the words, the
+    /// number as typed, the option's label, or the talking points ticked.
+    pub fn given_text(&self, turn: &Turn) -> String {
+        let node = &self.compiled.scenario.nodes[turn.node];
+        match &turn.given {
+            Given::Pass => String::new(),
+            Given::Text(t) | Given::NotANumber(t) | Given::Number { raw: t, .. } => t.clone(),
+            Given::Choice(i) => match &node.answer {
+                Answer::Choice { options } => options.get(*i).map(|o| o.label.clone()).unwrap_or_default(),
+                _ => String::new(),
+            },
+            Given::Points { ticked, text } if text.trim().is_empty() => {
+                ticked.iter().filter_map(|&i| node.talking_points.get(i).cloned()).collect::<Vec<_>>().join("; ")
+            }
+            Given::Points { text, .. } => text.clone(),
         }
     }
 
@@ -234,6 +285,16 @@ impl State {
         self.current().limit_s.and_then(|s| self.pace.scale(s))
     }
 
+    /// What the interviewer has interjected on the current question, if
+    /// its clock has come down to the node's `interject` time: from then
+    /// until the question is left.
+    pub fn interjection(&self) -> Option<&str> {
+        let i = self.current().interject.as_ref().filter(|_| !self.current().is_end())?;
+        let spent = self.question_clock_ms().saturating_sub(self.asked_ms);
+        let started = matches!(self.phase, Phase::Running | Phase::Paused { .. });
+        (started && i.due(self.limit_ms()?, spent)).then_some(i.text.as_str())
+    }
+
     /// Time left on the current question (negative: overtime), if timed.
     pub fn remaining_ms(&self) -> Option<i64> {
         let limit = self.limit_ms()?;
@@ -245,6 +306,12 @@ impl State {
     /// The session-wide limit under this pace.
     pub fn session_limit_ms(&self) -> Option<u64> {
         self.compiled.scenario.session_limit_s.and_then(|s| self.pace.scale(s))
+    }
+
+    /// The session limit, while it can still fire: not once it has sent
+    /// the interview to its wrap-up question.
+    pub fn session_deadline(&self) -> Option<u64> {
+        self.session_limit_ms().filter(|_| !self.wrapping_up)
     }
 
     pub fn is_finished(&self) -> bool {
@@ -315,7 +382,7 @@ impl State {
     /// The monotonic time of the next deadline (a question's timeout or the
     /// session limit), if the clock runs and one is pending.
     pub fn next_deadline(&self) -> Option<u64> {
-        [self.question_deadline(), self.session_limit_ms()]
+        [self.question_deadline(), self.session_deadline()]
             .into_iter()
             .flatten()
             .min()
@@ -346,7 +413,7 @@ impl State {
             let base = (now - now % 1000).saturating_add(phase);
             if base > now { base } else { base.saturating_add(1000) }
         });
-        let session_end = self.session_limit_ms().filter(|&l| l > now);
+        let session_end = self.session_deadline().filter(|&l| l > now);
         [Some(next_second), countdown, session_end].into_iter().flatten().min()
     }
 }

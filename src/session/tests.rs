@@ -366,3 +366,158 @@ fn quitting_during_rating_keeps_the_ticks_and_reopening_returns_to_rating() {
     ev(&mut s, 12_000, EventKind::Submit);
     assert_eq!(s.turns.last().map(|t| t.exit), Some(Exit::Submitted));
 }
+
+/// `SCENARIO` with its session limit sent to `wrap`, a wrap-up question
+/// whose answer leads to `next`.
+fn with_wrap_up(next: &str, on_timeout: &str) -> Arc<Compiled> {
+    let src = SCENARIO.replace("session_limit_s: 600,", "session_limit_s: 100, on_session_timeout: \"wrap\",").replace(
+        "(id: \"good\",",
+        &format!(
+            "(id: \"wrap\", prompt: \"Land it.\", limit_s: 30, on_timeout: {on_timeout}, answer: FreeText(default: (next: \"{next}\"))),\n(id: \"good\","
+        ),
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("wrap-up scenario parses");
+    Compiled::new(sc, cat).expect("wrap-up scenario compiles")
+}
+
+#[test]
+fn the_session_limit_goes_to_the_wrap_up_question_once_and_its_answer_leads_to_the_ending() {
+    let mut s = State::new(with_wrap_up("good", "Overtime"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    type_text(&mut s, 1000, "half an answer");
+    ev(&mut s, 100_000, EventKind::Tick);
+    assert_eq!((node_id(&s), s.phase), ("wrap", Phase::Running), "the limit asks the wrap-up, not an ending");
+    assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::SessionOver, 100_000)));
+    assert_eq!(s.asked_ms, 100_000);
+    assert_eq!(s.next_deadline(), Some(130_000), "its own limit applies, the session's no more");
+    ev(&mut s, 200_000, EventKind::Tick);
+    assert!(s.overtime && !s.is_finished(), "the session limit does not fire again");
+    type_text(&mut s, 201_000, "We shipped it.");
+    ev(&mut s, 202_000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.phase), ("good", Phase::Finished(Ending::Completed)));
+}
+
+#[test]
+fn after_the_wrap_up_a_next_question_is_not_asked_and_the_session_ends() {
+    let mut s = State::new(with_wrap_up("quiz", "Overtime"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 100_000, EventKind::Tick);
+    ev(&mut s, 101_000, EventKind::Submit);
+    assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout));
+    assert_eq!(
+        s.turns.last().map(|t| (s.compiled.scenario.nodes[t.node].id.as_str(), t.exit)),
+        Some(("wrap", Exit::Submitted))
+    );
+    // The wrap-up's own timeout to another question ends it the same way.
+    let mut s = State::new(with_wrap_up("good", "Goto(\"quiz\")"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 500_000, EventKind::Tick);
+    let trail: Vec<(&str, Exit, u64)> =
+        s.turns.iter().map(|t| (s.compiled.scenario.nodes[t.node].id.as_str(), t.exit, t.left_ms)).collect();
+    assert_eq!(s.phase, Phase::Finished(Ending::SessionTimeout), "{trail:?} at {}", node_id(&s));
+    assert_eq!(s.turns.last().map(|t| (t.exit, t.left_ms)), Some((Exit::TimedOut, 130_000)));
+}
+
+#[test]
+fn a_number_within_the_partial_ratio_is_close_and_takes_the_close_edge() {
+    let src =
+        SCENARIO.replace("solution: \"20/90\")", "solution: \"20/90\", partial: Ratio(2.0), close: (next: \"good\"))");
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let compiled = Compiled::new(sc, cat).expect("compiles");
+    let answer = |text: &str| {
+        let mut s = State::new(compiled.clone(), 1, Pace::Real);
+        ev(&mut s, 0, EventKind::Start);
+        ev(&mut s, 500, EventKind::Submit); // a pass on `open` leads to `quiz`
+        type_text(&mut s, 1000, text);
+        ev(&mut s, 2000, EventKind::Submit);
+        let t = &s.turns[1];
+        (node_id(&s).to_string(), t.correct, t.close, t.edge.clone())
+    };
+    assert_eq!(answer("22.2"), ("pick".into(), Some(true), false, Some(EdgeKind::Right)));
+    assert_eq!(answer("40"), ("good".into(), Some(false), true, Some(EdgeKind::Close)));
+    assert_eq!(answer("11.1"), ("good".into(), Some(false), true, Some(EdgeKind::Close)), "half is within 2x");
+    assert_eq!(answer("45"), ("talk".into(), Some(false), false, Some(EdgeKind::Wrong)));
+    assert_eq!(answer("-22.2"), ("talk".into(), Some(false), false, Some(EdgeKind::Wrong)), "the sign must agree");
+    // The debrief gives it half credit and says so.
+    let mut s = State::new(compiled.clone(), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 500, EventKind::Submit);
+    type_text(&mut s, 1000, "40");
+    ev(&mut s, 2000, EventKind::Submit);
+    let d = crate::assess::debrief::build(&s);
+    assert_eq!(d.numeric[0].mark(), "close (half credit)");
+    assert_eq!(crate::assess::debrief::turn_score(&s, &s.turns[1]), Some(50));
+    let md = crate::assess::debrief::markdown(&d);
+    assert!(
+        md.contains("close (half credit)") && md.contains("0 of 1 numeric questions right, 1 close (half credit)."),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_interjection_is_said_when_the_clock_comes_down_to_it_and_stays_until_the_question_is_left() {
+    let src = SCENARIO.replace(
+        "on_timeout: Goto(\"quiz\"), competencies",
+        "on_timeout: Goto(\"quiz\"), interject: (left_s: 20, text: \"20 seconds -- land it\"), competencies",
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let mut s = State::new(Compiled::new(sc, cat).expect("compiles"), 1, Pace::Real);
+    assert_eq!(s.interjection(), None, "nothing before the start");
+    ev(&mut s, 0, EventKind::Start);
+    ev(&mut s, 39_999, EventKind::Tick);
+    assert_eq!(s.interjection(), None);
+    assert_eq!(s.next_change(), Some(40_000), "the screen is redrawn the moment it is said");
+    ev(&mut s, 40_000, EventKind::Tick);
+    assert_eq!(s.interjection(), Some("20 seconds -- land it"));
+    ev(&mut s, 41_000, EventKind::Pause);
+    ev(&mut s, 90_000, EventKind::Tick);
+    assert_eq!(s.interjection(), Some("20 seconds -- land it"), "a pause keeps it");
+    ev(&mut s, 90_000, EventKind::Resume);
+    ev(&mut s, 95_000, EventKind::Submit);
+    assert_eq!((node_id(&s), s.interjection()), ("quiz", None), "gone with the question");
+    let d = crate::assess::debrief::build(&s);
+    assert_eq!(d.timeline[0].interjected.as_deref(), Some("20 seconds -- land it"));
+    assert!(
+        crate::assess::debrief::markdown(&d)
+            .contains("At question 1 (open) the interviewer said: \"20 seconds -- land it\"")
+    );
+}
+
+#[test]
+fn a_prompt_shows_variables_and_earlier_answers_as_they_stood_when_it_was_asked() {
+    let src = SCENARIO.replace(
+        "(id: \"quiz\", prompt: \"Margin?\"",
+        "(id: \"quiz\", prompt: \"You said {answer:open}, dodged {dodges}x, picked {answer:pick}. Margin?\"",
+    );
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let mut s = State::new(Compiled::new(sc, cat).expect("compiles"), 1, Pace::Real);
+    ev(&mut s, 0, EventKind::Start);
+    type_text(&mut s, 1000, "Legal would handle that.");
+    ev(&mut s, 2000, EventKind::Submit);
+    type_text(&mut s, 3000, "No\nidea");
+    ev(&mut s, 4000, EventKind::Submit);
+    let asked = "You said No idea, dodged 1x, picked (no answer yet). Margin?";
+    assert_eq!((node_id(&s), s.prompt()), ("quiz", asked));
+    type_text(&mut s, 5000, "22.2");
+    ev(&mut s, 6000, EventKind::Submit);
+    assert_eq!(s.turns[2].prompt, asked, "the turn keeps the wording asked");
+    let d = crate::assess::debrief::build(&s);
+    assert!(d.numeric[0].question == asked);
+}
+
+#[test]
+fn an_unchecked_scenario_with_a_cycle_of_named_conditions_does_not_start() {
+    let src = SCENARIO.replace(
+        "session_limit_s: 600, start: \"open\",",
+        "session_limit_s: 600, conditions: {\"a\": Named(\"b\"), \"b\": Or([Money, Named(\"a\")])}, start: \"open\",",
+    )
+    .replace("(when: Money, next: \"pick\")", "(when: Named(\"a\"), next: \"pick\")");
+    let (cat, _) = crate::traps::load(None);
+    let sc = crate::scenario::load::ron_options().from_str(&src).expect("parses");
+    let err = Compiled::new(sc, cat).err().expect("refused").to_string();
+    assert!(err.contains("open: rule 3: named condition \"a\" refers back to itself"), "{err}");
+}

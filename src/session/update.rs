@@ -51,9 +51,11 @@ fn settle(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
     while s.phase == Phase::Running {
         let now = s.session_ms(at);
         let node_due = s.question_deadline().filter(|&d| d <= now);
-        let session_due = s.session_limit_ms().filter(|&d| d <= now);
+        let session_due = s.session_deadline().filter(|&d| d <= now);
         match (node_due, session_due) {
-            (_, Some(end)) if node_due.is_none_or(|n| end <= n) => return session_over(s, end, fx),
+            // Finishes the session, or asks the wrap-up question, whose own
+            // deadline may fall due by `at` as well.
+            (_, Some(end)) if node_due.is_none_or(|n| end <= n) => session_over(s, end, fx),
             (Some(due), _) => question_timeout(s, due, fx),
             _ => return,
         }
@@ -74,6 +76,13 @@ fn question_timeout(s: &mut State, due: u64, fx: &mut Vec<Effect>) {
 
 fn session_over(s: &mut State, at: u64, fx: &mut Vec<Effect>) {
     let next = s.compiled.scenario.on_session_timeout.as_deref().and_then(|id| s.compiled.node_index(id));
+    // A question named by `on_session_timeout` is the wrap-up: asked once,
+    // with its own limit, and then the session ends.
+    if let Some(wrap) = next.filter(|&i| !s.wrapping_up && !s.compiled.scenario.nodes[i].is_end()) {
+        leave(s, at, Exit::SessionOver, Some(wrap), None, fx);
+        s.wrapping_up = true;
+        return;
+    }
     leave(s, at, Exit::SessionOver, next, None, fx);
     if !s.is_finished() {
         finish(s, at, Ending::SessionTimeout, fx);
@@ -101,6 +110,7 @@ fn handle(s: &mut State, event: Event, fx: &mut Vec<Effect>) {
                         next: None,
                         edge: None,
                         correct: None,
+                        close: false,
                         traps: Vec::new(),
                     },
                 );
@@ -220,6 +230,7 @@ fn edit(s: &mut State, target: Target, f: impl FnOnce(&mut Editor)) {
 /// The candidate submits the current answer.
 fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
     let node = s.current().clone();
+    let mut close = false;
     let (given, route, correct, mut traps) = match &node.answer {
         Answer::Choice { options } => {
             let Some(opt) = options.get(s.selected) else { return };
@@ -227,7 +238,7 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
             let route = Route { next: opt.next.clone(), set: opt.set.clone(), edge: EdgeKind::Choice(s.selected) };
             (Given::Choice(s.selected), route, None, traps)
         }
-        Answer::Numeric { expected, tolerance, unit, right, wrong, .. } => {
+        Answer::Numeric { expected, tolerance, unit, right, wrong, partial, close: close_edge, .. } => {
             let raw = s.answer_text();
             let judged = if s.numbers_v1 {
                 super::numeric_v1::judge(&raw, *expected, *tolerance)
@@ -242,7 +253,14 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
                     return;
                 }
             };
-            let (t, edge) = if ok { (right, EdgeKind::Right) } else { (wrong, EdgeKind::Wrong) };
+            let near = !ok
+                && matches!(given, Given::Number { value, .. } if partial.is_some_and(|p| p.accepts(*expected, value)));
+            let (t, edge) = match (ok, near, close_edge) {
+                (true, _, _) => (right, EdgeKind::Right),
+                (false, true, Some(close)) => (close, EdgeKind::Close),
+                _ => (wrong, EdgeKind::Wrong),
+            };
+            close = near;
             (given, Route::of(t, edge), Some(ok), Vec::new())
         }
         Answer::FreeText { .. } | Answer::Spoken { .. } => {
@@ -257,7 +275,7 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
     apply(s, &route.set);
     let next = s.compiled.node_index(&route.next);
     let edge = Some(route.edge);
-    record(s, Leaving { at: now, given, exit: Exit::Submitted, next, edge, correct, traps });
+    record(s, Leaving { at: now, given, exit: Exit::Submitted, next, edge, correct, close, traps });
     if let Some(next) = next {
         enter(s, next, now, fx);
     }
@@ -350,7 +368,7 @@ fn leave(s: &mut State, at: u64, exit: Exit, next: Option<usize>, edge: Option<E
         _ => Vec::new(),
     };
     let given = partial(s);
-    record(s, Leaving { at, given, exit, next, edge, correct: None, traps });
+    record(s, Leaving { at, given, exit, next, edge, correct: None, close: false, traps });
     if let Some(next) = next {
         enter(s, next, at, fx);
     }
@@ -364,6 +382,8 @@ struct Leaving {
     next: Option<usize>,
     edge: Option<EdgeKind>,
     correct: Option<bool>,
+    /// A wrong number within the `partial` band.
+    close: bool,
     traps: Vec<Finding>,
 }
 
@@ -376,11 +396,13 @@ fn record(s: &mut State, l: Leaving) {
         // A Spoken answer ends when it was marked done, not when rated.
         left_ms: s.done_ms.unwrap_or(l.at),
         limit_ms: s.limit_ms(),
+        prompt: s.prompt_text.clone(),
         given: l.given,
         exit: l.exit,
         next: l.next,
         edge: l.edge,
         correct: l.correct,
+        close: l.close,
         traps: l.traps,
     };
     s.turns.push(turn);
@@ -406,7 +428,12 @@ fn partial(s: &State) -> Given {
 }
 
 /// Asks node `next` at session time `at`; an end node finishes the session.
+/// After the wrap-up question only an end node is entered: the session's
+/// time is up, so any other next question ends it instead.
 fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
+    if s.wrapping_up && !s.compiled.scenario.nodes[next].is_end() {
+        return finish(s, at, Ending::SessionTimeout, fx);
+    }
     s.visits[next] += 1;
     let node = &s.compiled.scenario.nodes[next];
     s.variant = draw::variant(s.seed, &node.id, s.visits[next], 1 + node.variants.len());
@@ -419,6 +446,7 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     s.answer_clipped = false;
     s.selected = 0;
     s.numeric_error = None;
+    s.prompt_text = s.render_prompt();
     fx.push(Effect::Asked(next));
     if s.current().is_end() {
         finish(s, at, Ending::Completed, fx);

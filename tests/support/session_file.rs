@@ -23,7 +23,7 @@ pub fn header(source: &str, pace: Pace, cols: u16, rows: u16) -> Header {
         cols,
         rows,
         started: "2026-11-23T00:00:00Z".into(),
-        judged_with: Some(hotseat::record::format::JudgedWith::of(&hotseat::traps::Catalogue { traps: Vec::new() })),
+        judged_with: Some(hotseat::record::format::JudgedWith::of(&hotseat::traps::Catalogue::default())),
     }
 }
 

@@ -162,7 +162,11 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         out.push(Line::from(""));
         out.push(heading("Numbers"));
         for n in &d.numeric {
-            let (mark, st) = if n.correct { ("right", theme.ok()) } else { ("wrong", theme.danger()) };
+            let (mark, st) = match (n.correct, n.close) {
+                (true, _) => (n.mark(), theme.ok()),
+                (false, true) => (n.mark(), theme.warn()),
+                (false, false) => (n.mark(), theme.danger()),
+            };
             out.push(Line::from(vec![
                 Span::raw(format!(
                     "  {}: expected {} {}, you gave {} ",

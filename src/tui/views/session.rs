@@ -83,7 +83,15 @@ fn panel(theme: &Theme, title: &str, focused: bool) -> Block<'static> {
 /// scrollbar and the title say so.
 fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(2);
-    let question: Vec<Line> = wrap(s.prompt(), width).into_iter().map(|l| Line::styled(l, app.theme.title())).collect();
+    let mut question: Vec<Line> =
+        wrap(s.prompt(), width).into_iter().map(|l| Line::styled(l, app.theme.title())).collect();
+    // The interviewer speaking up as the clock runs low: right under the
+    // question, so it shows wherever the question does.
+    if let Some(said) = s.interjection() {
+        let who = &s.compiled.scenario.persona.name;
+        question.push(Line::from(""));
+        question.extend(wrap(&format!("{who}: {said}"), width).into_iter().map(|l| Line::styled(l, app.theme.warn())));
+    }
     let context: Vec<Line> = s
         .current()
         .context
@@ -147,7 +155,9 @@ fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
         Span::raw("  "),
         Span::styled(word, style),
     ])];
-    if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
+    if s.wrapping_up {
+        lines.push(Line::styled("session time up: last question", theme.warn()));
+    } else if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
         lines.push(Line::styled(format!("session {} left", left(session_left)), theme.dim()));
     }
     let text_rows = if inner.height >= 2 { inner.height - 1 } else { inner.height };
