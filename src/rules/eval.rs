@@ -243,7 +243,7 @@ pub enum Matcher {
     AnyOf(PhraseSet),
     AllOf(Vec<PhraseSet>),
     NoneOf(PhraseSet),
-    Regex(Regex),
+    Regex(std::sync::Arc<Regex>),
     Number,
     Percent,
     Money,
@@ -263,6 +263,24 @@ pub enum Matcher {
     Or(Vec<Matcher>),
     Not(Box<Matcher>),
     InSentence(Box<Matcher>),
+}
+
+/// The compiled regex for `pattern`: the one already compiled for it while
+/// any rule still holds it, else a new one. A catalogue repeats patterns
+/// (a guard shared by two rules of a trap), and each compiled copy had its
+/// own program and its own search cache, which grows to hundreds of
+/// kilobytes on a long answer.
+fn shared_regex(pattern: &str) -> Result<std::sync::Arc<Regex>, regex::Error> {
+    use std::sync::{Arc, Mutex, Weak};
+    static LIVE: Mutex<Vec<(String, Weak<Regex>)>> = Mutex::new(Vec::new());
+    let mut live = LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(re) = live.iter().find(|(p, _)| p == pattern).and_then(|(_, w)| w.upgrade()) {
+        return Ok(re);
+    }
+    let re = Arc::new(build_regex(pattern)?);
+    live.retain(|(_, w)| w.strong_count() > 0);
+    live.push((pattern.to_string(), Arc::downgrade(&re)));
+    Ok(re)
 }
 
 fn phrase_set(phrases: &[String]) -> Result<PhraseSet, PatternError> {
@@ -289,7 +307,7 @@ impl Matcher {
                 Matcher::AllOf(p.iter().map(|p| phrase_set(std::slice::from_ref(p))).collect::<Result<_, _>>()?)
             }
             Cond::NoneOf(p) => Matcher::NoneOf(phrase_set(p)?),
-            Cond::Regex(r) => Matcher::Regex(build_regex(r)?),
+            Cond::Regex(r) => Matcher::Regex(shared_regex(r)?),
             Cond::Number => Matcher::Number,
             Cond::Percent => Matcher::Percent,
             Cond::Money => Matcher::Money,
@@ -790,6 +808,20 @@ mod tests {
             let first = 0..answer.text.len().min(1);
             answer.text.len().is_multiple_of(2).then(|| Vec::from([first]))
         }
+    }
+
+    /// A pattern repeated in a catalogue is compiled once while a rule
+    /// holds it, sharing its program and search cache; once no rule does,
+    /// it is let go.
+    #[test]
+    fn a_repeated_pattern_is_compiled_once() {
+        let pattern = r#"Regex("(?-u:\\b)repeated-pattern-test(?-u:\\b)")"#;
+        let (Matcher::Regex(a), Matcher::Regex(b)) = (m(pattern), m(pattern)) else { panic!("regex matchers") };
+        assert!(std::sync::Arc::ptr_eq(&a, &b));
+        assert!(a.is_match("a repeated-pattern-test here"));
+        let weak = std::sync::Arc::downgrade(&a);
+        drop((a, b));
+        assert!(weak.upgrade().is_none(), "no rule holds it any more");
     }
 
     struct Vars;
