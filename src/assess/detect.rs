@@ -318,6 +318,66 @@ mod tests {
         assert!(d.detect(&Answer::new("x"), &[], &NoEnv).is_empty());
     }
 
+    /// The regex crate's fast engine (a lazy DFA) cannot decide a Unicode
+    /// word boundary next to non-ASCII text: it gives up and the whole
+    /// search runs again in the slow one. One bundled pattern with a `\b`
+    /// took 9 ms on 100 KB of Chinese, more than every other rule together
+    /// (issue 11 item 7). Bundled patterns use `(?-u:\b)` beside Latin
+    /// words, or spell the boundary out.
+    #[test]
+    fn no_bundled_regex_makes_the_fast_engine_give_up_on_non_ascii_text() {
+        let (cat, _) = crate::traps::load(None);
+        let mut unicode_boundaries = Vec::new();
+        for t in &cat.traps {
+            for d in &t.detect {
+                d.when.walk(&mut |c| {
+                    if let crate::rules::Cond::Regex(p) = c {
+                        let hir = regex_syntax::ParserBuilder::new()
+                            .case_insensitive(true)
+                            .build()
+                            .parse(p)
+                            .expect("bundled pattern parses");
+                        if hir.properties().look_set().contains_word_unicode() {
+                            unicode_boundaries.push(format!("{}: {p}", t.id));
+                        }
+                    }
+                });
+            }
+        }
+        assert!(unicode_boundaries.is_empty(), "{unicode_boundaries:#?}");
+    }
+
+    /// The place-word pattern of ignores-data-jurisdiction lost its `\b`
+    /// for a non-word character (see the test above); it finds exactly
+    /// what it found before, next to Chinese and accented letters too.
+    #[test]
+    fn the_place_word_pattern_finds_what_it_found_with_a_word_boundary() {
+        let tail = r#"(?:doesn't|does not|don't|do not|won't|will not|wouldn't|isn't|is not|not)\s+(?:really\s+)?(?:a\s+)?(?:big\s+|real\s+|major\s+|huge\s+)?(?:matter|care|concern|issue|problem|priority|important|deal)"#;
+        let head = r#"(?-u:\b)(?:where|location|geography|which region|what region|region)"#;
+        let before = crate::rules::build_regex(&format!(r"{head}\b[^.;!?]{{0,40}}{tail}")).expect("compiles");
+        let after = crate::rules::build_regex(&format!(r"{head}[^\w.;!?][^.;!?]{{0,39}}{tail}")).expect("compiles");
+        for text in [
+            "the region doesn't matter",
+            "region数据 doesn't matter",
+            "regioné not a concern",
+            "Region, honestly, is not a big deal",
+            "where it sits won't matter. region isn't a problem",
+            "regionnot matter",
+            "where不 matter",
+            "location\u{00A0}does not matter",
+            "region — 这个 doesn't really matter at all",
+            "geography x not an issue, where: not a priority",
+            &format!("where {} not important", "y".repeat(38)),
+            &format!("where {} not important", "y".repeat(39)),
+            &format!("where {} not important", "y".repeat(40)),
+        ] {
+            let found = |re: &regex::Regex| re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
+            assert_eq!(found(&before), found(&after), "{text}");
+        }
+        let (cat, _) = crate::traps::load(None);
+        assert!(format!("{cat:?}").contains(r"region)[^\\w.;!?][^.;!?]{0,39}"), "the catalogue holds the new form");
+    }
+
     /// Issue 11 item 7: the negation checks scanned the whole clause for
     /// every match, and with no punctuation the clause is the whole answer:
     /// 100 KB took ten seconds, 300 KB (here) minutes. Linear now, it takes
