@@ -77,6 +77,7 @@ fn sh(dir: &Path, line: &str) -> Output {
         .env("PATH", std::env::join_paths(paths).expect("PATH joins"))
         .env("HOME", dir.join("home"))
         .env("NO_COLOR", "1")
+        .env("HOTSEAT_LANG", "en")
         .env_remove("HOTSEAT_DATA_DIR")
         .env_remove("XDG_DATA_HOME")
         .env_remove("HOTSEAT_SCENARIO_PATH")

@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 const USER_TRAPS: &str = r#"Catalogue(traps: [
@@ -15,11 +14,9 @@ const USER_TRAPS: &str = r#"Catalogue(traps: [
      detect: [(when: Regex("(unclosed"))]),
 ])"#;
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data).env_remove("HOTSEAT_SCENARIO_PATH").env("NO_COLOR", "1");
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn data_dir() -> TempDir {
     let dir = TempDir::new().expect("tempdir");

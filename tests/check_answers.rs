@@ -6,19 +6,13 @@
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 const EXAMPLE: &str = include_str!("../docs/example.ron");
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data)
-        .env("NO_COLOR", "1")
-        .env_remove("HOTSEAT_SCENARIO_PATH")
-        .timeout(std::time::Duration::from_secs(120));
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn describe(out: &Output) -> String {
     format!(

@@ -17,14 +17,9 @@ const EXAMPLE: &str = include_str!("../docs/example.ron");
 const ROW_KEYS: [&str; 9] = ["id", "title", "path", "source", "language", "nodes", "minutes", "traps", "errors"];
 
 /// `hotseat` with a private data directory and no extra scenario path.
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data)
-        .env("NO_COLOR", "1")
-        .env_remove("HOTSEAT_SCENARIO_PATH")
-        .timeout(std::time::Duration::from_secs(120));
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn describe(out: &Output) -> String {
     format!(

@@ -20,7 +20,10 @@ fn bundled_ids() -> Vec<String> {
 
 fn hotseat(data: &Path) -> Command {
     let mut cmd = Command::new(BIN);
-    cmd.env("HOTSEAT_DATA_DIR", data).env("NO_COLOR", "1").env_remove("HOTSEAT_SCENARIO_PATH");
+    cmd.env("HOTSEAT_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .env("HOTSEAT_LANG", "en")
+        .env_remove("HOTSEAT_SCENARIO_PATH");
     cmd
 }
 

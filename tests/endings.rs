@@ -4,15 +4,12 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("hotseat").expect("binary");
-    cmd.env("HOTSEAT_DATA_DIR", data).env_remove("HOTSEAT_SCENARIO_PATH").env("NO_COLOR", "1");
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 /// A strong candidate, by every measure the score takes, who walks into an
 /// ending the scenario declares `lean-no`.

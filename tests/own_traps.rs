@@ -5,18 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/own-traps").join(name)
 }
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data).env_remove("HOTSEAT_SCENARIO_PATH").env("NO_COLOR", "1");
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn json(out: &std::process::Output) -> serde_json::Value {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -14,14 +14,9 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data)
-        .env("NO_COLOR", "1")
-        .env_remove("HOTSEAT_SCENARIO_PATH")
-        .timeout(std::time::Duration::from_secs(120));
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn stdout(cmd: &mut Command) -> String {
     let out = cmd.output().expect("hotseat runs");

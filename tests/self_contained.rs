@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 /// A user trap that the weak playtest answers fall into.
@@ -14,11 +13,9 @@ const USER_TRAPS: &str = r#"Catalogue(traps: [
      detect: [(when: AnyOf(["improved significantly"]))]),
 ])"#;
 
-fn hotseat(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hotseat"));
-    cmd.env("HOTSEAT_DATA_DIR", data).env_remove("HOTSEAT_SCENARIO_PATH").env("NO_COLOR", "1");
-    cmd
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::hotseat;
 
 fn debrief_json(data: &Path, id: &str) -> serde_json::Value {
     let out = hotseat(data).args(["debrief", "--format", "json", id]).output().expect("runs");

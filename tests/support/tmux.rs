@@ -53,7 +53,8 @@ impl Tmux {
 
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::new("tmux");
-        c.args(["-S", &self.socket, "-f", "/dev/null"]).args(args);
+        // English whatever the machine's locale: the tests read the screen.
+        c.args(["-S", &self.socket, "-f", "/dev/null"]).args(args).env("HOTSEAT_LANG", "en");
         c
     }
 
