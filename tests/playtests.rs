@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 use hotseat::assess::debrief::{self, Debrief, Verdict};
+use hotseat::i18n::Lang;
 use hotseat::library::BUNDLED;
 use hotseat::playtest::{self, Script, Step};
 use hotseat::scenario::load::check_bytes;
@@ -80,7 +81,9 @@ impl Run {
         let id = scenario.id.clone();
         let script = script(&id, kind);
         let state = playtest::play(Arc::clone(compiled), 0, &script).unwrap_or_else(|e| panic!("{id}.{kind}: {e}"));
-        let debrief = debrief::build(&state);
+        // In English for every scenario: these snapshots pin the scoring and
+        // its wording (tests/debrief_language.rs covers the Chinese one).
+        let debrief = debrief::build_in(&state, Lang::En);
         let end = state.current().is_end().then(|| state.current().id.clone());
         Run { id, kind, scenario, script, turns: state.turns, phase: state.phase, end, debrief }
     }
@@ -335,7 +338,7 @@ fn every_point_ticked_over_an_empty_box_is_not_a_strong_hire() {
         tried += 1;
         let compiled = Compiled::new(sc, cat.clone()).unwrap_or_else(|e| panic!("{id}: {e}"));
         let state = playtest::play(compiled, 0, &script).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let d = debrief::build(&state);
+        let d = debrief::build_in(&state, Lang::En);
         assert_ne!(d.verdict, Some(Verdict::StrongHire), "{id}: {:?}", d.reasons);
         let json = serde_json::to_value(&d).expect("serialises");
         let rows = json["points"].as_array().expect("points rows");

@@ -101,3 +101,120 @@ help-help = this help (? only when not typing)
 help-title = Help
 help-close = Esc closes
 help-scroll-keys = ↑↓ scroll
+
+## The debrief: verdict names, reasons and what cost points.
+verdict-strong-hire = strong-hire
+verdict-hire = hire
+verdict-lean-no = lean-no
+verdict-no = no
+reason-no-answers = No question was answered.
+reason-score = Overall score { $score }/100 over { $n ->
+    [one] { $n } answered question.
+   *[other] { $n } answered questions.
+}
+reason-no-traps = No traps.
+reason-trap-line = { $n ->
+    [one] { $n } trap
+   *[other] { $n } traps
+}, { $times ->
+    [one] { $times } time
+   *[other] { $times } times
+}: { $names }.
+trap-times = { $title } ({ $n }×)
+list-sep = {"; "}
+reason-numeric = { $right } of { $total } numeric questions right.
+reason-numeric-close = { $right } of { $total } numeric questions right, { $close } close (half credit).
+reason-weakest = Weakest competency: { $name } ({ $score }).
+reason-unbacked = { $n ->
+    [one] { $n } spoken answer
+   *[other] { $n } spoken answers
+} rated covered with no notes of what was said.
+reason-bounded = The interview's ending holds the verdict to { $bounded } (the score alone says { $band }).
+early-timeout = The interview's time limit ran out.
+early-quit = You left the interview early.
+early-closed = The interviewer closed the interview after your answer to “{ $question }”.
+early-closed-traps = The interviewer closed the interview after your answer to “{ $question }”, which fell into: { $traps }.
+why-bound = The interview's ending allows at most { $verdict }
+why-quit = You left the interview early
+why-repeated = { $what } ({ $n }×)
+why-points = { $what } ({ $points } points)
+loss-trap = Trap: { $title }
+loss-over-time = Ran over time
+loss-timed-out = Time ran out on a question
+loss-pass = Questions passed or left empty
+loss-not-a-number = No number where one was asked for
+loss-close = Numbers only close (half credit)
+loss-wrong = Wrong numbers
+loss-spoken = Spoken answers short of notes or of talking points covered
+loss-text = Answers short of figures, a before-and-after or what you did
+given-pass = (pass)
+given-option = option { $n }
+given-not-a-number = { $raw } (not a number)
+given-covered = covered: { $points }
+given-typed = { $read } (typed { $raw })
+list-none = none
+mark-right = right
+mark-close = close (half credit)
+mark-wrong = wrong
+trap-in-english = { $title }
+count-none = none
+count-times = { $n }, { $m } times
+
+## The debrief's headings and labels (Markdown, text and the screen).
+debrief-h-why = Why this verdict
+debrief-h-competencies = Competencies
+debrief-h-traps = Traps ({ $count })
+debrief-h-numbers = Numbers
+debrief-h-timeline = Timeline
+debrief-h-points = Talking points (self-rated)
+debrief-h-notes = Notes
+debrief-no-traps = None. Well done.
+debrief-notes-none = (none)
+md-title = # Debrief: { $title }
+md-verdict = **Verdict: { $verdict }**
+md-verdict-score = **Verdict: { $verdict }** ({ $score }/100)
+md-verdict-none = **Verdict: none** (nothing was answered)
+md-how-ended = **How it ended:** { $text }
+md-closing-words = the interviewer's closing words (`{ $node }`):
+md-closing-words-after = { $early } The interviewer's closing words (`{ $node }`):
+md-why-hurts = **Why it hurts:** { $text }
+md-instead = **Instead:** { $text }
+md-where = **Where ({ $node }):** { $question }
+md-where-nth = **Where { $k } ({ $node }):** { $question }
+md-you-said = **You said:** { $text }
+md-model-answer = **Model answer for this question:** { $text }
+md-example = **Example of a strong answer (not your words):** { $text }
+md-numeric = - **{ $node }**: expected { $expected }, you gave { $given }: { $mark }. { $solution }
+md-timeline-head = | # | question | time | limit | |
+md-over-time = **over time**
+md-interjected = At question { $n } ({ $node }) the interviewer said: "{ $said }"
+md-points = - **{ $node }**: covered { $covered }; missed { $missed }
+exit-timed-out = timed-out
+exit-session-over = session-over
+exit-quit = quit
+tui-debrief = Debrief
+tui-more = {" · "}↓ more
+tui-key-scroll = scroll
+tui-key-traps = next/previous trap
+tui-key-save = save Markdown
+tui-key-leave = leave
+tui-verdict = Verdict:{" "}
+tui-band-strong-hire = STRONG HIRE
+tui-band-hire = HIRE
+tui-band-lean-no = LEAN NO
+tui-band-no = NO
+tui-band-none = NO VERDICT
+tui-label = {"  "}{ $label }:{" "}
+tui-how-ended = How it ended
+tui-closing-words = the interviewer's closing words
+tui-why-hurts = Why it hurts
+tui-instead = Instead
+tui-where = Where
+tui-you-said = You said
+tui-model-answer = Model answer
+tui-example = Example of a strong answer (not your words)
+tui-numeric = { $node }: expected { $expected } { $unit }, you gave { $given }
+tui-untimed = untimed
+tui-over-time = OVER TIME
+tui-covered = { $node }: covered { $covered }
+tui-missed = missed: { $missed }

@@ -8,9 +8,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::scenario::{Answer, Node};
 use crate::session::{Ending, Exit, Given, Phase, State, Turn};
 use crate::text::mmss;
+use crate::tr;
 
 /// The overall call, as a hiring committee would make it: the same four
 /// calls an End node's `outcome` names, so an ending can bound it.
@@ -52,6 +54,10 @@ pub struct Debrief {
     pub notes: String,
     /// The answers as typed, in order.
     pub answers: Vec<AnswerRow>,
+    /// The language the human text above is in. Not in the JSON: a JSON
+    /// debrief is always built in English, ids being what programs read.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,18 +135,32 @@ impl NumericResult {
         }
     }
 
+    /// [`Self::mark`] in `lang`.
+    pub fn mark_in(&self, lang: Lang) -> String {
+        match (self.correct, self.close) {
+            (true, _) => tr!(lang, "mark-right"),
+            (false, true) => tr!(lang, "mark-close"),
+            (false, false) => tr!(lang, "mark-wrong"),
+        }
+    }
+
     /// What the candidate gave, as understood in the question's unit
     /// (`16.5 万元`), followed by what they typed when that says more than
     /// the bare number (`16.5 万元 (typed 16.5万)`): a wrong answer then shows
     /// how it was read, and nothing typed is hidden.
     pub fn given_text(&self) -> String {
+        self.given_text_in(Lang::En)
+    }
+
+    /// [`Self::given_text`] in `lang`.
+    pub fn given_text_in(&self, lang: Lang) -> String {
         match (&self.given, self.understood) {
-            (None, _) => "(pass)".into(),
+            (None, _) => tr!(lang, "given-pass"),
             (Some(raw), None) => raw.clone(),
             (Some(raw), Some(v)) => {
                 let read = format!("{}{}", fmt_given(v), unit_suffix(&self.unit));
                 let plain = raw.trim().chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+'));
-                if plain { read } else { format!("{read} (typed {})", raw.trim()) }
+                if plain { read } else { tr!(lang, "given-typed", read = read, raw = raw.trim()) }
             }
         }
     }
@@ -190,28 +210,35 @@ pub struct AnswerRow {
 const TRAP_COST: i32 = 35;
 const OVER_TIME_COST: i32 = 15;
 
-/// Builds the debrief of a session (finished or not).
+/// Builds the debrief of a session (finished or not) in the language to
+/// coach it in: the UI's when chosen, else the scenario's own.
 pub fn build(s: &State) -> Debrief {
+    build_in(s, crate::i18n::for_scenario(s.compiled.scenario.language))
+}
+
+/// Builds the debrief with its human text in `lang` (ids, numbers and the
+/// JSON field names are the same in every language).
+pub fn build_in(s: &State, lang: Lang) -> Debrief {
     let sc = &s.compiled.scenario;
     let scores: Vec<Option<u32>> = s.turns.iter().map(|t| turn_score(s, t)).collect();
     let answered: Vec<u32> = scores.iter().flatten().copied().collect();
     let score = (!answered.is_empty()).then(|| answered.iter().sum::<u32>() / answered.len() as u32);
-    let traps = trap_hits(s);
+    let traps = trap_hits(s, lang);
     let trap_groups = group(&traps);
     let competencies = competency_scores(s, &scores);
     let numeric = numeric_results(s);
     let end = end_of(s);
-    let early = early_reason(s, &end, &traps);
+    let early = early_reason(s, &end, &traps, lang);
     let (verdict, mut reasons, capped) = match score {
-        Some(score) => verdict(s, (score, answered.len()), &trap_groups, &numeric, &competencies, end.outcome),
-        None => (None, vec!["No question was answered.".to_string()], false),
+        Some(score) => verdict(s, (score, answered.len()), &trap_groups, &numeric, &competencies, end.outcome, lang),
+        None => (None, vec![tr!(lang, "reason-no-answers")], false),
     };
     // With closing remarks, "How it ended" already says why it came early.
     if let (Some(e), None) = (&early, &end.remark) {
         reasons.push(e.clone());
     }
     let why = match verdict {
-        Some(v) => why(s, &scores, capped.then_some(v)),
+        Some(v) => why(s, &scores, capped.then_some(v), lang),
         None => Vec::new(),
     };
     Debrief {
@@ -238,8 +265,13 @@ pub fn build(s: &State) -> Debrief {
         answers: s
             .turns
             .iter()
-            .map(|t| AnswerRow { node: node(s, t).id.clone(), question: asked(s, t), answer: given_text(s, t) })
+            .map(|t| AnswerRow {
+                node: node(s, t).id.clone(),
+                question: asked(s, t),
+                answer: given_text_in(s, t, lang),
+            })
             .collect(),
+        lang,
     }
 }
 
@@ -282,21 +314,20 @@ fn end_of(s: &State) -> EndOf {
 /// Why the interview closed before its normal end: the session's time ran
 /// out, the candidate left, or the interviewer closed it on an ending that
 /// bounds the verdict below hire, right after a given answer.
-fn early_reason(s: &State, end: &EndOf, traps: &[TrapHit]) -> Option<String> {
+fn early_reason(s: &State, end: &EndOf, traps: &[TrapHit], lang: Lang) -> Option<String> {
     match s.phase {
-        Phase::Finished(Ending::SessionTimeout) => Some("The interview's time limit ran out.".into()),
-        Phase::Finished(Ending::Quit) => Some("You left the interview early.".into()),
+        Phase::Finished(Ending::SessionTimeout) => Some(tr!(lang, "early-timeout")),
+        Phase::Finished(Ending::Quit) => Some(tr!(lang, "early-quit")),
         Phase::Finished(Ending::Completed) if end.outcome.is_some_and(|o| o >= Verdict::LeanNo) => {
             let last = s.turns.last()?;
             let node = &node(s, last).id;
             let fell: Vec<&str> = traps.iter().filter(|t| &t.node == node).map(|t| t.title.as_str()).collect();
-            let mut why =
-                format!("The interviewer closed the interview after your answer to “{}”", one_line(&asked(s, last)));
-            if !fell.is_empty() {
-                why.push_str(&format!(", which fell into: {}", fell.join("; ")));
-            }
-            why.push('.');
-            Some(why)
+            let question = one_line(&asked(s, last));
+            Some(if fell.is_empty() {
+                tr!(lang, "early-closed", question = question)
+            } else {
+                tr!(lang, "early-closed-traps", question = question, traps = fell.join(&tr!(lang, "list-sep")))
+            })
         }
         _ => None,
     }
@@ -313,22 +344,26 @@ fn one_line(text: &str) -> String {
 
 /// The answer in words, as the candidate gave it.
 pub fn given_text(s: &State, t: &Turn) -> String {
+    given_text_in(s, t, Lang::En)
+}
+
+/// [`given_text`] with its own words (a pass, "covered: ") in `lang`.
+pub fn given_text_in(s: &State, t: &Turn, lang: Lang) -> String {
     let n = node(s, t);
+    let option = |i: usize| tr!(lang, "given-option", n = i + 1);
     match &t.given {
-        Given::Pass => "(pass)".into(),
+        Given::Pass => tr!(lang, "given-pass"),
         Given::Text(text) => text.clone(),
         Given::Choice(i) => match &n.answer {
-            Answer::Choice { options } => {
-                options.get(*i).map_or(format!("option {}", i + 1), |o| format!("{}. {}", i + 1, o.label))
-            }
-            _ => format!("option {}", i + 1),
+            Answer::Choice { options } => options.get(*i).map_or(option(*i), |o| format!("{}. {}", i + 1, o.label)),
+            _ => option(*i),
         },
         Given::Number { raw, .. } => raw.clone(),
-        Given::NotANumber(raw) => format!("{raw} (not a number)"),
+        Given::NotANumber(raw) => tr!(lang, "given-not-a-number", raw = raw.as_str()),
         Given::Points { ticked, text } => {
-            let pts: Vec<&str> = ticked.iter().filter_map(|&i| n.talking_points.get(i).map(String::as_str)).collect();
-            let covered = if pts.is_empty() { "none".to_string() } else { pts.join("; ") };
-            if text.trim().is_empty() { format!("covered: {covered}") } else { format!("covered: {covered}\n{text}") }
+            let pts: Vec<String> = ticked.iter().filter_map(|&i| n.talking_points.get(i).cloned()).collect();
+            let covered = tr!(lang, "given-covered", points = list_or_none(&pts, lang));
+            if text.trim().is_empty() { covered } else { format!("{covered}\n{text}") }
         }
     }
 }
@@ -343,53 +378,97 @@ fn answer_text(t: &Turn) -> &str {
 
 /// 0–100 for one question, `None` when it was never really asked (quit on arrival).
 pub fn turn_score(s: &State, t: &Turn) -> Option<u32> {
-    let lost: i32 = turn_losses(s, t)?.iter().map(|l| l.1).sum();
+    let lost: i32 = turn_losses(s, t, Lang::En)?.iter().map(|l| l.1).sum();
     Some((100 - lost).clamp(0, 100) as u32)
 }
 
 /// What one question's score lost, and to what: the shortfall of the
 /// answer itself, each trap, running over time, timing out. The score is
 /// 100 minus their sum, so "why this verdict" can name the same parts.
-fn turn_losses(s: &State, t: &Turn) -> Option<Vec<(String, i32)>> {
+fn turn_losses(s: &State, t: &Turn, lang: Lang) -> Option<Vec<(String, i32)>> {
     if t.exit == Exit::Quit && t.given == Given::Pass {
         return None;
     }
     let (base, short) = base_score(s, t);
-    let mut lost = vec![(short.to_string(), 100 - base)];
+    let mut lost = vec![(short.map_or_else(String::new, |why| why.text(lang)), 100 - base)];
     for f in t.traps.iter().filter(|f| f.id != "over-time") {
-        let title = s.compiled.catalogue.get(&f.id).map_or(f.id.as_str(), |d| d.title.as_str());
-        lost.push((format!("Trap: {title}"), TRAP_COST));
+        let title = s.compiled.catalogue.get(&f.id).map_or(f.id.clone(), |d| trap_texts(d, lang).title);
+        lost.push((tr!(lang, "loss-trap", title = title), TRAP_COST));
     }
     if t.over_time() || t.traps.iter().any(|f| f.id == "over-time") {
-        lost.push(("Ran over time".into(), OVER_TIME_COST));
+        lost.push((tr!(lang, "loss-over-time"), OVER_TIME_COST));
     }
     if t.exit == Exit::TimedOut {
-        lost.push(("Time ran out on a question".into(), 10));
+        lost.push((tr!(lang, "loss-timed-out"), 10));
     }
     Some(lost)
 }
 
+/// What an answer lacked, by kind: "why this verdict" sums by it.
+#[derive(Clone, Copy)]
+enum Short {
+    Passed,
+    NotANumber,
+    Close,
+    Wrong,
+    Spoken,
+    Text,
+}
+
+impl Short {
+    fn text(self, lang: Lang) -> String {
+        match self {
+            Short::Passed => tr!(lang, "loss-pass"),
+            Short::NotANumber => tr!(lang, "loss-not-a-number"),
+            Short::Close => tr!(lang, "loss-close"),
+            Short::Wrong => tr!(lang, "loss-wrong"),
+            Short::Spoken => tr!(lang, "loss-spoken"),
+            Short::Text => tr!(lang, "loss-text"),
+        }
+    }
+}
+
 /// An answer's own score before traps and time, and what it lacked when
 /// that is under 100.
-fn base_score(s: &State, t: &Turn) -> (i32, &'static str) {
+fn base_score(s: &State, t: &Turn) -> (i32, Option<Short>) {
     match (&t.given, &node(s, t).answer) {
-        (Given::Pass, _) => (0, "Questions passed or left empty"),
-        (Given::NotANumber(_), _) => (10, "No number where one was asked for"),
-        (Given::Choice(_), _) => (100, ""),
+        (Given::Pass, _) => (0, Some(Short::Passed)),
+        (Given::NotANumber(_), _) => (10, Some(Short::NotANumber)),
+        (Given::Choice(_), _) => (100, None),
         (Given::Number { .. }, _) => {
             if t.correct == Some(true) {
-                (100, "")
+                (100, None)
             } else if t.close {
-                (CLOSE_SCORE, "Numbers only close (half credit)")
+                (CLOSE_SCORE, Some(Short::Close))
             } else {
-                (35, "Wrong numbers")
+                (35, Some(Short::Wrong))
             }
         }
-        (Given::Points { ticked, text }, _) => (
-            spoken_base(text, ticked.len(), node(s, t).talking_points.len()),
-            "Spoken answers short of notes or of talking points covered",
-        ),
-        (Given::Text(text), _) => (text_quality(text), "Answers short of figures, a before-and-after or what you did"),
+        (Given::Points { ticked, text }, _) => {
+            (spoken_base(text, ticked.len(), node(s, t).talking_points.len()), Some(Short::Spoken))
+        }
+        (Given::Text(text), _) => (text_quality(text), Some(Short::Text)),
+    }
+}
+
+/// A trap's four texts in `lang`. Chinese uses the trap's `zh` block, and
+/// without one the base texts with the title marked as English; English
+/// uses the base texts, which every trap has.
+pub fn trap_texts(def: &crate::traps::Trap, lang: Lang) -> crate::traps::TrapTexts {
+    match (lang, &def.zh) {
+        (Lang::Zh, Some(zh)) => zh.clone(),
+        (Lang::Zh, None) => crate::traps::TrapTexts {
+            title: tr!(lang, "trap-in-english", title = def.title.as_str()),
+            why: def.why.clone(),
+            instead: def.instead.clone(),
+            example: def.example.clone(),
+        },
+        (Lang::En, _) => crate::traps::TrapTexts {
+            title: def.title.clone(),
+            why: def.why.clone(),
+            instead: def.instead.clone(),
+            example: def.example.clone(),
+        },
     }
 }
 
@@ -451,24 +530,24 @@ fn text_quality(text: &str) -> i32 {
     q
 }
 
-fn trap_hits(s: &State) -> Vec<TrapHit> {
+fn trap_hits(s: &State, lang: Lang) -> Vec<TrapHit> {
     let mut out = Vec::new();
     for t in &s.turns {
         let n = node(s, t);
         for f in &t.traps {
-            let def = s.compiled.catalogue.get(&f.id);
+            let def = s.compiled.catalogue.get(&f.id).map(|d| trap_texts(d, lang));
             let answer = answer_text(t).to_string();
             let evidence = merge(&f.evidence, answer.len());
             out.push(TrapHit {
                 id: f.id.clone(),
-                title: def.map_or(f.id.clone(), |d| d.title.clone()),
+                title: def.as_ref().map_or(f.id.clone(), |d| d.title.clone()),
                 node: n.id.clone(),
                 question: asked(s, t),
-                answer: if answer.is_empty() { given_text(s, t) } else { answer },
+                answer: if answer.is_empty() { given_text_in(s, t, lang) } else { answer },
                 evidence,
-                why: def.map_or(String::new(), |d| d.why.clone()),
-                instead: def.map_or(String::new(), |d| d.instead.clone()),
-                example: def.map_or(String::new(), |d| d.example.clone()),
+                why: def.as_ref().map_or(String::new(), |d| d.why.clone()),
+                instead: def.as_ref().map_or(String::new(), |d| d.instead.clone()),
+                example: def.as_ref().map_or(String::new(), |d| d.example.clone()),
                 model_answer: n.model_answer.clone(),
             });
         }
@@ -616,34 +695,35 @@ fn verdict(
     numeric: &[NumericResult],
     comps: &[CompetencyScore],
     bound: Option<Verdict>,
+    lang: Lang,
 ) -> (Option<Verdict>, Vec<String>, bool) {
     let mut reasons = Vec::new();
     let serious = groups.iter().filter(|g| g.id != "over-time").count();
     let late = groups.iter().find(|g| g.id == "over-time").map_or(0, |g| g.occurrences.len());
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    reasons.push(format!("Overall score {score}/100 over {answered} answered question{}.", plural(answered)));
+    reasons.push(tr!(lang, "reason-score", score = score, n = answered));
     if groups.is_empty() {
-        reasons.push("No traps.".into());
+        reasons.push(tr!(lang, "reason-no-traps"));
     } else {
-        reasons.push(trap_count_line(groups));
+        reasons.push(trap_count_line(groups, lang));
     }
     if !numeric.is_empty() {
         let right = numeric.iter().filter(|n| n.correct).count();
         let close = numeric.iter().filter(|n| n.close).count();
-        let close = if close > 0 { format!(", {close} close (half credit)") } else { String::new() };
-        reasons.push(format!("{right} of {} numeric questions right{close}.", numeric.len()));
+        let total = numeric.len();
+        reasons.push(if close > 0 {
+            tr!(lang, "reason-numeric-close", right = right, total = total, close = close)
+        } else {
+            tr!(lang, "reason-numeric", right = right, total = total)
+        });
     }
     if let Some(weak) = comps.iter().min_by_key(|c| c.score).filter(|c| c.score < 60) {
-        reasons.push(format!("Weakest competency: {} ({}).", weak.name, weak.score));
+        reasons.push(tr!(lang, "reason-weakest", name = weak.name.as_str(), score = weak.score));
     }
     let quit = s.phase == Phase::Finished(Ending::Quit);
     let numeric_ok = numeric.iter().all(|n| n.correct);
     let unbacked = unbacked_spoken(s);
     if unbacked > 0 {
-        reasons.push(format!(
-            "{unbacked} spoken answer{} rated covered with no notes of what was said.",
-            if unbacked == 1 { "" } else { "s" }
-        ));
+        reasons.push(tr!(lang, "reason-unbacked", n = unbacked));
     }
     let band = if quit && answered < 3 {
         Verdict::No
@@ -658,10 +738,11 @@ fn verdict(
     };
     let bounded = bound.map_or(band, |b| band.at_most(b));
     if bounded != band {
-        reasons.push(format!(
-            "The interview's ending holds the verdict to {} (the score alone says {}).",
-            bounded.as_str(),
-            band.as_str()
+        reasons.push(tr!(
+            lang,
+            "reason-bounded",
+            bounded = verdict_name(bounded, lang),
+            band = verdict_name(band, lang)
         ));
     }
     (Some(bounded), reasons, bounded != band)
@@ -672,23 +753,29 @@ pub fn signed(points: i32) -> String {
     if points < 0 { format!("−{}", -points) } else { format!("+{points}") }
 }
 
+/// A verdict as a reader says it: the id in English (`lean-no`), words in
+/// Chinese.
+pub fn verdict_name(v: Verdict, lang: Lang) -> String {
+    match v {
+        Verdict::StrongHire => tr!(lang, "verdict-strong-hire"),
+        Verdict::Hire => tr!(lang, "verdict-hire"),
+        Verdict::LeanNo => tr!(lang, "verdict-lean-no"),
+        Verdict::No => tr!(lang, "verdict-no"),
+    }
+}
+
 /// "2 traps, 3 times: A (2×), B." One wording for the one count.
-pub fn trap_count_line(groups: &[TrapGroup]) -> String {
+pub fn trap_count_line(groups: &[TrapGroup], lang: Lang) -> String {
     let times: usize = groups.iter().map(|g| g.occurrences.len()).sum();
     let names: Vec<String> = groups
         .iter()
         .map(|g| match g.occurrences.len() {
             1 => g.title.clone(),
-            n => format!("{} ({n}×)", g.title),
+            n => tr!(lang, "trap-times", title = g.title.as_str(), n = n),
         })
         .collect();
-    let n = groups.len();
-    format!(
-        "{n} trap{}, {times} time{}: {}.",
-        if n == 1 { "" } else { "s" },
-        if times == 1 { "" } else { "s" },
-        names.join("; ")
-    )
+    let names = names.join(&tr!(lang, "list-sep"));
+    tr!(lang, "reason-trap-line", n = groups.len(), times = times, names = names)
 }
 
 /// The three largest contributions to the verdict. A bound that decided it
@@ -696,18 +783,18 @@ pub fn trap_count_line(groups: &[TrapGroup]) -> String {
 /// overall score most, each part of each question's loss averaged over the
 /// answered questions and summed by kind.
 /// `capped`: the verdict the ending held it to, when that lowered it.
-fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>) -> Vec<Contribution> {
+fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>, lang: Lang) -> Vec<Contribution> {
     let mut out = Vec::new();
     if let Some(b) = capped {
-        out.push(Contribution { what: format!("The interview's ending allows at most {}", b.as_str()), points: None });
+        out.push(Contribution { what: tr!(lang, "why-bound", verdict = verdict_name(b, lang)), points: None });
     }
     if s.phase == Phase::Finished(Ending::Quit) {
-        out.push(Contribution { what: "You left the interview early".into(), points: None });
+        out.push(Contribution { what: tr!(lang, "why-quit"), points: None });
     }
     let answered = scores.iter().flatten().count().max(1) as f64;
     let mut by_kind: Vec<(String, f64, usize)> = Vec::new();
     for (t, score) in s.turns.iter().zip(scores) {
-        let (Some(score), Some(parts)) = (score, turn_losses(s, t)) else { continue };
+        let (Some(score), Some(parts)) = (score, turn_losses(s, t, lang)) else { continue };
         let nominal: i32 = parts.iter().map(|p| p.1).sum();
         let actual = 100 - *score as i32;
         let scale = if nominal > 0 { f64::from(actual) / f64::from(nominal) } else { 0.0 };
@@ -724,7 +811,7 @@ fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>) -> Vec<Contri
     }
     by_kind.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (what, points, n) in by_kind.into_iter().filter(|k| k.1 >= 0.5) {
-        let what = if n > 1 { format!("{what} ({n}×)") } else { what };
+        let what = if n > 1 { tr!(lang, "why-repeated", what = what, n = n) } else { what };
         out.push(Contribution { what, points: Some(-(points.round() as i32)) });
     }
     out.truncate(3);
@@ -742,140 +829,157 @@ pub fn markdown(d: &Debrief) -> String {
 
 fn markdown_unescaped(d: &Debrief) -> String {
     use std::fmt::Write as _;
+    let l = d.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "# Debrief: {}\n", d.title);
+    let _ = writeln!(out, "{}\n", tr!(l, "md-title", title = d.title.as_str()));
     match d.verdict {
         Some(v) => {
-            let _ = writeln!(
-                out,
-                "**Verdict: {}**{}\n",
-                v.as_str(),
-                d.score.map(|s| format!(" ({s}/100)")).unwrap_or_default()
-            );
+            let verdict = verdict_name(v, l);
+            let line = match d.score {
+                Some(score) => tr!(l, "md-verdict-score", verdict = verdict, score = score),
+                None => tr!(l, "md-verdict", verdict = verdict),
+            };
+            let _ = writeln!(out, "{line}\n");
         }
-        None => out.push_str("**Verdict: none** (nothing was answered)\n\n"),
+        None => {
+            let _ = writeln!(out, "{}\n", tr!(l, "md-verdict-none"));
+        }
     }
     if let Some(remark) = &d.remark {
-        let _ = writeln!(out, "**How it ended:** {}\n", ending_label(d));
+        let _ = writeln!(out, "{}\n", tr!(l, "md-how-ended", text = ending_label(d)));
         let _ = writeln!(out, "> {}\n", one_para(remark));
     } else if let Some(early) = &d.early {
-        let _ = writeln!(out, "**How it ended:** {early}\n");
+        let _ = writeln!(out, "{}\n", tr!(l, "md-how-ended", text = early.as_str()));
     }
     for r in &d.reasons {
         let _ = writeln!(out, "- {r}");
     }
     if !d.why.is_empty() {
-        out.push_str("\n## Why this verdict\n\n");
+        let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-why"));
         for c in &d.why {
-            match c.points {
-                Some(p) => {
-                    let _ = writeln!(out, "- {} ({} points)", c.what, signed(p));
-                }
-                None => {
-                    let _ = writeln!(out, "- {}", c.what);
-                }
-            }
+            let _ = writeln!(out, "- {}", contribution(c, l));
         }
     }
     if !d.competencies.is_empty() {
-        out.push_str("\n## Competencies\n\n");
+        let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-competencies"));
         for c in &d.competencies {
             let _ = writeln!(out, "- `{:<16}` {} {}", c.name, bar(c.score, 20), c.score);
         }
     }
-    let _ = writeln!(out, "\n## Traps ({})\n", count_label(d));
+    let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-traps", count = count_label(d)));
     if d.trap_groups.is_empty() {
-        out.push_str("None. Well done.\n");
+        let _ = writeln!(out, "{}", tr!(l, "debrief-no-traps"));
     }
     for (i, g) in d.trap_groups.iter().enumerate() {
         let _ = writeln!(out, "### {}. {} (`{}`)\n", i + 1, g.title, g.id);
         if !g.why.is_empty() {
-            let _ = writeln!(out, "**Why it hurts:** {}\n", g.why);
-            let _ = writeln!(out, "**Instead:** {}\n", g.instead);
+            let _ = writeln!(out, "{}\n", tr!(l, "md-why-hurts", text = g.why.as_str()));
+            let _ = writeln!(out, "{}\n", tr!(l, "md-instead", text = g.instead.as_str()));
         }
         for (k, &at) in g.occurrences.iter().enumerate() {
             let Some(t) = d.traps.get(at) else { continue };
-            let nth = if g.occurrences.len() > 1 { format!(" {}", k + 1) } else { String::new() };
-            let _ = writeln!(out, "**Where{nth} ({}):** {}\n", t.node, one_para(&t.question));
-            let _ = writeln!(out, "**You said:** {}\n", highlight(&t.answer, &t.evidence));
+            let (node, question) = (t.node.as_str(), one_para(&t.question));
+            let where_ = if g.occurrences.len() > 1 {
+                tr!(l, "md-where-nth", k = k + 1, node = node, question = question)
+            } else {
+                tr!(l, "md-where", node = node, question = question)
+            };
+            let _ = writeln!(out, "{where_}\n");
+            let _ = writeln!(out, "{}\n", tr!(l, "md-you-said", text = highlight(&t.answer, &t.evidence)));
             if let Some(m) = &t.model_answer {
-                let _ = writeln!(out, "**Model answer for this question:** {}\n", one_para(m));
+                let _ = writeln!(out, "{}\n", tr!(l, "md-model-answer", text = one_para(m)));
             }
         }
         if !g.example.is_empty() {
-            let _ = writeln!(out, "**Example of a strong answer (not your words):** {}\n", g.example);
+            let _ = writeln!(out, "{}\n", tr!(l, "md-example", text = g.example.as_str()));
         }
     }
     if !d.numeric.is_empty() {
-        out.push_str("\n## Numbers\n\n");
+        let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-numbers"));
         for n in &d.numeric {
-            let mark = n.mark();
-            let given = n.given_text();
-            let _ = writeln!(
-                out,
-                "- **{}**: expected {}{}, you gave {given}: {mark}. {}",
-                n.node,
-                fmt_num(n.expected),
-                unit_suffix(&n.unit),
-                one_para(&n.solution)
+            let line = tr!(
+                l,
+                "md-numeric",
+                node = n.node.as_str(),
+                expected = format!("{}{}", fmt_num(n.expected), unit_suffix(&n.unit)),
+                given = n.given_text_in(l),
+                mark = n.mark_in(l),
+                solution = one_para(&n.solution)
             );
+            let _ = writeln!(out, "{line}");
         }
     }
-    out.push_str("\n## Timeline\n\n| # | question | time | limit | |\n|---|---|---|---|---|\n");
+    let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-timeline"));
+    let _ = writeln!(out, "{}\n|---|---|---|---|---|", tr!(l, "md-timeline-head"));
     for (i, r) in d.timeline.iter().enumerate() {
         let limit = r.limit_ms.map_or("-".into(), mmss);
-        let flag = if r.over_time {
-            "**over time**"
-        } else if r.exit != "submitted" {
-            r.exit
-        } else {
-            ""
-        };
+        let flag = if r.over_time { tr!(l, "md-over-time") } else { exit_name(r.exit, l) };
         let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, r.node, mmss(r.spent_ms));
     }
     for (i, r) in d.timeline.iter().enumerate() {
         if let Some(said) = &r.interjected {
-            let _ = writeln!(out, "\nAt question {} ({}) the interviewer said: \"{}\"", i + 1, r.node, one_para(said));
+            let line = tr!(l, "md-interjected", n = i + 1, node = r.node.as_str(), said = one_para(said));
+            let _ = writeln!(out, "\n{line}");
         }
     }
     if !d.points.is_empty() {
-        out.push_str("\n## Talking points (self-rated)\n\n");
+        let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-points"));
         for p in &d.points {
-            let _ = writeln!(
-                out,
-                "- **{}**: covered {}; missed {}",
-                p.node,
-                list_or_none(&p.covered),
-                list_or_none(&p.missed)
+            let line = tr!(
+                l,
+                "md-points",
+                node = p.node.as_str(),
+                covered = list_or_none(&p.covered, l),
+                missed = list_or_none(&p.missed, l)
             );
+            let _ = writeln!(out, "{line}");
         }
     }
-    out.push_str("\n## Notes\n\n");
+    let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-notes"));
     if d.notes.trim().is_empty() {
-        out.push_str("(none)\n");
+        let _ = writeln!(out, "{}", tr!(l, "debrief-notes-none"));
     } else {
-        for l in d.notes.lines() {
-            let _ = writeln!(out, "> {l}");
+        for line in d.notes.lines() {
+            let _ = writeln!(out, "> {line}");
         }
     }
     out
+}
+
+/// "What (−12 points)", or just what for a bound that moved no points.
+pub fn contribution(c: &Contribution, lang: Lang) -> String {
+    match c.points {
+        Some(p) => tr!(lang, "why-points", what = c.what.as_str(), points = signed(p)),
+        None => c.what.clone(),
+    }
+}
+
+/// How a question was left, for the timeline: nothing for a plain submit.
+pub fn exit_name(exit: &str, lang: Lang) -> String {
+    match exit {
+        "submitted" => String::new(),
+        "timed-out" => tr!(lang, "exit-timed-out"),
+        "session-over" => tr!(lang, "exit-session-over"),
+        "quit" => tr!(lang, "exit-quit"),
+        other => other.to_string(),
+    }
 }
 
 /// "ending `end-early`, which allows at most no" or just the node.
 fn ending_label(d: &Debrief) -> String {
     let node = d.end_node.as_deref().unwrap_or("end");
     match &d.early {
-        Some(e) => format!("{e} The interviewer's closing words (`{node}`):"),
-        None => format!("the interviewer's closing words (`{node}`):"),
+        Some(e) => tr!(d.lang, "md-closing-words-after", early = e.as_str(), node = node),
+        None => tr!(d.lang, "md-closing-words", node = node),
     }
 }
 
 /// "2 traps, 3 times" or "none": the one count, worded once.
 pub fn count_label(d: &Debrief) -> String {
     match (d.trap_count, d.occurrence_count) {
-        (0, _) => "none".into(),
+        (0, _) => tr!(d.lang, "count-none"),
         (n, m) if n == m => format!("{n}"),
-        (n, m) => format!("{n}, {m} times"),
+        (n, m) => tr!(d.lang, "count-times", n = n, m = m),
     }
 }
 
@@ -888,8 +992,9 @@ pub fn unit_suffix(unit: &str) -> String {
     }
 }
 
-fn list_or_none(v: &[String]) -> String {
-    if v.is_empty() { "none".into() } else { v.join("; ") }
+/// Items joined as a list in `lang`, or "none".
+pub fn list_or_none(v: &[String], lang: Lang) -> String {
+    if v.is_empty() { tr!(lang, "list-none") } else { v.join(&tr!(lang, "list-sep")) }
 }
 
 fn one_para(s: &str) -> String {

@@ -94,7 +94,8 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
             }
         }
     }
-    let d = debrief::build(&state);
+    // JSON is for programs: always English, whatever the UI language.
+    let d = if args.json { debrief::build_in(&state, crate::i18n::Lang::En) } else { debrief::build(&state) };
     let path: Vec<&str> = state
         .turns
         .iter()

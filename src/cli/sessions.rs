@@ -116,7 +116,8 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
         match cache.compiled(&rec) {
             Ok(c) => {
                 let state = rec.fold_with(c);
-                let d = debrief::build(&state);
+                // Only counts and ids are read: no language needed.
+                let d = debrief::build_in(&state, crate::i18n::Lang::En);
                 (traps, verdict, duration) = (d.trap_count, d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000);
             }
             Err(why) => {
@@ -317,7 +318,11 @@ pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
             return Ok(EXIT_PROBLEMS);
         }
     };
-    let d = debrief::build(&state);
+    // JSON is for programs: always English, whatever the UI language.
+    let d = match args.format {
+        DebriefFormat::Json => debrief::build_in(&state, crate::i18n::Lang::En),
+        DebriefFormat::Md | DebriefFormat::Text => debrief::build(&state),
+    };
     let notes = crate::record::annotations::read(&rec.path);
     match args.format {
         DebriefFormat::Json => out::json(&DebriefJson {

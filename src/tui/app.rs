@@ -506,12 +506,28 @@ impl App {
         }
     }
 
+    /// The language to coach `s` in: the one switched to in the picker
+    /// (not yet told to [`crate::i18n::set_ui`], or the screen would be a
+    /// frame behind it), else as the CLI chooses: the UI's when it was
+    /// chosen, the scenario's own when not.
+    pub fn debrief_lang(&self, s: &State) -> crate::i18n::Lang {
+        if self.lang_changed || self.lang != crate::i18n::ui() {
+            self.lang
+        } else {
+            crate::i18n::for_scenario(s.compiled.scenario.language)
+        }
+    }
+
+    /// The debrief of `s` in [`Self::debrief_lang`].
+    pub fn debrief(&self, s: &State) -> crate::assess::debrief::Debrief {
+        crate::assess::debrief::build_in(s, self.debrief_lang(s))
+    }
+
     /// How far the debrief can scroll at the current terminal size.
     fn debrief_max_scroll(&self) -> u16 {
         let Some(s) = self.session().filter(|s| s.is_finished()) else { return u16::MAX };
         let (w, h) = self.size;
-        let rows =
-            super::views::debrief::total_rows(&self.theme, &crate::assess::debrief::build(s), w.saturating_sub(2));
+        let rows = super::views::debrief::total_rows(&self.theme, &self.debrief(s), w.saturating_sub(2));
         // Header, footer and the two borders are not scrolled text.
         rows.saturating_sub(usize::from(h.saturating_sub(4))).min(usize::from(u16::MAX)) as u16
     }
@@ -519,7 +535,7 @@ impl App {
     /// Scrolls the debrief to the next (or previous) trap heading.
     fn jump_trap(&mut self, d: i32) {
         let Some(s) = self.session().filter(|s| s.is_finished()) else { return };
-        let debrief = crate::assess::debrief::build(s);
+        let debrief = self.debrief(s);
         let offsets = super::views::debrief::trap_offsets(&self.theme, &debrief, self.size.0.saturating_sub(2));
         let at = usize::from(self.scroll);
         let target = if d > 0 { offsets.iter().find(|&&o| o > at) } else { offsets.iter().rev().find(|&&o| o < at) };

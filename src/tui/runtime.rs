@@ -256,7 +256,7 @@ fn export(app: &App) -> String {
     };
     let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%SZ").to_string();
     let path = dir.join("debriefs").join(format!("{}-{stamp}.md", state.compiled.scenario.id));
-    let md = crate::assess::debrief::markdown(&crate::assess::debrief::build(state));
+    let md = crate::assess::debrief::markdown(&app.debrief(state));
     match crate::files::write_private(&path, md.as_bytes()) {
         Ok(()) => format!("Saved {}", crate::text::one_line(&path.display().to_string())),
         Err(e) => format!("Could not save: {}", crate::text::one_line(&e.to_string())),

@@ -11,7 +11,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::common::{footer, header, mmss};
 use crate::assess::debrief::{self, Debrief, Verdict, bar, fmt_num};
+use crate::i18n::Lang;
 use crate::session::State;
+use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -25,14 +27,15 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     header(theme, app.lang, s, frame, top);
-    let d = debrief::build(s);
+    let d = app.debrief(s);
+    let l = d.lang;
     let lines = wrapped(theme, &d, body.width.saturating_sub(2));
     let total = lines.len();
     let visible = usize::from(body.height.saturating_sub(2));
     let max_scroll = total.saturating_sub(visible);
     let scroll = usize::from(app.scroll).min(max_scroll);
-    let more = if scroll < max_scroll { " · ↓ more" } else { "" };
-    let block = Block::default().borders(Borders::ALL).title(format!(" Debrief{more} "));
+    let more = if scroll < max_scroll { tr!(l, "tui-more") } else { String::new() };
+    let block = Block::default().borders(Borders::ALL).title(format!(" {}{more} ", tr!(l, "tui-debrief")));
     let p = Paragraph::new(lines).scroll((scroll as u16, 0)).block(block);
     frame.render_widget(p, body);
     if max_scroll > 0 {
@@ -41,11 +44,11 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     if let Some(msg) = &app.status {
         frame.render_widget(Paragraph::new(format!(" {msg}")).style(theme.accent()), status);
     }
-    let mut hints = vec![("↑↓ PgUp PgDn", "scroll")];
+    let mut hints = vec![("↑↓ PgUp PgDn", tr!(l, "tui-key-scroll"))];
     if !d.trap_groups.is_empty() {
-        hints.push(("n/p", "next/previous trap"));
+        hints.push(("n/p", tr!(l, "tui-key-traps")));
     }
-    hints.extend([("e", "save Markdown"), ("q", "leave")]);
+    hints.extend([("e", tr!(l, "tui-key-save")), ("q", tr!(l, "tui-key-leave"))]);
     footer(theme, &hints, frame, keys);
 }
 
@@ -86,38 +89,39 @@ fn lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize>) {
 fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize>) {
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut anchors = Vec::new();
-    let heading = |t: &str| Line::styled(t.to_string(), theme.title().add_modifier(Modifier::UNDERLINED));
+    let l = d.lang;
+    let heading = |t: String| Line::styled(t, theme.title().add_modifier(Modifier::UNDERLINED));
     let (band, style) = match d.verdict {
-        Some(Verdict::StrongHire) => ("STRONG HIRE", theme.ok()),
-        Some(Verdict::Hire) => ("HIRE", theme.ok()),
-        Some(Verdict::LeanNo) => ("LEAN NO", theme.warn()),
-        Some(Verdict::No) => ("NO", theme.danger()),
-        None => ("NO VERDICT", theme.dim()),
+        Some(Verdict::StrongHire) => (tr!(l, "tui-band-strong-hire"), theme.ok()),
+        Some(Verdict::Hire) => (tr!(l, "tui-band-hire"), theme.ok()),
+        Some(Verdict::LeanNo) => (tr!(l, "tui-band-lean-no"), theme.warn()),
+        Some(Verdict::No) => (tr!(l, "tui-band-no"), theme.danger()),
+        None => (tr!(l, "tui-band-none"), theme.dim()),
     };
     let score = d.score.map(|s| format!("  {s}/100")).unwrap_or_default();
     out.push(Line::from(vec![
-        Span::raw("Verdict: "),
+        Span::raw(tr!(l, "tui-verdict")),
         Span::styled(band, style.add_modifier(Modifier::BOLD)),
         Span::raw(score),
     ]));
     if let Some(remark) = &d.remark {
         out.push(Line::from(""));
-        out.push(label_line(theme, "How it ended", d.early.as_deref().unwrap_or("the interviewer's closing words")));
+        let how = d.early.clone().unwrap_or_else(|| tr!(l, "tui-closing-words"));
+        out.push(label_line(theme, l, &tr!(l, "tui-how-ended"), &how));
         out.push(Line::styled(format!("  “{}”", flat(remark)), theme.accent()));
         out.push(Line::from(""));
     }
     out.extend(d.reasons.iter().map(|r| Line::from(format!("  • {r}"))));
     if !d.why.is_empty() {
         out.push(Line::from(""));
-        out.push(heading("Why this verdict"));
+        out.push(heading(tr!(l, "debrief-h-why")));
         for c in &d.why {
-            let pts = c.points.map(|p| format!(" ({} points)", debrief::signed(p))).unwrap_or_default();
-            out.push(Line::from(format!("  • {}{pts}", c.what)));
+            out.push(Line::from(format!("  • {}", debrief::contribution(c, l))));
         }
     }
     if !d.competencies.is_empty() {
         out.push(Line::from(""));
-        out.push(heading("Competencies"));
+        out.push(heading(tr!(l, "debrief-h-competencies")));
         for c in &d.competencies {
             let st = if c.score >= 70 {
                 theme.ok()
@@ -134,60 +138,59 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         }
     }
     out.push(Line::from(""));
-    out.push(heading(&format!("Traps ({})", debrief::count_label(d))));
+    out.push(heading(tr!(l, "debrief-h-traps", count = debrief::count_label(d))));
     if d.trap_groups.is_empty() {
-        out.push(Line::styled("  None. Well done.", theme.ok()));
+        out.push(Line::styled(format!("  {}", tr!(l, "debrief-no-traps")), theme.ok()));
     }
     for (i, g) in d.trap_groups.iter().enumerate() {
         out.push(Line::from(""));
         anchors.push(out.len());
         out.push(Line::styled(format!("{}. {} ({})", i + 1, g.title, g.id), theme.warn().add_modifier(Modifier::BOLD)));
         if !g.why.is_empty() {
-            out.push(label_line(theme, "Why it hurts", &g.why));
-            out.push(label_line(theme, "Instead", &g.instead));
+            out.push(label_line(theme, l, &tr!(l, "tui-why-hurts"), &g.why));
+            out.push(label_line(theme, l, &tr!(l, "tui-instead"), &g.instead));
         }
         for &at in &g.occurrences {
             let Some(t) = d.traps.get(at) else { continue };
-            out.push(label_line(theme, "Where", &format!("{}: {}", t.node, flat(&t.question))));
-            out.push(said(theme, &t.answer, &t.evidence));
+            out.push(label_line(theme, l, &tr!(l, "tui-where"), &format!("{}: {}", t.node, flat(&t.question))));
+            out.push(said(theme, l, &t.answer, &t.evidence));
             if let Some(m) = &t.model_answer {
-                out.push(label_line(theme, "Model answer", &flat(m)));
+                out.push(label_line(theme, l, &tr!(l, "tui-model-answer"), &flat(m)));
             }
         }
         if !g.example.is_empty() {
-            out.push(label_line(theme, "Example of a strong answer (not your words)", &g.example));
+            out.push(label_line(theme, l, &tr!(l, "tui-example"), &g.example));
         }
     }
     if !d.numeric.is_empty() {
         out.push(Line::from(""));
-        out.push(heading("Numbers"));
+        out.push(heading(tr!(l, "debrief-h-numbers")));
         for n in &d.numeric {
-            let (mark, st) = match (n.correct, n.close) {
-                (true, _) => (n.mark(), theme.ok()),
-                (false, true) => (n.mark(), theme.warn()),
-                (false, false) => (n.mark(), theme.danger()),
+            let st = match (n.correct, n.close) {
+                (true, _) => theme.ok(),
+                (false, true) => theme.warn(),
+                (false, false) => theme.danger(),
             };
-            out.push(Line::from(vec![
-                Span::raw(format!(
-                    "  {}: expected {} {}, you gave {} ",
-                    n.node,
-                    fmt_num(n.expected),
-                    n.unit,
-                    n.given_text()
-                )),
-                Span::styled(mark, st),
-            ]));
+            let given = tr!(
+                l,
+                "tui-numeric",
+                node = n.node.as_str(),
+                expected = fmt_num(n.expected),
+                unit = n.unit.as_str(),
+                given = n.given_text_in(l)
+            );
+            out.push(Line::from(vec![Span::raw(format!("  {given} ")), Span::styled(n.mark_in(l), st)]));
             out.push(Line::styled(format!("    {}", flat(&n.solution)), theme.dim()));
         }
     }
     out.push(Line::from(""));
-    out.push(heading("Timeline"));
+    out.push(heading(tr!(l, "debrief-h-timeline")));
     for (i, r) in d.timeline.iter().enumerate() {
-        let limit = r.limit_ms.map_or("untimed".into(), mmss);
+        let limit = r.limit_ms.map_or_else(|| tr!(l, "tui-untimed"), mmss);
         let flag = if r.over_time {
-            Span::styled(" OVER TIME", theme.danger())
+            Span::styled(format!(" {}", tr!(l, "tui-over-time")), theme.danger())
         } else {
-            Span::styled(format!(" {}", if r.exit == "submitted" { "" } else { r.exit }), theme.dim())
+            Span::styled(format!(" {}", debrief::exit_name(r.exit, l)), theme.dim())
         };
         out.push(Line::from(vec![
             Span::raw(format!("  {:>2}. {:<24} {} / {limit}", i + 1, r.node, mmss(r.spent_ms))),
@@ -196,32 +199,35 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
     }
     if !d.points.is_empty() {
         out.push(Line::from(""));
-        out.push(heading("Talking points (self-rated)"));
+        out.push(heading(tr!(l, "debrief-h-points")));
         for p in &d.points {
-            out.push(Line::from(format!("  {}: covered {}", p.node, join_or_none(&p.covered))));
+            let covered = debrief::list_or_none(&p.covered, l);
+            out.push(Line::from(format!("  {}", tr!(l, "tui-covered", node = p.node.as_str(), covered = covered))));
             if !p.missed.is_empty() {
-                out.push(Line::styled(format!("    missed: {}", p.missed.join("; ")), theme.warn()));
+                let missed = debrief::list_or_none(&p.missed, l);
+                out.push(Line::styled(format!("    {}", tr!(l, "tui-missed", missed = missed)), theme.warn()));
             }
         }
     }
     out.push(Line::from(""));
-    out.push(heading("Notes"));
+    out.push(heading(tr!(l, "debrief-h-notes")));
     if d.notes.trim().is_empty() {
-        out.push(Line::styled("  (none)", theme.dim()));
+        out.push(Line::styled(format!("  {}", tr!(l, "debrief-notes-none")), theme.dim()));
     } else {
         out.extend(d.notes.lines().map(|l| Line::from(format!("  {l}"))));
     }
     (out, anchors)
 }
 
-fn label_line(theme: &Theme, label: &str, text: &str) -> Line<'static> {
-    Line::from(vec![Span::styled(format!("  {label}: "), theme.dim()), Span::raw(text.to_string())])
+/// "  Label: text", the label dimmed and punctuated as `lang` does.
+fn label_line(theme: &Theme, lang: Lang, label: &str, text: &str) -> Line<'static> {
+    Line::from(vec![Span::styled(tr!(lang, "tui-label", label = label), theme.dim()), Span::raw(text.to_string())])
 }
 
 /// "You said", with the trigger words highlighted (reversed, so it shows
 /// without colour too).
-fn said(theme: &Theme, text: &str, evidence: &[std::ops::Range<usize>]) -> Line<'static> {
-    let mut spans = vec![Span::styled("  You said: ".to_string(), theme.dim())];
+fn said(theme: &Theme, lang: Lang, text: &str, evidence: &[std::ops::Range<usize>]) -> Line<'static> {
+    let mut spans = vec![Span::styled(tr!(lang, "tui-label", label = tr!(lang, "tui-you-said")), theme.dim())];
     let hot = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
     let text = text.replace('\n', " ");
     let mut at = 0;
@@ -239,8 +245,4 @@ fn said(theme: &Theme, text: &str, evidence: &[std::ops::Range<usize>]) -> Line<
 
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn join_or_none(v: &[String]) -> String {
-    if v.is_empty() { "none".into() } else { v.join("; ") }
 }
