@@ -492,3 +492,33 @@ fn the_wrap_up_question_says_the_session_time_is_up() {
     assert!(contains(&rows, "session time up: last question"), "{}", rows.join("\n"));
     assert!(contains(&rows, "(Earlier: (no answer yet))"), "{}", rows.join("\n"));
 }
+
+/// Issue 14: a Chinese scenario's debrief is coached in Chinese on the
+/// screen too (no language chosen: the scenario's own), trap titles from
+/// the catalogue's Chinese texts; and no wrapped line starts with closing
+/// punctuation.
+#[test]
+fn debrief_in_chinese() {
+    let mut app = session_at("behavioral-zh", "wrap-up");
+    paste(
+        &mut app,
+        Target::Answer,
+        "我最想让您记住的是我的执行力和学习能力，做事认真负责，做出来的效果很好，客户和老板都很认可。",
+        5_000,
+    );
+    app.act(Action::Session(EventKind::Submit), 20_000);
+    assert!(state(&app).is_finished());
+    app.act(Action::DismissEnding, 21_000);
+    snap_all("debrief_zh", &app, |w, h, rows| {
+        assert!(contains(rows, "复盘"), "{w}x{h}");
+        assert!(contains(rows, "结论："), "{w}x{h}");
+        assert!(!contains(rows, "Verdict") && !contains(rows, "Debrief"), "{w}x{h}");
+        for r in rows {
+            // Inside the box: after the border and any spaces.
+            let inner = r.trim_start_matches(['│', ' ']);
+            assert!(!inner.starts_with(['。', '，', '；', '：', '）', '”', '、']), "{w}x{h}: {r:?}");
+        }
+    });
+    let rows = render(&app, 120, 40);
+    assert!(contains(&rows, "讲成果却没有数字"), "{}", rows.join("\n"));
+}
