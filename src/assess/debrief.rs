@@ -1075,7 +1075,39 @@ pub fn text(markdown: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fmt_num;
+    use super::{Lang, fmt_num, trap_texts};
+    use crate::traps::{Trap, TrapTexts};
+
+    fn trap(zh: Option<TrapTexts>) -> Trap {
+        Trap {
+            id: "t".into(),
+            title: "Rambling".into(),
+            why: "why".into(),
+            instead: "instead".into(),
+            example: "example".into(),
+            detect: Vec::new(),
+            zh,
+        }
+    }
+
+    #[test]
+    fn a_trap_without_chinese_texts_falls_back_to_english_marked_as_such() {
+        let t = trap(None);
+        let zh = trap_texts(&t, Lang::Zh);
+        assert_eq!(zh.title, "Rambling（英文）");
+        assert_eq!((zh.why.as_str(), zh.example.as_str()), ("why", "example"));
+        assert_eq!(trap_texts(&t, Lang::En).title, "Rambling");
+    }
+
+    #[test]
+    fn a_trap_with_chinese_texts_uses_them_in_chinese_and_its_base_texts_in_english() {
+        let zh = TrapTexts {
+            title: "啰嗦".into(), why: "因为".into(), instead: "改为".into(), example: "例子".into()
+        };
+        let t = trap(Some(zh.clone()));
+        assert_eq!(trap_texts(&t, Lang::Zh), zh);
+        assert_eq!(trap_texts(&t, Lang::En).title, "Rambling");
+    }
 
     #[test]
     fn numbers_read_like_numbers() {
