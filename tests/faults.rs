@@ -101,7 +101,7 @@ fn header(source: &str) -> Header {
         cols: 120,
         rows: 40,
         started: "2026-12-01T00:00:00Z".into(),
-        judged_with: None,
+        judged_with: Some(hotseat::record::format::JudgedWith::of(&hotseat::traps::Catalogue::default())),
     }
 }
 
