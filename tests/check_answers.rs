@@ -12,16 +12,7 @@ const EXAMPLE: &str = include_str!("../docs/example.ron");
 
 #[path = "support/cli.rs"]
 mod cli;
-use cli::hotseat;
-
-fn describe(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use cli::{describe, hotseat};
 
 fn check(data: &Path, args: &[&str]) -> (Output, String) {
     let out = hotseat(data).arg("check").args(args).output().expect("runs");

@@ -19,16 +19,7 @@ const ROW_KEYS: [&str; 9] = ["id", "title", "path", "source", "language", "nodes
 /// `hotseat` with a private data directory and no extra scenario path.
 #[path = "support/cli.rs"]
 mod cli;
-use cli::hotseat;
-
-fn describe(out: &Output) -> String {
-    format!(
-        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use cli::{describe, hotseat};
 
 /// The example with its id changed, so it cannot clash with a bundled one.
 fn scenario_with_id(id: &str) -> String {

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use std::process::Output;
+
 use assert_cmd::Command;
 
 pub fn hotseat(data: &Path) -> Command {
@@ -15,4 +17,15 @@ pub fn hotseat(data: &Path) -> Command {
         .env_remove("HOTSEAT_SCENARIO_PATH")
         .timeout(std::time::Duration::from_secs(120));
     cmd
+}
+
+/// A command's status and both streams, for an assertion message.
+#[allow(dead_code)]
+pub fn describe(out: &Output) -> String {
+    format!(
+        "status {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
