@@ -538,7 +538,7 @@ fn key_releases_mean_nothing() {
 #[test]
 fn summary_keys() {
     check(&[
-        (Ctx::Summary, key(KeyCode::Enter), Some(Action::Quit)),
+        (Ctx::Summary, key(KeyCode::Enter), None),
         (Ctx::Summary, key(KeyCode::Esc), Some(Action::Quit)),
         (Ctx::Summary, key(KeyCode::Down), Some(Action::Scroll(1))),
         (Ctx::Summary, key(KeyCode::PageUp), Some(Action::Scroll(-10))),
@@ -578,4 +578,26 @@ fn paste_goes_to_the_focused_editor_and_never_to_a_choice_list() {
     app.act(paste_action(&app, text()).expect("an action"), 200);
     let s = app.session().expect("a session");
     assert_eq!((s.notes_text(), s.selected), (text(), 0));
+}
+
+/// Issue 16, item 3: Enter on the debrief does not leave the app (the
+/// footer offers `q`); `q` and Esc leave; a debrief kept nowhere
+/// (`--no-record`, not saved) asks first, and `e` at the question saves it.
+#[test]
+fn the_debrief_is_left_with_q_and_an_unrecorded_one_asks_first() {
+    check(&[
+        (Ctx::Summary, key(KeyCode::Enter), None),
+        (Ctx::Summary, ch('q'), Some(Action::Quit)),
+        (Ctx::Summary, key(KeyCode::Esc), Some(Action::Quit)),
+    ]);
+    let mut app = build(Ctx::Summary);
+    app.unrecorded = true;
+    assert_eq!(action_for(&app, ch('q')), Some(Action::AskQuit), "an unrecorded debrief asks before leaving");
+    assert_eq!(action_for(&app, ctrl('c')), Some(Action::AskQuit));
+    app.act(Action::AskQuit, 0);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert_eq!(action_for(&app, ch('e')), Some(Action::Export), "e saves it from the question");
+    app.debrief_saved = true;
+    app.overlay = None;
+    assert_eq!(action_for(&app, ch('q')), Some(Action::Quit), "once saved, q leaves at once");
 }

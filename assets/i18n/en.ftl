@@ -52,6 +52,8 @@ quit-title = Quit?
 quit-running = End this interview now? You will see the summary of your answers so far.
 quit-app = Quit hotseat?
 quit-yes = quit
+quit-unkept = This session was not recorded: leaving loses its debrief.
+quit-save = save it
 quit-no = keep going
 
 ## The picker.

@@ -46,6 +46,8 @@ quit-title = 退出？
 quit-running = 现在结束这场面试？你会看到目前为止的回答总结。
 quit-app = 退出 hotseat？
 quit-yes = 退出
+quit-unkept = 本场面试没有录制：离开后复盘就没有了。
+quit-save = 保存复盘
 quit-no = 继续面试
 
 ## 选择场景

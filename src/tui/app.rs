@@ -176,9 +176,19 @@ pub struct App {
     pub lang: crate::i18n::Lang,
     /// The language was switched in the picker: the runtime remembers it.
     pub lang_changed: bool,
+    /// Sessions are not recorded (`--no-record`): a debrief exists only on
+    /// screen until `e` saves it.
+    pub unrecorded: bool,
+    /// The debrief on screen was saved with `e`.
+    pub debrief_saved: bool,
 }
 
 impl App {
+    /// Leaving now would lose the debrief: it was neither recorded nor saved.
+    pub fn debrief_unkept(&self) -> bool {
+        self.unrecorded && !self.debrief_saved
+    }
+
     /// The picker over `entries`.
     pub fn picker(entries: Vec<Entry>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
         App::from_picker(Picker::new(entries, crate::library::scan()), catalogue, pace, seed, theme)
@@ -243,6 +253,8 @@ impl App {
             catalogue_notice: None,
             lang: crate::i18n::ui(),
             lang_changed: false,
+            unrecorded: false,
+            debrief_saved: false,
         }
     }
 

@@ -40,7 +40,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Picker(_) => picker_key(key),
         Screen::Ready(_) => ready_key(key),
         Screen::Session(_) if app.ending_showing() => ending_key(key),
-        Screen::Session(s) if s.is_finished() => summary_key(key),
+        Screen::Session(s) if s.is_finished() => summary_key(app, key),
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused_key(key),
         Screen::Session(_) => session_key(app, key),
     }
@@ -58,16 +58,19 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
     }
 }
 
-/// Nothing would be lost by leaving now.
+/// Nothing would be lost by leaving now: not a session under way, nor a
+/// debrief that exists nowhere else (`--no-record`, not saved with `e`).
 fn quits_at_once(app: &App) -> bool {
     match &app.screen {
         Screen::Picker(_) | Screen::Ready(_) => true,
-        Screen::Session(s) => s.is_finished(),
+        Screen::Session(s) => s.is_finished() && !app.debrief_unkept(),
     }
 }
 
 fn overlay_key(overlay: Overlay, key: KeyEvent) -> Option<Action> {
     match (overlay, key.code) {
+        // Leaving an unrecorded debrief: `e` saves it first, as offered.
+        (Overlay::ConfirmQuit, CtKey::Char('e')) => Some(Action::Export),
         // Enter does not confirm: it is too easily pressed meaning "submit".
         (Overlay::ConfirmQuit, CtKey::Char('y' | 'Y')) => Some(Action::ConfirmQuit),
         (Overlay::ConfirmQuit, CtKey::Char('n' | 'N') | CtKey::Esc) => Some(Action::CloseOverlay),
@@ -128,9 +131,13 @@ fn ending_key(key: KeyEvent) -> Option<Action> {
     }
 }
 
-fn summary_key(key: KeyEvent) -> Option<Action> {
+/// The debrief. Leaving takes `q` or Esc, never Enter (pressed from habit
+/// after the last answer, it used to end the app); leaving a debrief kept
+/// nowhere asks first.
+fn summary_key(app: &App, key: KeyEvent) -> Option<Action> {
     Some(match key.code {
-        CtKey::Char('q') | CtKey::Esc | CtKey::Enter => Action::Quit,
+        CtKey::Char('q') | CtKey::Esc if app.debrief_unkept() => Action::AskQuit,
+        CtKey::Char('q') | CtKey::Esc => Action::Quit,
         CtKey::Up | CtKey::Char('k') => Action::Scroll(-1),
         CtKey::Down | CtKey::Char('j') => Action::Scroll(1),
         CtKey::PageUp => Action::Scroll(-10),

@@ -116,6 +116,7 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
     let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
     let mut events = Input::spawn()?;
+    app.unrecorded = !rec.enabled;
     let mut dirty = true;
     let mut face = clock_face(&app);
     let mut watch: Option<ScenarioWatch> = None;
@@ -142,7 +143,10 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
         }
         if app.export {
             app.export = false;
-            app.status = Some(export(&app));
+            app.overlay = None;
+            let (saved, message) = export(&app);
+            app.debrief_saved |= saved;
+            app.status = Some(message);
             dirty = true;
         }
         if let Ok(size) = term.size() {
@@ -221,6 +225,7 @@ fn save(app: &mut App, rec: &mut Recording) {
             Ok(r) => rec.recorder = Some(r),
             Err(e) => {
                 rec.enabled = false;
+                app.unrecorded = true;
                 app.status = Some(format!("Not recording: {}", crate::text::one_line(&e.to_string())));
             }
         }
@@ -247,19 +252,19 @@ fn start_recording(app: &App) -> io::Result<Recorder> {
 
 /// Writes the debrief as Markdown to `<data dir>/debriefs/`; returns the
 /// message to show.
-fn export(app: &App) -> String {
+fn export(app: &App) -> (bool, String) {
     let Some(state) = app.session().filter(|s| s.is_finished()) else {
-        return "Nothing to save yet".into();
+        return (false, "Nothing to save yet".into());
     };
     let Some(dir) = crate::paths::data_dir() else {
-        return "No data directory: set HOTSEAT_DATA_DIR".into();
+        return (false, "No data directory: set HOTSEAT_DATA_DIR".into());
     };
     let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%SZ").to_string();
     let path = dir.join("debriefs").join(format!("{}-{stamp}.md", state.compiled.scenario.id));
     let md = crate::assess::debrief::markdown(&app.debrief(state));
     match crate::files::write_private(&path, md.as_bytes()) {
-        Ok(()) => format!("Saved {}", crate::text::one_line(&path.display().to_string())),
-        Err(e) => format!("Could not save: {}", crate::text::one_line(&e.to_string())),
+        Ok(()) => (true, format!("Saved {}", crate::text::one_line(&path.display().to_string()))),
+        Err(e) => (false, format!("Could not save: {}", crate::text::one_line(&e.to_string()))),
     }
 }
 

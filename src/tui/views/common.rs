@@ -164,19 +164,27 @@ pub fn footer<S: AsRef<str>>(theme: &Theme, keys: &[(&str, S)], frame: &mut Fram
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let running = app.session().is_some_and(|s| !s.is_finished());
     let l = app.lang;
-    let body = if running { crate::tr!(l, "quit-running") } else { crate::tr!(l, "quit-app") };
-    let r = centered(area, 44, 6);
+    // Leaving a debrief kept nowhere (`--no-record`) offers to save it.
+    let unkept = !running && app.session().is_some() && app.debrief_unkept();
+    let body = match (running, unkept) {
+        (true, _) => crate::tr!(l, "quit-running"),
+        (false, true) => crate::tr!(l, "quit-unkept"),
+        (false, false) => crate::tr!(l, "quit-app"),
+    };
+    let r = centered(area, 44, if unkept { 7 } else { 6 });
     frame.render_widget(Clear, r);
-    let text = vec![
-        Line::from(body),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled("y", app.theme.accent()),
-            Span::raw(format!(" {}   ", crate::tr!(l, "quit-yes"))),
-            Span::styled("n", app.theme.accent()),
-            Span::raw(format!(" {}", crate::tr!(l, "quit-no"))),
-        ]),
+    let mut keys = vec![
+        Span::styled("y", app.theme.accent()),
+        Span::raw(format!(" {}   ", crate::tr!(l, "quit-yes"))),
+        Span::styled("n", app.theme.accent()),
+        Span::raw(format!(" {}", crate::tr!(l, "quit-no"))),
     ];
+    if unkept {
+        keys.push(Span::raw("   "));
+        keys.push(Span::styled("e", app.theme.accent()));
+        keys.push(Span::raw(format!(" {}", crate::tr!(l, "quit-save"))));
+    }
+    let text = vec![Line::from(body), Line::from(""), Line::from(keys)];
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", crate::tr!(l, "quit-title")))
