@@ -83,3 +83,21 @@ fn a_bundle_opens_with_the_same_debrief_in_an_empty_data_dir() {
     assert_eq!(after["score"], before["score"]);
     assert_eq!(after["verdict"], before["verdict"]);
 }
+
+/// Issue 16, item 7: `export --markdown` into a directory that does not
+/// exist fails like the asciicast export does (it used to create the
+/// directories silently), and on success says where it wrote.
+#[test]
+fn export_markdown_confirms_and_never_creates_directories() {
+    let dir = TempDir::new().expect("tempdir");
+    let id = record(dir.path());
+    let missing = dir.path().join("no/such/dir/x.md");
+    let out = hotseat(dir.path()).args(["export", &id, "--markdown"]).arg(&missing).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.path().join("no").exists(), "no directory was created");
+    let md = dir.path().join("x.md");
+    let out = hotseat(dir.path()).args(["export", &id, "--markdown"]).arg(&md).output().expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote the debrief to"));
+    assert!(std::fs::read_to_string(&md).expect("written").starts_with("# Debrief"));
+}

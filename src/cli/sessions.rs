@@ -459,8 +459,11 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
         };
         let notes = crate::record::annotations::read(&rec.path);
         let md = with_annotations(debrief::markdown(&debrief::build(&state)), &notes);
-        if let Err(e) = crate::files::write_private(path, md.as_bytes()) {
-            return Ok(fail("cannot write the Markdown", &e));
+        // Like the asciicast: into an existing directory, said on success.
+        let written = crate::files::replace_private(path, |w| std::io::Write::write_all(w, md.as_bytes()));
+        match written {
+            Ok(()) => eprintln!("hotseat: wrote the debrief to {}", one_line(&path.display().to_string())),
+            Err(e) => return Ok(fail("cannot write the Markdown", &e)),
         }
     }
     if let Some(path) = &args.asciicast {
