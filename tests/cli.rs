@@ -381,3 +381,26 @@ fn check_json_folds_consequences_into_notes() {
     let all: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
     assert!(all.iter().all(|d| d.get("notes").is_none()), "{all:#?}");
 }
+
+/// Issue 16, item 7: running a file that is not a scenario says so in one
+/// plain sentence (it used to print RON parser jargon such as "Expected an
+/// `#![enable(...)]` attribute", or "has errors" naming none).
+#[test]
+fn running_a_file_that_is_not_a_scenario_says_what_it_is() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, text, expect) in [
+        ("notes.md", "# My notes\nsome text\n", "this is not a hotseat scenario: it starts with `#`"),
+        ("data.json", "{\"a\": 1}\n", "this is not a hotseat scenario: it starts with `{`"),
+        ("list.yaml", "- a: 1\n", "this is not a hotseat scenario: it starts with `-`"),
+        ("prose.ron", "hello there\n", "this is not a hotseat scenario: it starts with `hello`"),
+        ("traps.ron", "Catalogue(traps: [])\n", "is not a scenario: it is a trap catalogue"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("writes");
+        let out = hotseat(dir.path()).arg("run").arg(&path).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{name}");
+        assert!(stderr.contains(expect), "{name}: {stderr}");
+        assert!(!stderr.contains("enable("), "{name}: no parser jargon: {stderr}");
+    }
+}

@@ -202,6 +202,17 @@ pub(super) fn resolve_with_source(arg: &str, catalogue: &crate::traps::Catalogue
 fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, String), u8> {
     match checked.runnable() {
         Some(sc) => Ok((sc.clone(), checked.source.clone())),
+        // A catalogue or answers file checks clean as what it is, but it
+        // is not something to run: say what it is instead of "has errors".
+        None if checked.errors() == 0 && crate::library::is_companion(&checked.source) => {
+            let what = if crate::library::is_catalogue(&checked.source) {
+                "a trap catalogue (install it as <data dir>/traps.ron)"
+            } else {
+                "a playtest answers file (`hotseat playtest SCENARIO --answers FILE` plays it)"
+            };
+            eprintln!("hotseat: {} is not a scenario: it is {what}", one_line(&checked.path));
+            Err(EXIT_USAGE)
+        }
         None => {
             let lines = crate::scenario::diag::LineIndex::new(&checked.source);
             for d in checked.diagnostics.iter().filter(|d| d.is_error()) {

@@ -162,6 +162,49 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
     }
 }
 
+/// What a file that cannot be a scenario starts with, and what to do:
+/// judged by its first value (past comments and `#![...]` attributes), so
+/// a JSON, YAML or answers file gets one plain sentence instead of RON's
+/// parser errors. A first value that could still be a scenario (`(`,
+/// `Scenario`, or any other name, which RON reports as a misnamed struct)
+/// is left to the parser.
+fn not_a_scenario(text: &str) -> Option<(String, &'static str)> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else if rest.starts_with("#!") {
+            rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let first = rest.chars().next()?;
+    let help = match first {
+        '{' => "a `{...}` map is a playtest answers file (or JSON); docs/scenario-format.md has a complete scenario",
+        '[' => "a list is not a scenario; docs/scenario-format.md has a complete scenario",
+        '-' | '"' | '\'' | '<' | '#' | '0'..='9' => "docs/scenario-format.md has a complete scenario to start from",
+        // A name: `Name(` may be a misnamed struct, which the parser names;
+        // a word followed by anything else is prose (Markdown, a note).
+        c if c.is_alphabetic() => {
+            let after = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_').trim_start();
+            if after.starts_with('(') {
+                return None;
+            }
+            let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            return Some((
+                format!("`{}`", crate::text::quote(&word)),
+                "docs/scenario-format.md has a complete scenario to start from",
+            ));
+        }
+        _ => return None,
+    };
+    Some((format!("`{}`", crate::text::quote(&first.to_string())), help))
+}
+
 /// The RON options every scenario file is read with: `Some` may be left out.
 pub fn ron_options() -> ron::Options {
     crate::ron_syntax::options()
@@ -172,6 +215,12 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
     if spans::is_blank(text) {
         let help = "a scenario starts with `Scenario(`; docs/scenario-format.md has a complete example";
         rep.error(None, "empty-file", "the file is empty".into(), help.to_string());
+        return (None, rep.diagnostics);
+    }
+    if let Some((found, help)) = not_a_scenario(text) {
+        let msg =
+            format!("this is not a hotseat scenario: it starts with {found}, where a scenario starts with `Scenario(`");
+        rep.error(None, "not-a-scenario", msg, help.to_string());
         return (None, rep.diagnostics);
     }
     let hazards = report_hazards(&mut rep, text);
