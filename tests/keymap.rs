@@ -601,3 +601,44 @@ fn the_debrief_is_left_with_q_and_an_unrecorded_one_asks_first() {
     app.overlay = None;
     assert_eq!(action_for(&app, ch('q')), Some(Action::Quit), "once saved, q leaves at once");
 }
+
+/// Issue 16, item 1: while the question is hidden (help, the quit
+/// question, a terminal too small) the clock is paused, and the pause goes
+/// into the recording (the journal), so a replay and the debrief agree.
+#[test]
+fn the_clock_stops_while_the_question_is_hidden_and_the_pause_is_recorded() {
+    use hotseat::record::format::Line;
+    use hotseat::session::Phase;
+    let mut app = build(Ctx::FreeText);
+    let elapsed = |app: &App| app.session().expect("session").elapsed_ms();
+    app.tick(1_000);
+    let before = elapsed(&app);
+    app.act(Action::Help, 1_000);
+    app.tick(8_000);
+    assert!(matches!(app.session().expect("session").phase, Phase::Paused { .. }), "help pauses");
+    app.act(Action::CloseOverlay, 8_000);
+    assert_eq!(app.session().expect("session").phase, Phase::Running, "closing help resumes");
+    assert_eq!(elapsed(&app), before, "the 7 s of help cost nothing");
+
+    app.act(Action::AskQuit, 9_000);
+    app.act(Action::CloseOverlay, 12_000);
+    assert_eq!(elapsed(&app), before + 1_000, "nor does the quit question");
+
+    app.resized(50, 14, true, 13_000);
+    app.tick(20_000);
+    assert!(matches!(app.session().expect("session").phase, Phase::Paused { .. }), "too small pauses");
+    app.resized(120, 40, false, 20_000);
+    assert_eq!(elapsed(&app), before + 2_000, "nor does a terminal too small");
+    let pauses = app
+        .journal
+        .iter()
+        .filter(|l| matches!(l, Line::Event(e) if matches!(e.kind, EventKind::Pause | EventKind::Resume)))
+        .count();
+    assert_eq!(pauses, 6, "each hiding and showing is recorded");
+
+    // A pause the candidate chose is theirs: closing help does not end it.
+    app.act(Action::Session(EventKind::Pause), 21_000);
+    app.act(Action::Help, 21_500);
+    app.act(Action::CloseOverlay, 22_000);
+    assert!(matches!(app.session().expect("session").phase, Phase::Paused { .. }));
+}

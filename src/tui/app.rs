@@ -181,6 +181,11 @@ pub struct App {
     pub unrecorded: bool,
     /// The debrief on screen was saved with `e`.
     pub debrief_saved: bool,
+    /// The clock was paused because the question got hidden (help, the
+    /// quit question, a terminal too small), not by the candidate.
+    pub held: bool,
+    /// The terminal is too small to draw the screens.
+    pub too_small: bool,
 }
 
 impl App {
@@ -255,6 +260,8 @@ impl App {
             lang_changed: false,
             unrecorded: false,
             debrief_saved: false,
+            held: false,
+            too_small: false,
         }
     }
 
@@ -288,12 +295,19 @@ impl App {
     pub fn act(&mut self, action: Action, now: u64) {
         match action {
             Action::Quit => self.quit = true,
-            Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::AskQuit => {
+                self.overlay = Some(Overlay::ConfirmQuit);
+                self.hold(now);
+            }
             Action::ConfirmQuit => self.confirm_quit(now),
-            Action::CloseOverlay => self.overlay = None,
+            Action::CloseOverlay => {
+                self.overlay = None;
+                self.release(now);
+            }
             Action::Help => {
                 self.overlay = Some(Overlay::Help);
                 self.help_scroll = 0;
+                self.hold(now);
             }
             Action::ScrollHelp(d) => self.help_scroll = shift(self.help_scroll, d),
             Action::NextTrap => self.jump_trap(1),
@@ -416,6 +430,35 @@ impl App {
 
     /// Quitting a running interview ends it and shows the summary; from
     /// anywhere else it leaves.
+    /// The question is hidden (an overlay over it, or a terminal too small
+    /// to show it): a running clock pauses, through the core, so the pause
+    /// is recorded and a replay or debrief counts the same time.
+    fn hold(&mut self, now: u64) {
+        if !self.held && matches!(&self.screen, Screen::Session(s) if s.phase == crate::session::Phase::Running) {
+            self.send(EventKind::Pause, now);
+            self.held = true;
+        }
+    }
+
+    /// The question shows again: the clock runs on, unless the candidate
+    /// had paused it themselves or it is still hidden.
+    fn release(&mut self, now: u64) {
+        if self.held && self.overlay.is_none() && !self.too_small {
+            self.held = false;
+            if matches!(&self.screen, Screen::Session(s) if matches!(s.phase, crate::session::Phase::Paused { .. })) {
+                self.send(EventKind::Resume, now);
+            }
+        }
+    }
+
+    /// The terminal is now `cols`x`rows`; `too_small` when the screens
+    /// cannot be drawn there (the question is then hidden).
+    pub fn resized(&mut self, cols: u16, rows: u16, too_small: bool, now: u64) {
+        self.size = (cols, rows);
+        self.too_small = too_small;
+        if too_small { self.hold(now) } else { self.release(now) }
+    }
+
     fn confirm_quit(&mut self, now: u64) {
         self.overlay = None;
         if matches!(&self.screen, Screen::Session(s) if !s.is_finished()) {

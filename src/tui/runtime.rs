@@ -150,6 +150,13 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
             dirty = true;
         }
         if let Ok(size) = term.size() {
+            // A session that starts (or resumes) in a terminal too small to
+            // show its question pauses at once, as a resize to it would.
+            let too_small = size.width < views::MIN_WIDTH || size.height < views::MIN_HEIGHT;
+            if too_small != app.too_small {
+                app.resized(size.width, size.height, too_small, clock.now_ms());
+                dirty = true;
+            }
             app.size = (size.width, size.height);
         }
         if dirty {
@@ -277,6 +284,8 @@ fn on_terminal_event(app: &mut App, ev: TermEvent, now: u64) -> bool {
             if app.session().is_some() {
                 app.journal.push(Line::Resize { at_ms: now, cols, rows });
             }
+            let too_small = cols < views::MIN_WIDTH || rows < views::MIN_HEIGHT;
+            app.resized(cols, rows, too_small, now);
             return true;
         }
         _ => None,
