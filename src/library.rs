@@ -84,19 +84,7 @@ pub fn is_companion(src: &str) -> bool {
 /// Whether RON text is a trap catalogue (`Catalogue(...)`) rather than a
 /// scenario: its first value, past comments and `#![...]` attributes.
 pub fn is_catalogue(src: &str) -> bool {
-    let mut rest = src.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, r)| r);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, r)| r);
-        } else if rest.starts_with("#!") {
-            rest = rest.split_once('\n').map_or("", |(_, r)| r);
-        } else {
-            break;
-        }
-    }
+    let rest = crate::scenario::spans::first_value(src);
     rest.strip_prefix("Catalogue").is_some_and(|r| r.trim_start().starts_with('('))
 }
 

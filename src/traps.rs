@@ -143,10 +143,12 @@ pub fn parse(path: &str, src: &str) -> Result<Catalogue, CatalogueError> {
 /// catalogue is reported and left out; the bundled traps still work.
 pub fn load(user: Option<&std::path::Path>) -> (Catalogue, Vec<CatalogueError>) {
     let mut problems = Vec::new();
-    let mut cat = match parse("bundled:traps.ron", BUNDLED_SOURCE) {
-        Ok(c) => c,
-        Err(e) => {
-            problems.push(e);
+    // Parsed once per process: sessions, the listing and tests load it often.
+    let mut cat = match bundled() {
+        Ok(c) => c.clone(),
+        Err(_) => {
+            // Only a broken build gets here; parse again for the located error.
+            problems.extend(parse("bundled:traps.ron", BUNDLED_SOURCE).err());
             Catalogue::default()
         }
     };

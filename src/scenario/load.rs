@@ -169,19 +169,7 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
 /// `Scenario`, or any other name, which RON reports as a misnamed struct)
 /// is left to the parser.
 fn not_a_scenario(text: &str) -> Option<(String, &'static str)> {
-    let mut rest = text.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, r)| r);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, r)| r);
-        } else if rest.starts_with("#!") {
-            rest = rest.split_once('\n').map_or("", |(_, r)| r);
-        } else {
-            break;
-        }
-    }
+    let rest = spans::first_value(text);
     let first = rest.chars().next()?;
     let help = match first {
         '{' => "a `{...}` map is a playtest answers file (or JSON); docs/scenario-format.md has a complete scenario",

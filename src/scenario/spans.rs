@@ -87,8 +87,27 @@ pub fn root_tag(src: &str) -> Option<&str> {
 /// Whether the document is a map (`{ "key": ... }`): a playtest answers
 /// file, told apart from a scenario or catalogue by its content.
 pub fn root_is_map(src: &str) -> bool {
-    let mut s = Scanner { text: src, src: src.as_bytes(), pos: 0 };
-    s.skip_trivia().is_some() && s.peek() == Some(b'{')
+    first_value(src).starts_with('{')
+}
+
+/// The text from the document's first value on: past a byte-order mark,
+/// whitespace, comments and `#![...]` attributes. What a file is (a
+/// scenario, a catalogue, answers, not RON at all) shows there. Empty when
+/// there is no value, or a comment is not closed.
+pub fn first_value(src: &str) -> &str {
+    let text = src.trim_start_matches('\u{feff}');
+    let mut s = Scanner { text, src: text.as_bytes(), pos: 0 };
+    loop {
+        if s.skip_trivia().is_none() {
+            return "";
+        }
+        if !text[s.pos..].starts_with("#!") {
+            return &text[s.pos..];
+        }
+        while s.peek().is_some_and(|b| b != b'\n') {
+            s.pos += 1;
+        }
+    }
 }
 
 /// Whether `src` holds nothing but whitespace and comments.
