@@ -1,5 +1,6 @@
-//! What hotseat says, in the reader's language. Messages live in one
-//! Project Fluent file per language (`assets/i18n/<code>.ftl`), so
+//! What hotseat says, in the reader's language. Messages live in Project
+//! Fluent files, a folder per language (`assets/i18n/<code>/*.ftl`: the
+//! screens, the commands, the authoring checks), so
 //! plurals, variables and word order are the translator's to get right,
 //! not the code's. Ids, JSON and session files stay language-neutral: only
 //! human text goes through here. docs/translating.md says how to add a
@@ -47,10 +48,21 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The message files of this language, as (name, text).
+    fn sources(self) -> &'static [(&'static str, &'static str)] {
+        /// One language's files, by the names every language shares.
+        macro_rules! files {
+            ($code:literal) => {
+                &[
+                    ("ui", include_str!(concat!("../../assets/i18n/", $code, "/ui.ftl"))),
+                    ("cli", include_str!(concat!("../../assets/i18n/", $code, "/cli.ftl"))),
+                    ("author", include_str!(concat!("../../assets/i18n/", $code, "/author.ftl"))),
+                ]
+            };
+        }
         match self {
-            Lang::En => include_str!("../../assets/i18n/en.ftl"),
-            Lang::Zh => include_str!("../../assets/i18n/zh.ftl"),
+            Lang::En => files!("en"),
+            Lang::Zh => files!("zh"),
         }
     }
 }
@@ -112,8 +124,12 @@ impl Messages {
         // hotseat treats those as hazards in a terminal, and neither
         // language here needs them.
         bundle.set_use_isolating(false);
-        let resource = FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(partial, _)| partial);
-        let _ = bundle.add_resource(resource);
+        for (_, source) in lang.sources() {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+            // An id defined twice keeps its first text (a test checks
+            // there are none).
+            let _ = bundle.add_resource(resource);
+        }
         Messages { bundle }
     }
 
@@ -150,13 +166,15 @@ macro_rules! tr {
 
 /// The ids of every message of `lang`, for tests and tools.
 pub fn ids(lang: Lang) -> Vec<String> {
-    let r = FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(partial, _)| partial);
-    r.entries()
-        .filter_map(|e| match e {
+    let mut ids = Vec::new();
+    for (_, source) in lang.sources() {
+        let r = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        ids.extend(r.entries().filter_map(|e| match e {
             fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -166,9 +184,14 @@ mod tests {
     #[test]
     fn every_message_file_parses_whole_and_languages_have_the_same_ids() {
         for lang in Lang::ALL {
-            if let Err((_, errors)) = FluentResource::try_new(lang.source().to_string()) {
-                panic!("{}.ftl: {errors:?}", lang.code());
+            for (name, source) in lang.sources() {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                    panic!("{}/{name}.ftl: {errors:?}", lang.code());
+                }
             }
+            let mut seen = std::collections::HashSet::new();
+            let twice: Vec<_> = ids(lang).into_iter().filter(|id| !seen.insert(id.clone())).collect();
+            assert!(twice.is_empty(), "{}: ids defined twice: {twice:?}", lang.code());
         }
         let mut en = ids(Lang::En);
         let mut zh = ids(Lang::Zh);

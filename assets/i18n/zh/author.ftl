@@ -1,0 +1,1 @@
+# What 'check', 'playtest', 'graph', 'new' and 'stats' tell a scenario author.

@@ -1,0 +1,1 @@
+# What the commands say to a person (not JSON): confirmations, lists, summaries.
