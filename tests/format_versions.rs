@@ -83,3 +83,19 @@ fn ctrl_u_means_what_it_meant_when_the_file_was_typed() {
         assert_eq!((folded.as_str(), replayed.as_str()), (left.as_str(), left.as_str()), "format {version}");
     }
 }
+
+/// Guards session format 4's number reading: `22.2%。` (a sentence's
+/// closing punctuation, as a Chinese input method types it) is read from
+/// format 4 on; a format-3 file refused it, and its replay still does.
+#[test]
+fn a_number_ending_a_sentence_is_read_from_format_four_and_refused_before() {
+    let mut events = events();
+    if let Some(Event { kind: EventKind::Paste(_, text), .. }) = events.get_mut(3) {
+        *text = "22.2%。".into();
+    }
+    let old = file(3, &events).fold().expect("folds");
+    assert_eq!(old.current().id, "quiz", "format 3 refused the full stop: the question stays");
+    let new = file(format::VERSION, &events).fold().expect("folds");
+    assert_ne!(new.current().id, "quiz", "format 4 reads 22.2 %");
+    assert_eq!(new.turns.iter().filter(|t| t.correct == Some(true)).count(), 1);
+}

@@ -384,7 +384,7 @@ fn a_refused_answer_stays_in_the_box_with_a_message_saying_why() {
         ("lots", "not a number: try 1,200 or 12% or ¥1.2M or 120万"),
     ] {
         let s = answer(&q, text);
-        assert_eq!(s.numeric_error.as_deref(), Some(message), "{text}");
+        assert_eq!(s.numeric_error.as_ref().map(ToString::to_string).as_deref(), Some(message), "{text}");
         assert!(s.turns.is_empty(), "{text}: not submitted");
         assert_eq!(s.answer_text(), text, "the typed answer is kept");
     }

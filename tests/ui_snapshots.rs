@@ -222,7 +222,7 @@ fn numeric_question_with_an_invalid_entry() {
     let mut app = session_at("alibaba-cloud-pm", "commitment-bill");
     paste(&mut app, Target::Answer, "about half a million", 20_000);
     app.act(Action::Session(EventKind::Submit), 21_000);
-    let error = state(&app).numeric_error.clone().expect("an inline error");
+    let error = state(&app).numeric_error.clone().expect("an inline error").to_string();
     assert_eq!(state(&app).current().id, "commitment-bill", "stays on the question");
     snap_all("numeric_invalid", &app, |w, h, rows| {
         has_panels(w, h, rows);
@@ -521,4 +521,137 @@ fn debrief_in_chinese() {
     });
     let rows = render(&app, 120, 40);
     assert!(contains(&rows, "讲成果却没有数字"), "{}", rows.join("\n"));
+}
+
+/// The session screen's panels, in Chinese.
+fn has_panels_zh(w: u16, h: u16, rows: &[String]) {
+    for title in ["问题", "计时", "笔记"] {
+        assert!(contains(rows, &format!(" {title} ")), "{w}x{h}: no `{title}` panel\n{}", rows.join("\n"));
+    }
+    for english in ["Prompt", "Timer", "Notes", "Answer", "submit", "pause"] {
+        assert!(!contains(rows, english), "{w}x{h}: `{english}` left in English\n{}", rows.join("\n"));
+    }
+}
+
+/// `app` with its UI in Chinese.
+fn in_chinese(mut app: App) -> App {
+    app.lang = hotseat::i18n::Lang::Zh;
+    app
+}
+
+/// Issue 14: every kind of question, the timer's states, the closing
+/// screen and a too-small terminal in Chinese, at every size. The
+/// scenario's own words stay in the language they were written in.
+#[test]
+fn session_screens_in_chinese() {
+    let mut app = in_chinese(session_at("behavioral-zh", "intro"));
+    paste(&mut app, Target::Answer, "我负责过一个数据主权相关的产品，上线半年续约率提升了12%。", 5_000);
+    app.act(Action::FocusNotes, 5_500);
+    paste(&mut app, Target::Notes, "先讲结果，再讲过程：续约率 +12%", 6_000);
+    app.tick(6_500);
+    snap_all("zh_free_text", &app, |w, h, rows| {
+        has_panels_zh(w, h, rows);
+        assert!(contains(rows, "回答 · "), "{w}x{h}: the answer's title and length");
+        assert!(contains(rows, "Esc 暂停"), "{w}x{h}: the key line");
+    });
+
+    let mut app = in_chinese(session_at("alibaba-cloud-pm", "usage-pushback"));
+    app.act(Action::ChoiceMove(1), 3_000);
+    snap_all("zh_choice", &app, |w, h, rows| {
+        has_panels_zh(w, h, rows);
+        assert!(contains(rows, "回答：选一项"), "{w}x{h}");
+    });
+
+    let mut app = in_chinese(session_at("alibaba-cloud-pm", "commitment-bill"));
+    paste(&mut app, Target::Answer, "大概五十万左右吧", 20_000);
+    app.act(Action::Session(EventKind::Submit), 21_000);
+    app.tick(125_000);
+    snap_all("zh_numeric_invalid", &app, |w, h, rows| {
+        has_panels_zh(w, h, rows);
+        assert!(contains(rows, "回答：一个数"), "{w}x{h}");
+        assert!(rows.join("").contains("这不是一个数"), "{w}x{h}: the inline error in Chinese");
+        assert!(contains(rows, "将尽"), "{w}x{h}: the timer's word");
+    });
+
+    let mut app = in_chinese(pitch_answered());
+    snap_all("zh_spoken_answering", &app, |w, h, rows| {
+        has_panels_zh(w, h, rows);
+        assert!(contains(rows, "说出来，或记几笔"), "{w}x{h}");
+    });
+    app.act(Action::Session(EventKind::Done), 40_000);
+    app.act(Action::PointPick(0), 41_000);
+    snap_all("zh_spoken_rating", &app, |w, h, rows| {
+        has_panels_zh(w, h, rows);
+        assert!(contains(rows, "这些要点你讲到了哪些"), "{w}x{h}");
+        assert!(contains(rows, "已停"), "{w}x{h}");
+    });
+
+    let app = in_chinese(session_at("behavioral-zh", "end-early"));
+    snap_all("zh_ending_early", &app, |w, h, rows| {
+        assert!(contains(rows, "面试官在这里结束了面试") || contains(rows, "面试"), "{w}x{h}");
+        assert!(!contains(rows, "interview"), "{w}x{h}: the heading in Chinese");
+    });
+
+    let rows = snap("zh_too_small", &in_chinese(picker()), 40, 10);
+    assert!(rows.join("").contains("40x10"), "the size it has");
+    assert!(!rows.join("").contains("Terminal"), "in Chinese");
+}
+
+/// A recorded playtest of `id` (its weak script from tests/playtests).
+fn replay_of(id: &str) -> hotseat::tui::replay::Player {
+    use hotseat::record::{reader, writer};
+    LazyLock::force(&DATA_DIR);
+    let (_, src) = BUNDLED.iter().find(|(name, _)| *name == format!("{id}.ron")).expect("bundled scenario");
+    let compiled = Compiled::new(bundled(id), catalogue()).expect("compiles");
+    let script_src = std::fs::read_to_string(format!("{}/tests/playtests/{id}.weak.ron", env!("CARGO_MANIFEST_DIR")))
+        .expect("script reads");
+    let script = hotseat::playtest::parse("script", &script_src).expect("script parses");
+    let (state, events) = hotseat::playtest::play_logged(compiled, 0, &script).expect("plays");
+    let path = writer::save_scripted(&state, &events, src).expect("records");
+    let rec = reader::read(&path).expect("reads back");
+    let replay = hotseat::record::replay::Replay::new(rec).expect("replays");
+    hotseat::tui::replay::Player::new(replay, Theme::plain())
+}
+
+/// The replay screen as plain text rows.
+fn render_replay(p: &hotseat::tui::replay::Player, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| hotseat::tui::replay::render(p, f)).expect("draws");
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0usize;
+            for x in 0..w {
+                let sym = buf[(x, y)].symbol();
+                if skip == 0 {
+                    row.push_str(sym);
+                }
+                skip = skip.max(sym.width()).saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}
+
+/// Issue 14: replay, in English and in Chinese, at every size: the session
+/// as it stood, the scrubber, and as many keys as fit with `q` always there.
+#[test]
+fn replay_screen_in_both_languages() {
+    for (lang, id, quit, play) in [
+        (hotseat::i18n::Lang::En, "alibaba-cloud-pm", "q quit", "play/pause"),
+        (hotseat::i18n::Lang::Zh, "behavioral-zh", "q 退出", "播放/暂停"),
+    ] {
+        let mut p = replay_of(id);
+        p.view.lang = lang;
+        p.playing = false;
+        p.seek(20_000);
+        for (w, h) in SIZES {
+            let rows = render_replay(&p, w, h);
+            insta::assert_snapshot!(format!("replay_{}_{w}x{h}", lang.code()), rows.join("\n"));
+            let last = rows.last().expect("a key line");
+            assert!(last.contains(quit) && last.contains(play), "{w}x{h}: {last:?}");
+            assert!(rows[usize::from(h) - 2].contains("00:20"), "{w}x{h}: the scrubber shows the time");
+        }
+    }
 }

@@ -28,8 +28,10 @@ pub const MAGIC: &str = "hotseat-session";
 /// unit (`16.5万` for a 万元 question) and a spoken answer is marked done
 /// (`done`) before its points are rated. 3: the text boxes take readline's
 /// keys (Ctrl-U kills to the line start; Ctrl-_ undoes), where earlier
-/// files were typed into a widget whose Ctrl-U undid.
-pub const VERSION: u32 = 3;
+/// files were typed into a widget whose Ctrl-U undid. 4: a number may end
+/// with a sentence's punctuation (`约120万。`), which earlier formats
+/// refused.
+pub const VERSION: u32 = 4;
 
 /// The oldest version this build reads. A format-1 recording folds with
 /// format 1's number reading, and a format-1 or 2 recording with the keys

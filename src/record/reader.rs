@@ -408,7 +408,11 @@ impl Recording {
     /// reads its numbers the way format 1 did.
     pub fn new_state(&self, compiled: std::sync::Arc<Compiled>) -> State {
         let mut s = State::new(compiled, self.header.seed, self.header.pace);
-        s.numbers_v1 = self.version < 2;
+        s.numbers = match self.version {
+            1 => crate::session::numeric::Reading::Format1,
+            2 | 3 => crate::session::numeric::Reading::InUnit,
+            _ => crate::session::numeric::Reading::Sentence,
+        };
         s.set_keymap(self.keymap());
         s
     }

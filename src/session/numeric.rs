@@ -24,14 +24,57 @@ pub enum NumberError {
     Grouping { typed: String, grouped: String, plain: String },
     /// Something after the number that is neither a scale, a currency, a
     /// percent nor this question's unit.
-    #[error("not sure what \"{found}\" means here: answer {want}")]
-    Unit { found: String, want: String },
+    #[error("not sure what \"{found}\" means here: answer {}", want_en(unit))]
+    Unit { found: String, unit: String },
+}
+
+/// How to answer a question asked in `unit` (English; see
+/// [`NumberError::message`] for the reader's language).
+fn want_en(unit: &str) -> String {
+    if unit.is_empty() { "with a plain number".into() } else { format!("in {unit}") }
+}
+
+impl NumberError {
+    /// The inline message in `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            NumberError::Empty => tr!(lang, "number-empty"),
+            NumberError::Invalid => tr!(lang, "number-invalid"),
+            NumberError::Grouping { typed, grouped, plain } => {
+                tr!(lang, "number-grouping", typed = typed.as_str(), grouped = grouped.as_str(), plain = plain.as_str())
+            }
+            NumberError::Unit { found, unit } if unit.is_empty() => {
+                tr!(lang, "number-unit-plain", found = found.as_str())
+            }
+            NumberError::Unit { found, unit } => {
+                tr!(lang, "number-unit", found = found.as_str(), unit = unit.as_str())
+            }
+        }
+    }
 }
 
 /// Reads `text` as a number with no unit of reference: multipliers apply
 /// (`120万` is 1200000), currency marks and unit words are dropped.
 pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     read_answer(text, "")
+}
+
+/// How a session reads typed numbers: each session file format keeps the
+/// reading it was recorded with, so a replay refuses and accepts exactly
+/// what the live session did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    /// Format 1: units and currency marks dropped, multipliers applied
+    /// (`numeric_v1`).
+    Format1,
+    /// Formats 2 and 3: read in the question's unit; anything after the
+    /// number must say something about it.
+    InUnit,
+    /// Format 4 on: as `InUnit`, and the punctuation a sentence ends with
+    /// (`约120万。`) is dropped.
+    #[default]
+    Sentence,
 }
 
 /// Judges a typed answer to a Numeric question: the value understood, in
@@ -43,19 +86,29 @@ pub fn judge(
     unit: &str,
     expected: f64,
     tolerance: crate::scenario::Tolerance,
+    reading: Reading,
 ) -> Result<(f64, bool), NumberError> {
-    let value = read_answer(text, unit)?;
+    if reading == Reading::Format1 {
+        return super::numeric_v1::judge(text, expected, tolerance);
+    }
+    let value = read_as(text, unit, reading)?;
     Ok((value, tolerance.accepts(expected, value)))
 }
 
 /// Reads `text` as a value in the question's `unit` (see the module doc).
 pub fn read_answer(text: &str, unit: &str) -> Result<f64, NumberError> {
+    read_as(text, unit, Reading::Sentence)
+}
+
+/// [`read_answer`] as `reading` reads it (format 1 aside: see [`judge`]).
+pub fn read_as(text: &str, unit: &str, reading: Reading) -> Result<f64, NumberError> {
     let s = normalize(text);
+    let s = if reading == Reading::Sentence { without_sentence_end(&s) } else { &s };
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
     let question = QuestionUnit::of(unit);
-    let s = strip_hedges(&s);
+    let s = strip_hedges(s);
     let (negative, money_mark, s) = strip_sign_and_currency(s);
     let (number, tail) = match s.strip_prefix("百分之") {
         Some(rest) => (percent_in_words(rest.trim())?, ""),
@@ -84,6 +137,12 @@ fn rescale(n: f64, from: f64, to: f64) -> f64 {
 fn normalize(text: &str) -> String {
     let narrow: String = text.chars().map(narrow).collect::<String>().to_lowercase();
     narrow.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Normalized text without the punctuation a sentence ends with
+/// (`约120万。`, `about 36,000!`): it says nothing about the number.
+fn without_sentence_end(s: &str) -> &str {
+    s.trim_end_matches(['.', '!', '?', ',', ';', '…', '~']).trim_end()
 }
 
 /// Full-width digits, letters and signs to ASCII; Chinese punctuation to Latin.
@@ -320,7 +379,7 @@ fn read_tail(tail: &str, q: &QuestionUnit) -> Result<Tail, NumberError> {
         || is_one_of(rest, COUNT_WORDS)
         || q.is_unit(rest);
     if !known {
-        return Err(NumberError::Unit { found: rest.to_string(), want: q.want() });
+        return Err(NumberError::Unit { found: rest.to_string(), unit: q.unit() });
     }
     // A currency word is the currency's base unit; so is the question's own
     // base after a scaled unit (`165000 元` for 万元, `36000 人` for 万人).
@@ -396,8 +455,9 @@ impl QuestionUnit {
     }
 
     /// How to answer, for the message when a unit is not understood.
-    fn want(&self) -> String {
-        if self.whole.is_empty() { "with a plain number".into() } else { format!("in {}", self.display) }
+    /// The unit as written, or nothing for a question without one.
+    fn unit(&self) -> String {
+        if self.whole.is_empty() { String::new() } else { self.display.clone() }
     }
 }
 
@@ -509,14 +569,18 @@ mod tests {
         for text in
             ["16.5万", "16.5 万", "16.5万元", "16.5", "约16.5万元", "16.5万左右", "¥16.5万", "165000 元", "¥165,000"]
         {
-            assert_eq!(judge(text, "万元", 16.5, Tolerance::Abs(0.1)), Ok((16.5, true)), "{text}");
+            assert_eq!(judge(text, "万元", 16.5, Tolerance::Abs(0.1), Reading::Sentence), Ok((16.5, true)), "{text}");
         }
     }
 
     #[test]
     fn accounts_answer_with_unit_word_and_hedge_is_right() {
         for text in ["36000 accounts", "about 36000", "36,000 Accounts", "~36k accounts", "around 36 000 account"] {
-            assert_eq!(judge(text, "accounts", 36000.0, Tolerance::Abs(0.0)), Ok((36000.0, true)), "{text}");
+            assert_eq!(
+                judge(text, "accounts", 36000.0, Tolerance::Abs(0.0), Reading::Sentence),
+                Ok((36000.0, true)),
+                "{text}"
+            );
         }
     }
 
@@ -616,6 +680,50 @@ mod tests {
         fn a_plain_decimal_is_itself_in_any_unit(v in -1e12f64..1e12, unit in "(|%|万元|亿|K CNY|M|accounts|人)") {
             let text = format!("{v}");
             proptest::prop_assert_eq!(read_answer(&text, &unit), Ok(v));
+        }
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The English message in the reader's language file says what the
+    /// error's own text says (the one logs and tests see).
+    #[test]
+    fn every_number_error_reads_the_same_in_the_english_messages() {
+        let errors = [
+            NumberError::Empty,
+            NumberError::Invalid,
+            NumberError::Grouping { typed: "3,6000".into(), grouped: "36,000".into(), plain: "36000".into() },
+            NumberError::Unit { found: "apples".into(), unit: String::new() },
+            NumberError::Unit { found: "apples".into(), unit: "万元".into() },
+        ];
+        for e in errors {
+            assert_eq!(e.message(Lang::En), e.to_string());
+            assert_ne!(e.message(Lang::Zh), e.to_string(), "{e:?} has a Chinese message");
+        }
+    }
+
+    /// Issue 14 item 4: numbers typed with a Chinese input method, in
+    /// either UI: full-width digits, `，` and `．` as separators, `％`,
+    /// 万/亿, and a sentence's closing `。`.
+    #[test]
+    fn numbers_typed_with_chinese_punctuation_are_read() {
+        for (typed, want) in [
+            ("１，２００", 1200.0),
+            ("１２．５％", 12.5),
+            ("12.5％", 12.5),
+            ("约120万。", 1_200_000.0),
+            ("1.2亿", 120_000_000.0),
+            ("３３．３", 33.3),
+            ("大概 36,000。", 36_000.0),
+            ("25％左右", 25.0),
+            ("３６０００人！", 36_000.0),
+        ] {
+            let got = parse_number(typed);
+            assert!(got.as_ref().is_ok_and(|v| (v - want).abs() < 1e-6), "{typed:?}: {got:?}");
         }
     }
 }

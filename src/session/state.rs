@@ -157,10 +157,10 @@ pub struct State {
     /// checklist; the question's clock stops here, and its turn ends here.
     pub done_ms: Option<u64>,
     /// Why the number field's text is not a number, after a submit.
-    pub numeric_error: Option<String>,
-    /// Numbers are read the way session format 1 read them (set when
-    /// folding a format-1 recording, so its replay is what happened).
-    pub numbers_v1: bool,
+    pub numeric_error: Option<super::numeric::NumberError>,
+    /// How typed numbers are read: the newest way, or the way of the
+    /// session format being folded, so its replay is what happened.
+    pub numbers: super::numeric::Reading,
     pub vars: BTreeMap<String, i64>,
     /// Times each node (by index) has been entered.
     pub visits: Vec<u32>,
@@ -204,7 +204,7 @@ impl State {
             ticked: Vec::new(),
             done_ms: None,
             numeric_error: None,
-            numbers_v1: false,
+            numbers: super::numeric::Reading::default(),
             vars: BTreeMap::new(),
             visits: vec![0; n],
             turns: Vec::new(),

@@ -7,7 +7,7 @@
 use super::draw;
 use super::editor::Editor;
 use super::event::{Event, EventKind, KeyCode, Target};
-use super::numeric::{judge, read_answer};
+use super::numeric::{judge, read_as};
 use super::state::{Ending, Exit, Given, MAX_ANSWER_BYTES, Phase, State, Turn};
 use crate::assess::Finding;
 use crate::rules;
@@ -240,16 +240,12 @@ fn submit(s: &mut State, now: u64, fx: &mut Vec<Effect>) {
         }
         Answer::Numeric { expected, tolerance, unit, right, wrong, partial, close: close_edge, .. } => {
             let raw = s.answer_text();
-            let judged = if s.numbers_v1 {
-                super::numeric_v1::judge(&raw, *expected, *tolerance)
-            } else {
-                judge(&raw, unit, *expected, *tolerance)
-            };
+            let judged = judge(&raw, unit, *expected, *tolerance, s.numbers);
             let (given, ok) = match judged {
                 Ok((value, ok)) => (Given::Number { raw, value }, ok),
                 Err(_) if raw.trim().is_empty() => (Given::Pass, false),
                 Err(e) => {
-                    s.numeric_error = Some(e.to_string());
+                    s.numeric_error = Some(e);
                     return;
                 }
             };
@@ -417,7 +413,7 @@ fn partial(s: &State) -> Given {
             let ticked: Vec<usize> = s.ticked.iter().enumerate().filter(|(_, t)| **t).map(|(i, _)| i).collect();
             if ticked.is_empty() && text.trim().is_empty() { Given::Pass } else { Given::Points { ticked, text } }
         }
-        Answer::Numeric { unit, .. } => match read_answer(&text, unit) {
+        Answer::Numeric { unit, .. } => match read_as(&text, unit, s.numbers) {
             Ok(value) => Given::Number { raw: text, value },
             Err(_) if text.trim().is_empty() => Given::Pass,
             Err(_) => Given::NotANumber(text),

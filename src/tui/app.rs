@@ -503,7 +503,8 @@ impl App {
         let Some(&i) = p.rows().get(p.selected) else { return };
         let entry = &p.entries[i];
         if let Some(d) = entry.checked.first_error() {
-            p.message = Some(format!("{} cannot start: {}:{}:{}: {}", entry.id, d.path, d.line, d.col, d.message));
+            let problem = format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message);
+            p.message = Some(crate::tr!(self.lang, "picker-cannot-start", id = entry.id.as_str(), problem = problem));
             return;
         }
         let Some(sc) = entry.checked.scenario.clone() else { return };
@@ -513,7 +514,10 @@ impl App {
                 let state = State::new(compiled, self.seed, self.pace);
                 self.screen = Screen::Ready(Box::new(state));
             }
-            Err(e) => p.message = Some(format!("{} cannot start: {e}", entry.id)),
+            Err(e) => {
+                p.message =
+                    Some(crate::tr!(self.lang, "picker-cannot-start", id = entry.id.as_str(), problem = e.to_string()))
+            }
         }
     }
 

@@ -22,6 +22,18 @@ use crate::record::annotations::{self, Annotation};
 use crate::record::replay::{MarkerKind, Replay};
 use crate::text::mmss;
 
+/// The replay's keys, as (key, message id), most useful first.
+const KEYS: [(&str, &str); 8] = [
+    ("Space", "replay-key-play"),
+    ("t", "replay-key-trap"),
+    ("[ ]", "replay-key-question"),
+    ("←→", "replay-key-seek"),
+    ("PgUp/PgDn", "replay-key-seek-far"),
+    ("+/-", "replay-key-speed"),
+    ("c", "replay-key-idle"),
+    ("a", "replay-key-note"),
+];
+
 const SPEEDS: [f64; 7] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0];
 const FRAME: Duration = Duration::from_millis(100);
 
@@ -145,8 +157,8 @@ impl Player {
         let Some(text) = self.input.take().filter(|t| !t.trim().is_empty()) else { return };
         let a = Annotation { at_ms: self.replay.from_display(self.pos), text };
         self.status = Some(match annotations::add(&self.replay.recording.path, &a) {
-            Ok(()) => "Annotation saved".into(),
-            Err(e) => format!("Could not save the annotation: {}", crate::text::one_line(&e.to_string())),
+            Ok(()) => crate::tr!(self.view.lang, "replay-saved"),
+            Err(e) => crate::tr!(self.view.lang, "replay-not-saved", error = crate::text::one_line(&e.to_string())),
         });
         self.replay.markers.push(crate::record::replay::Marker { at_ms: a.at_ms, kind: MarkerKind::Note });
         self.replay.markers.sort_by_key(|m| m.at_ms);
@@ -169,24 +181,30 @@ impl Player {
 /// Draws the session as it stood, then the scrubber and the keys.
 pub fn render(p: &Player, frame: &mut Frame) {
     let area = frame.area();
-    let [main, scrub, keys] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    views::render_in(&p.view, frame, main);
-    if area.width < views::MIN_WIDTH || area.height < views::MIN_HEIGHT {
+    let [main, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    if !views::render_replayed(&p.view, frame, main) {
         return;
     }
+    let scrub = Rect { y: main.bottom().saturating_sub(1), height: 1, ..main };
+    frame.render_widget(ratatui::widgets::Clear, scrub);
     scrubber(p, frame, scrub);
     let theme = &p.view.theme;
+    let l = p.view.lang;
     let line = match (&p.input, &p.status) {
         (Some(text), _) => Line::from(vec![
-            Span::styled(" note: ", theme.accent()),
-            Span::raw(format!("{}▏  (Enter saves, Esc cancels)", crate::text::escape_controls(text))),
+            Span::styled(format!(" {} ", crate::tr!(l, "replay-note")), theme.accent()),
+            Span::raw(format!("{}▏  {}", crate::text::escape_controls(text), crate::tr!(l, "replay-note-keys"))),
         ]),
         (None, Some(s)) => Line::styled(format!(" {s}"), theme.accent()),
-        (None, None) => Line::styled(
-            " Space play/pause · +/- speed · ←→ 5s · PgUp/PgDn 30s · [ ] question · t trap · c idle · a note · q quit",
-            theme.dim(),
-        ),
+        (None, None) => {
+            // As many keys as fit, most useful first; `q` always shows.
+            let mut hints: Vec<(&str, String)> =
+                KEYS.iter().map(|(k, id)| (*k, crate::i18n::message(l, id, &[]))).collect();
+            hints.insert(1, ("q", crate::tr!(l, "key-quit")));
+            views::footer(theme, &hints, frame, keys);
+            views::scrub(frame.buffer_mut());
+            return;
+        }
     };
     frame.render_widget(Paragraph::new(line), keys);
     views::scrub(frame.buffer_mut());
@@ -202,9 +220,10 @@ fn scrubber(p: &Player, frame: &mut Frame, area: Rect) {
         p.speed(),
         mmss(p.pos),
         mmss(len),
-        if p.replay.compress { " idle≤2s" } else { "" }
+        if p.replay.compress { format!(" {}", crate::tr!(p.view.lang, "replay-idle")) } else { String::new() }
     );
-    let width = usize::from(area.width).saturating_sub(label.chars().count() + 1).max(10);
+    let width =
+        usize::from(area.width).saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1).max(10);
     let mut cells = vec!['─'; width];
     for m in &p.replay.markers {
         let i = ((p.replay.to_display(m.at_ms) as f64 / len as f64) * (width - 1) as f64) as usize;

@@ -137,7 +137,8 @@ async fn event_loop(mut app: App, clock: Clock, mut rec: Recording) -> io::Resul
             app.lang_changed = false;
             crate::i18n::set_ui(crate::i18n::Choice { lang: app.lang, explicit: true });
             if let Err(e) = crate::config::remember_lang(app.lang) {
-                app.status = Some(crate::text::one_line(&format!("cannot remember the language: {e}")));
+                let error = crate::text::one_line(&e.to_string());
+                app.status = Some(crate::tr!(app.lang, "status-lang-not-kept", error = error));
             }
             dirty = true;
         }
@@ -233,7 +234,8 @@ fn save(app: &mut App, rec: &mut Recording) {
             Err(e) => {
                 rec.enabled = false;
                 app.unrecorded = true;
-                app.status = Some(format!("Not recording: {}", crate::text::one_line(&e.to_string())));
+                let error = crate::text::one_line(&e.to_string());
+                app.status = Some(crate::tr!(app.lang, "status-not-recording", error = error));
             }
         }
     }
@@ -261,17 +263,19 @@ fn start_recording(app: &App) -> io::Result<Recorder> {
 /// message to show.
 fn export(app: &App) -> (bool, String) {
     let Some(state) = app.session().filter(|s| s.is_finished()) else {
-        return (false, "Nothing to save yet".into());
+        return (false, crate::tr!(app.lang, "status-nothing-to-save"));
     };
     let Some(dir) = crate::paths::data_dir() else {
-        return (false, "No data directory: set HOTSEAT_DATA_DIR".into());
+        return (false, crate::tr!(app.lang, "status-no-data-dir"));
     };
     let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%SZ").to_string();
     let path = dir.join("debriefs").join(format!("{}-{stamp}.md", state.compiled.scenario.id));
     let md = crate::assess::debrief::markdown(&app.debrief(state));
     match crate::files::write_private(&path, md.as_bytes()) {
-        Ok(()) => (true, format!("Saved {}", crate::text::one_line(&path.display().to_string()))),
-        Err(e) => (false, format!("Could not save: {}", crate::text::one_line(&e.to_string()))),
+        Ok(()) => {
+            (true, crate::tr!(app.lang, "status-saved", path = crate::text::one_line(&path.display().to_string())))
+        }
+        Err(e) => (false, crate::tr!(app.lang, "status-not-saved", error = crate::text::one_line(&e.to_string()))),
     }
 }
 

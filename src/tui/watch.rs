@@ -141,10 +141,11 @@ impl ScenarioWatch {
         self.mode = Mode::Polling;
         self.watched.clear();
         self.due = Some(Instant::now() + POLL);
-        self.problem = Some(format!(
-            "Not watching the scenario folders ({}); looking for changes every {} s",
-            one_line(&e.to_string()),
-            POLL.as_secs()
+        self.problem = Some(crate::tr!(
+            crate::i18n::ui(),
+            "status-not-watching",
+            error = one_line(&e.to_string()),
+            secs = POLL.as_secs()
         ));
     }
 }

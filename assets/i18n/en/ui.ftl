@@ -56,6 +56,78 @@ quit-unkept = This session was not recorded: leaving loses its debrief.
 quit-save = save it
 quit-no = keep going
 
+## The hot seat: panel titles, the timer, the answer boxes.
+session-prompt = Prompt
+session-prompt-more = Prompt · Alt-PgDn for more
+session-timer = Timer
+session-notes = Notes
+session-untimed = untimed · { $time }
+timer-stopped = STOPPED
+timer-over = OVER
+timer-low = LOW
+timer-half = HALF
+timer-ok = OK
+timer-wrapping-up = session time up: last question
+timer-session-left = session { $time } left
+count-words = { $n ->
+    [one] { $n } word
+   *[other] { $n } words
+}
+count-chars = { $n } 字
+answer-full = full: an answer holds { $kb } KB, the rest was not added
+answer-pick = Answer: pick one (1-9, Enter)
+answer-number = Answer: a number
+answer-number-unit = Answer: a number ({ $unit })
+answer-number-hint = e.g. 1,200 · 12% · ¥1.2M · 120万 · Enter submits
+answer-text = Answer · { $length }
+answer-spoken = Say it, or jot it · { $length }
+answer-spoken-hint = Once done, press Ctrl-S: you will then tick the talking points you covered.
+answer-which-covered = Which of these did you cover? { $done }/{ $total } (need { $pass })
+answer-jotted = What you jotted · { $length } · final
+answer-points = Points { $done }/{ $total } (need { $pass })
+key-tick = tick
+key-confirm = confirm
+key-confirm-points = confirm points
+key-pick = pick
+key-submit = submit
+key-pause = pause
+key-notes = notes
+key-focus = focus
+key-done-then-tick = done, then tick points
+key-traps-broken = traps.ron has errors
+
+## Replay: the keys line and what happened.
+replay-note = note:
+replay-note-keys = (Enter saves, Esc cancels)
+replay-key-play = play/pause
+replay-key-speed = speed
+replay-key-seek = 5 s
+replay-key-seek-far = 30 s
+replay-key-question = question
+replay-key-trap = trap
+replay-key-idle = idle
+replay-key-note = note
+replay-idle = idle≤2s
+replay-saved = Annotation saved
+replay-not-saved = Could not save the annotation: { $error }
+
+## Messages in the status line.
+status-not-recording = Not recording: { $error }
+status-lang-not-kept = Cannot remember the language: { $error }
+status-nothing-to-save = Nothing to save yet
+status-no-data-dir = No data directory: set HOTSEAT_DATA_DIR
+status-saved = Saved { $path }
+status-not-saved = Could not save: { $error }
+status-not-watching = Not watching the scenario folders ({ $error }); looking for changes every { $secs } s
+picker-cannot-start = { $id } cannot start: { $problem }
+
+## Reading a typed number: what is wrong with it.
+number-empty = type a number
+number-invalid = not a number: try 1,200 or 12% or ¥1.2M or 120万
+number-grouping = { $typed }: group digits in threes ({ $grouped }) or not at all ({ $plain })
+number-unit-plain = not sure what "{ $found }" means here: answer with a plain number
+number-unit = not sure what "{ $found }" means here: answer in { $unit }
+
 ## The picker.
 picker-title = pick an interview
 picker-pace = pace:

@@ -50,6 +50,75 @@ quit-unkept = 本场面试没有录制：离开后复盘就没有了。
 quit-save = 保存复盘
 quit-no = 继续面试
 
+## 答题页：各栏标题、计时和回答框
+session-prompt = 问题
+session-prompt-more = 问题 · Alt-PgDn 看更多
+session-timer = 计时
+session-notes = 笔记
+session-untimed = 不计时 · { $time }
+timer-stopped = 已停
+timer-over = 超时
+timer-low = 将尽
+timer-half = 过半
+timer-ok = 充裕
+timer-wrapping-up = 面试时间已到：最后一题
+timer-session-left = 整场还剩 { $time }
+count-words = { $n } 词
+count-chars = { $n } 字
+answer-full = 已满：一个回答最多 { $kb } KB，多出的部分没有加入
+answer-pick = 回答：选一项（1-9，Enter）
+answer-number = 回答：一个数
+answer-number-unit = 回答：一个数（{ $unit }）
+answer-number-hint = 例：1,200 · 12% · ¥1.2M · 120万 · Enter 提交
+answer-text = 回答 · { $length }
+answer-spoken = 说出来，或记几笔 · { $length }
+answer-spoken-hint = 说完按 Ctrl-S，再勾选你讲到的要点。
+answer-which-covered = 这些要点你讲到了哪些？{ $done }/{ $total }（需 { $pass }）
+answer-jotted = 你记下的 · { $length } · 已定稿
+answer-points = 要点 { $done }/{ $total }（需 { $pass }）
+key-tick = 勾选
+key-confirm = 确认
+key-confirm-points = 确认要点
+key-pick = 选择
+key-submit = 提交
+key-pause = 暂停
+key-notes = 笔记
+key-focus = 切换
+key-done-then-tick = 说完，再勾要点
+key-traps-broken = traps.ron 有错误
+
+## 回放：按键行和提示
+replay-note = 批注：
+replay-note-keys = （Enter 保存，Esc 取消）
+replay-key-play = 播放/暂停
+replay-key-speed = 速度
+replay-key-seek = 5 秒
+replay-key-seek-far = 30 秒
+replay-key-question = 上/下一题
+replay-key-trap = 陷阱
+replay-key-idle = 跳过空闲
+replay-key-note = 批注
+replay-idle = 空闲≤2秒
+replay-saved = 批注已保存
+replay-not-saved = 批注没能保存：{ $error }
+
+## 状态行的消息
+status-not-recording = 没有录制：{ $error }
+status-lang-not-kept = 没能记住语言设置：{ $error }
+status-nothing-to-save = 还没有可保存的内容
+status-no-data-dir = 没有数据目录：请设置 HOTSEAT_DATA_DIR
+status-saved = 已保存 { $path }
+status-not-saved = 没能保存：{ $error }
+status-not-watching = 没能监视场景文件夹（{ $error }）；改为每 { $secs } 秒检查一次变化
+picker-cannot-start = { $id } 无法开始：{ $problem }
+
+## 读数字答案：哪里不对
+number-empty = 请输入一个数
+number-invalid = 这不是一个数：可以写 1,200、12%、¥1.2M 或 120万
+number-grouping = { $typed }：数字要么每三位一组（{ $grouped }），要么不分组（{ $plain }）
+number-unit-plain = 不确定这里的“{ $found }”是什么意思：请只写数字
+number-unit = 不确定这里的“{ $found }”是什么意思：请按 { $unit } 作答
+
 ## 选择场景
 picker-title = 选择一场面试
 picker-pace = 节奏：

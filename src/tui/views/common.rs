@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{MIN_HEIGHT, MIN_WIDTH, centered};
 use crate::session::State;
@@ -75,6 +75,29 @@ pub fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     out
 }
 
+/// `lines` wrapped to `width` columns by [`crate::linebreak`] (each span
+/// keeping its style), control characters escaped visibly first: what
+/// ratatui's own word wrapping would do, but by the rules of each script.
+pub fn wrapped(mut lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'static>> {
+    escape_lines(&mut lines);
+    lines.iter().flat_map(|l| wrap_line(l, width)).collect()
+}
+
+/// Ends `line` with `…`, taking characters off its end until the `…`
+/// fits in `width` columns: the mark of a text cut short.
+pub fn end_with_ellipsis(line: &mut Line<'_>, width: u16) {
+    while line.width() + 1 > usize::from(width) {
+        let Some(span) = line.spans.last_mut() else { break };
+        let mut text = span.content.to_string();
+        if text.pop().is_none() {
+            line.spans.pop();
+            continue;
+        }
+        span.content = text.into();
+    }
+    line.spans.push(Span::raw("…"));
+}
+
 /// `text` cut to `width` display columns, with `…` when cut; control
 /// characters escaped visibly first.
 pub fn ellipsis(text: &str, width: usize) -> String {
@@ -101,7 +124,7 @@ pub fn ellipsis(text: &str, width: usize) -> String {
 pub fn too_small(lang: crate::i18n::Lang, frame: &mut Frame, area: Rect) {
     let need = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
     let text = crate::tr!(lang, "too-small", need = need, have = format!("{}x{}", area.width, area.height));
-    let p = Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true });
+    let p = Paragraph::new(wrapped(vec![Line::from(text)], area.width)).alignment(Alignment::Center);
     let h = 3.min(area.height);
     frame.render_widget(p, Rect { y: area.y + area.height.saturating_sub(h) / 2, height: h, ..area });
 }
@@ -189,5 +212,6 @@ pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .title(format!(" {} ", crate::tr!(l, "quit-title")))
         .border_style(app.theme.focused());
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), r);
+    let text = wrapped(text, r.width.saturating_sub(2));
+    frame.render_widget(Paragraph::new(text).block(block), r);
 }

@@ -5,10 +5,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::centered;
-use super::common::{footer, header};
+use super::common::{footer, header, wrapped};
 use crate::scenario::{Answer, Outcome};
 use crate::session::{Ending, Phase, State};
 use crate::tui::app::App;
@@ -45,9 +45,9 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let width = body.width.saturating_sub(4).clamp(20, 76);
     let remark = if remark.is_empty() { String::new() } else { format!("“{remark}”") };
     let text = vec![Line::styled(heading, theme.title()), Line::from(""), Line::from(remark)];
-    let p = Paragraph::new(text).wrap(Wrap { trim: true });
-    let height = (p.line_count(width.saturating_sub(2)) as u16 + 2).min(body.height);
+    let text = wrapped(text, width.saturating_sub(2));
+    let height = (text.len() as u16 + 2).min(body.height);
     let r = centered(body, width, height);
-    frame.render_widget(p.block(Block::default().borders(Borders::ALL)), r);
+    frame.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::ALL)), r);
     footer(theme, &[("Enter", crate::tr!(app.lang, "key-debrief"))], frame, keys);
 }

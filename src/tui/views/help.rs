@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::centered;
+use super::common::wrap;
 use crate::tr;
 use crate::tui::app::App;
 
@@ -48,34 +49,51 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // Narrow terminals put each description under its key.
     let narrow = area.width < 78;
     let l = app.lang;
+    let r = centered(area, 78, area.height);
+    let width = r.width.saturating_sub(2);
+    // Descriptions wrap with a hanging indent, under their own column.
+    let indent: u16 = if narrow { 6 } else { 22 };
     let lines: Vec<Line> = KEYS
         .iter()
         .flat_map(|(k, id)| {
             let what = crate::i18n::message(l, id, &[]);
-            match (k.is_empty(), narrow) {
-                (true, _) => vec![Line::styled(what, theme.title())],
-                (false, false) => {
-                    let pad = 20usize.saturating_sub(unicode_width::UnicodeWidthStr::width(*k));
-                    vec![Line::from(vec![
-                        Span::styled(format!("  {k}{}", " ".repeat(pad)), theme.accent()),
-                        Span::raw(what),
-                    ])]
-                }
-                (false, true) => {
-                    vec![Line::styled(format!("  {k}"), theme.accent()), Line::from(format!("      {what}"))]
-                }
+            if k.is_empty() {
+                return wrap(&what, width).into_iter().map(|w| Line::styled(w, theme.title())).collect();
             }
+            let mut rows = Vec::new();
+            let mut key = Some(format!("  {k}"));
+            if narrow && let Some(key) = key.take() {
+                rows.push(Line::styled(key, theme.accent()));
+            }
+            for w in wrap(&what, width.saturating_sub(indent).max(8)) {
+                let lead = match key.take() {
+                    Some(key) => {
+                        let pad =
+                            usize::from(indent).saturating_sub(unicode_width::UnicodeWidthStr::width(key.as_str()));
+                        Span::styled(format!("{key}{}", " ".repeat(pad)), theme.accent())
+                    }
+                    None => Span::raw(" ".repeat(usize::from(indent))),
+                };
+                rows.push(Line::from(vec![lead, Span::raw(w)]));
+            }
+            rows
         })
         .collect();
     let r = centered(area, 78, lines.len() as u16 + 2);
     frame.render_widget(Clear, r);
-    let fits = usize::from(r.height.saturating_sub(2)) >= lines.len();
+    let visible = usize::from(r.height.saturating_sub(2));
+    let fits = visible >= lines.len();
     let title = if fits {
         format!(" {} · {} ", tr!(l, "help-title"), tr!(l, "help-close"))
     } else {
         format!(" {} · {} · {} ", tr!(l, "help-title"), tr!(l, "help-scroll-keys"), tr!(l, "help-close"))
     };
+    let max_scroll = lines.len().saturating_sub(visible);
+    let scroll = usize::from(app.help_scroll).min(max_scroll);
     let block = Block::default().borders(Borders::ALL).title(title).border_style(theme.focused());
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((app.help_scroll, 0)).block(block);
+    let p = Paragraph::new(lines).scroll((scroll as u16, 0)).block(block);
     frame.render_widget(p, r);
+    if !fits {
+        super::session::scrollbar(frame, r, max_scroll, scroll);
+    }
 }

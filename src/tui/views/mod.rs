@@ -10,7 +10,9 @@ mod paused;
 mod picker;
 mod ready;
 pub(crate) mod session;
+mod textbox;
 
+pub use common::footer;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -46,6 +48,25 @@ fn draw_in(app: &App, frame: &mut Frame, area: Rect) {
         common::too_small(app.lang, frame, area);
         return;
     }
+    draw_screen(app, frame, area);
+}
+
+/// Draws `app` for the replay into `area`, the screen less its last row:
+/// the replay's keys take that row, and its scrubber covers the view's own
+/// key line (the candidate's keys, which do nothing in a replay). So a
+/// replay fits every terminal a live session fits. Returns whether it fit.
+pub fn render_replayed(app: &App, frame: &mut Frame, area: Rect) -> bool {
+    let fits = area.width >= MIN_WIDTH && area.height + 1 >= MIN_HEIGHT;
+    if fits {
+        draw_screen(app, frame, area);
+    } else {
+        common::too_small(app.lang, frame, area);
+    }
+    scrub(frame.buffer_mut());
+    fits
+}
+
+fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     match &app.screen {
         Screen::Picker(p) => picker::render(app, p, frame, area),
         Screen::Ready(s) => ready::render(app, s, frame, area),

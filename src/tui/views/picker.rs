@@ -5,9 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
-use super::common::{ellipsis, escape_lines, footer};
+use super::common::{ellipsis, footer, wrapped};
 use crate::library::Entry;
 use crate::tr;
 use crate::tui::app::{App, Picker};
@@ -54,17 +54,17 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
         details(app, &p.entries[i], frame, detail);
     }
     if let Some(m) = &p.message {
-        frame.render_widget(Paragraph::new(m.as_str()).style(theme.danger()).wrap(Wrap { trim: true }), message);
+        let text = wrapped(vec![Line::from(m.as_str())], message.width);
+        frame.render_widget(Paragraph::new(text).style(theme.danger()), message);
     } else if let Some(notice) = &app.catalogue_notice {
         // A broken catalogue first: it changes what every debrief says.
-        frame.render_widget(
-            Paragraph::new(format!("⚠ {notice}")).style(theme.warn()).wrap(Wrap { trim: true }),
-            message,
-        );
+        let text = wrapped(vec![Line::from(format!("⚠ {notice}"))], message.width);
+        frame.render_widget(Paragraph::new(text).style(theme.warn()), message);
     } else if !p.notices.is_empty() {
         // Why the list may be incomplete or stale; the latest choice error wins.
         let text = p.notices.join(" · ");
-        frame.render_widget(Paragraph::new(text).style(theme.dim()).wrap(Wrap { trim: true }), message);
+        let text = wrapped(vec![Line::from(text)], message.width);
+        frame.render_widget(Paragraph::new(text).style(theme.dim()), message);
     }
     let hints: Vec<(&str, String)> = if p.filtering {
         vec![("a-z", tr!(l, "key-filter")), ("Enter", tr!(l, "key-done")), ("Esc", tr!(l, "key-clear"))]
@@ -164,7 +164,7 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
     for d in e.checked.diagnostics.iter().filter(|d| d.is_error()).take(3) {
         lines.push(Line::styled(format!("{}:{}: {}", d.line, d.col, d.message), theme.danger()));
     }
-    escape_lines(&mut lines);
     let block = Block::default().borders(Borders::ALL).title(format!(" {} ", tr!(app.lang, "picker-about")));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), area);
+    let lines = wrapped(lines, area.width.saturating_sub(2));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::centered;
-use super::common::{escape_lines, footer, mmss};
+use super::common::{end_with_ellipsis, footer, mmss, wrapped};
 use crate::session::State;
 use crate::tr;
 use crate::tui::app::App;
@@ -17,34 +17,38 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let l = app.lang;
     let limit = s.limit_ms().map_or(tr!(l, "ready-no-limits"), |ms| tr!(l, "ready-first-limit", limit = mmss(ms)));
-    let mut lines = vec![
-        Line::styled(sc.title.clone(), theme.title()),
-        Line::from(format!("{} · {}", sc.company, sc.role)),
-        Line::from(""),
-        Line::from(tr!(l, "ready-interviewer", name = sc.persona.name.as_str(), role = sc.persona.role.as_str())),
-        Line::styled(sc.persona.style.clone(), theme.dim()),
-        Line::from(""),
-        Line::from(sc.description.clone()),
-        Line::from(""),
-        Line::from(tr!(
-            l,
-            "ready-about",
-            questions = s.questions_estimate().max(1),
-            minutes = sc.minutes,
-            pace = s.pace.as_str()
-        )),
-        Line::from(limit),
-        Line::from(""),
-        Line::styled(tr!(l, "ready-press-enter"), theme.accent()),
+    let about =
+        tr!(l, "ready-about", questions = s.questions_estimate().max(1), minutes = sc.minutes, pace = s.pace.as_str());
+    let interviewer = tr!(l, "ready-interviewer", name = sc.persona.name.as_str(), role = sc.persona.role.as_str());
+    // Blocks of the screen, top to bottom, each with the order in which it
+    // gives way when the terminal is short (0: never).
+    let mut blocks: Vec<(u8, Vec<Line>)> = vec![
+        (0, vec![Line::styled(sc.title.clone(), theme.title())]),
+        (4, vec![Line::from(format!("{} · {}", sc.company, sc.role))]),
+        (3, vec![Line::from("")]),
+        (6, vec![Line::from(interviewer)]),
+        (2, vec![Line::styled(sc.persona.style.clone(), theme.dim())]),
+        (3, vec![Line::from("")]),
+        (5, vec![Line::from(sc.description.clone())]),
+        (3, vec![Line::from("")]),
+        (0, vec![Line::from(about), Line::from(limit)]),
     ];
     if let Some(notice) = &app.catalogue_notice {
-        lines.insert(lines.len() - 1, Line::styled(format!("⚠ {notice}"), theme.warn()));
-        lines.insert(lines.len() - 1, Line::from(""));
+        blocks.push((3, vec![Line::from("")]));
+        blocks.push((0, vec![Line::styled(format!("⚠ {notice}"), theme.warn())]));
     }
-    escape_lines(&mut lines);
-    let r = centered(body, 76, 18);
+    blocks.push((3, vec![Line::from("")]));
+    blocks.push((0, vec![Line::styled(tr!(l, "ready-press-enter"), theme.accent())]));
+    let r = centered(body, 76, body.height);
+    let width = r.width.saturating_sub(2);
+    let room = usize::from(r.height.saturating_sub(2));
+    let lines = fit(blocks.into_iter().map(|(order, b)| (order, wrapped(b, width))).collect(), room, width);
+    // What happens next and "Press Enter" are kept whole; if even they do
+    // not fit, the top gives way.
+    let skip = lines.len().saturating_sub(room);
+    let r = centered(body, 76, (lines.len() - skip) as u16 + 2);
     let block = Block::default().borders(Borders::ALL).title(format!(" {} ", tr!(l, "ready-title")));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), r);
+    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)).block(block), r);
     let hints = [
         ("Enter", tr!(l, "key-start-clock")),
         ("Esc", tr!(l, "key-back")),
@@ -52,4 +56,33 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         ("q", tr!(l, "key-quit")),
     ];
     footer(theme, &hints, frame, keys);
+}
+
+/// The blocks' lines in at most `room` rows, where they can be: the
+/// description is cut short (to no fewer than two rows, ending in `…`) and,
+/// while that is not enough, blocks give way in their order (the persona's
+/// style, blank lines, the company, the description, the interviewer).
+fn fit(mut blocks: Vec<(u8, Vec<Line<'static>>)>, room: usize, width: u16) -> Vec<Line<'static>> {
+    const ABOUT: u8 = 5;
+    let size = |b: &[(u8, Vec<Line>)], order: Option<u8>| -> usize {
+        b.iter().filter(|(o, _)| order.is_none_or(|x| *o != x)).map(|(_, l)| l.len()).sum()
+    };
+    for order in 2..=7 {
+        let rest = size(&blocks, Some(ABOUT));
+        let about = blocks.iter().find(|(o, _)| *o == ABOUT).map_or(0, |(_, l)| l.len());
+        let cut = room.saturating_sub(rest).max(2);
+        if rest + about.min(cut) <= room || order == 7 {
+            if let Some((_, about)) = blocks.iter_mut().find(|(o, _)| *o == ABOUT)
+                && about.len() > cut
+            {
+                about.truncate(cut);
+                if let Some(last) = about.last_mut() {
+                    end_with_ellipsis(last, width);
+                }
+            }
+            break;
+        }
+        blocks.retain(|(o, _)| *o != order);
+    }
+    blocks.into_iter().flat_map(|(_, l)| l).collect()
 }

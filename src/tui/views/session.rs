@@ -3,15 +3,16 @@
 //! complete (≥80x24) and compact (down to 60x16).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
-use ratatui_textarea::TextArea;
 
+use crate::i18n::Lang;
 use crate::session::Editor;
+use crate::tr;
 
 use super::common::{footer, header, left, mmss, over, wrap};
 use crate::rules::signals::{cjk_chars, latin_words};
@@ -63,9 +64,9 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     header(theme, app.lang, s, frame, a.header);
     prompt(app, s, frame, a.prompt);
-    timer(theme, s, frame, a.timer);
+    timer(theme, app.lang, s, frame, a.timer);
     answer(app, s, frame, a.answer);
-    let notes_block = panel(theme, " Notes ", app.focus == Focus::Notes);
+    let notes_block = panel(theme, &tr!(app.lang, "session-notes"), app.focus == Focus::Notes);
     editor(&s.notes, notes_block, app.focus == Focus::Notes, theme, frame, a.notes);
     match &app.status {
         // A problem (say, recording stopped) shows in place of the hints.
@@ -74,8 +75,9 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// A bordered panel titled ` title `.
 fn panel(theme: &Theme, title: &str, focused: bool) -> Block<'static> {
-    let block = Block::default().borders(Borders::ALL).title(title.to_string());
+    let block = Block::default().borders(Borders::ALL).title(format!(" {title} "));
     if focused { block.border_style(theme.focused()) } else { block }
 }
 
@@ -114,10 +116,10 @@ fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     }
     let visible = usize::from(area.height.saturating_sub(2));
     let overflow = lines.len() > visible;
-    let title = if overflow { " Prompt · Alt-PgDn for more " } else { " Prompt " };
+    let title = if overflow { tr!(app.lang, "session-prompt-more") } else { tr!(app.lang, "session-prompt") };
     let scroll = app.prompt_scroll.min(lines.len().saturating_sub(visible) as u16);
     let total = lines.len();
-    let p = Paragraph::new(lines).scroll((scroll, 0)).block(panel(&app.theme, title, false));
+    let p = Paragraph::new(lines).scroll((scroll, 0)).block(panel(&app.theme, &title, false));
     frame.render_widget(p, area);
     if overflow {
         scrollbar(frame, area, total.saturating_sub(visible), usize::from(scroll));
@@ -132,22 +134,22 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, max_scroll: usize, at: usize) {
 }
 
 /// The timer: `mm:ss` left, a gauge, and a word for how urgent it is.
-fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
-    let block = panel(theme, " Timer ", false);
+fn timer(theme: &Theme, lang: Lang, s: &State, frame: &mut Frame, area: Rect) {
+    let block = panel(theme, &tr!(lang, "session-timer"), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let (Some(limit), Some(remaining)) = (s.limit_ms(), s.remaining_ms()) else {
-        frame.render_widget(Paragraph::new(format!("untimed · {}", mmss(s.elapsed_ms()))), inner);
+        frame.render_widget(Paragraph::new(tr!(lang, "session-untimed", time = mmss(s.elapsed_ms()))), inner);
         return;
     };
     let ratio = (remaining.max(0) as f64 / limit.max(1) as f64).clamp(0.0, 1.0);
     let (word, style) = match remaining {
         // A Spoken answer marked done: its clock stopped, rating is untimed.
-        _ if s.rating() => ("STOPPED", theme.dim()),
-        r if r <= 0 => ("OVER", theme.danger()),
-        _ if ratio < 0.2 => ("LOW", theme.danger()),
-        _ if ratio < 0.5 => ("HALF", theme.warn()),
-        _ => ("OK", theme.ok()),
+        _ if s.rating() => (tr!(lang, "timer-stopped"), theme.dim()),
+        r if r <= 0 => (tr!(lang, "timer-over"), theme.danger()),
+        _ if ratio < 0.2 => (tr!(lang, "timer-low"), theme.danger()),
+        _ if ratio < 0.5 => (tr!(lang, "timer-half"), theme.warn()),
+        _ => (tr!(lang, "timer-ok"), theme.ok()),
     };
     let clock = if remaining <= 0 { over(remaining.unsigned_abs()) } else { left(remaining as u64) };
     let mut lines = vec![Line::from(vec![
@@ -156,9 +158,9 @@ fn timer(theme: &Theme, s: &State, frame: &mut Frame, area: Rect) {
         Span::styled(word, style),
     ])];
     if s.wrapping_up {
-        lines.push(Line::styled("session time up: last question", theme.warn()));
+        lines.push(Line::styled(tr!(lang, "timer-wrapping-up"), theme.warn()));
     } else if let Some(session_left) = s.session_limit_ms().map(|l| l.saturating_sub(s.elapsed_ms())) {
-        lines.push(Line::styled(format!("session {} left", left(session_left)), theme.dim()));
+        lines.push(Line::styled(tr!(lang, "timer-session-left", time = left(session_left)), theme.dim()));
     }
     let text_rows = if inner.height >= 2 { inner.height - 1 } else { inner.height };
     frame.render_widget(Paragraph::new(lines), Rect { height: text_rows, ..inner });
@@ -175,20 +177,19 @@ fn gauge(ratio: f64, width: u16) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(usize::from(width).saturating_sub(full)))
 }
 
-/// "12 words", or "26 字" for an answer mostly in Chinese.
+/// "12 words", or "26 字" for an answer mostly in Chinese, then, when
+/// the last insertion hit the answer limit, that it is full.
 /// (Counts only: the full signal analysis would compile a dozen patterns
 /// on the first frame.)
-fn length_label(text: &str) -> String {
-    let (latin, cjk) = (latin_words(text), cjk_chars(text));
-    if cjk > latin { format!("{} 字", latin + cjk) } else { format!("{} words", latin + cjk) }
-}
-
-/// Said in the answer's title when the last insertion hit the answer limit.
-fn full_label(s: &State) -> String {
+fn length_label(lang: Lang, s: &State) -> String {
+    let text = s.answer_text();
+    let (latin, cjk) = (latin_words(&text), cjk_chars(&text));
+    let n = latin + cjk;
+    let count = if cjk > latin { tr!(lang, "count-chars", n = n) } else { tr!(lang, "count-words", n = n) };
     if s.answer_clipped {
-        format!(" · full: an answer holds {} KB, the rest was not added", MAX_ANSWER_BYTES / 1024)
+        format!("{count} · {}", tr!(lang, "answer-full", kb = MAX_ANSWER_BYTES / 1024))
     } else {
-        String::new()
+        count
     }
 }
 
@@ -236,29 +237,32 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
                 width,
                 rows,
             );
-            let block = panel(theme, " Answer: pick one (1-9, Enter) ", focused);
+            let block = panel(theme, &tr!(app.lang, "answer-pick"), focused);
             let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("› ");
             let mut st = ListState::default().with_selected(Some(s.selected));
             frame.render_stateful_widget(list, area, &mut st);
         }
         Answer::Numeric { unit, .. } => {
-            let title =
-                if unit.is_empty() { " Answer: a number ".to_string() } else { format!(" Answer: a number ({unit}) ") };
+            let title = if unit.is_empty() {
+                tr!(app.lang, "answer-number")
+            } else {
+                tr!(app.lang, "answer-number-unit", unit = unit.as_str())
+            };
             let block = panel(theme, &title, focused);
             let inner = block.inner(area);
             frame.render_widget(block, area);
             let [field, msg] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
             editor(&s.answer, Block::default(), focused, theme, frame, field);
             let (text, style) = match &s.numeric_error {
-                Some(e) => (e.clone(), theme.danger()),
-                None => ("e.g. 1,200 · 12% · ¥1.2M · 120万 · Enter submits".to_string(), theme.dim()),
+                Some(e) => (e.message(app.lang), theme.danger()),
+                None => (tr!(app.lang, "answer-number-hint"), theme.dim()),
             };
             let lines: Vec<Line> = wrap(&text, msg.width).into_iter().map(Line::from).collect();
             frame.render_widget(Paragraph::new(lines).style(style), msg);
         }
         Answer::Spoken { pass, .. } => spoken(app, s, *pass, frame, area),
         Answer::FreeText { .. } => {
-            let title = format!(" Answer · {}{} ", length_label(&s.answer_text()), full_label(s));
+            let title = tr!(app.lang, "answer-text", length = length_label(app.lang, s));
             editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, area);
         }
         Answer::End { .. } => {}
@@ -279,11 +283,11 @@ fn spoken(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
     }
     let theme = &app.theme;
     let focused = app.focus == Focus::Answer;
-    let hint = "Once done, press Ctrl-S: you will then tick the talking points you covered.";
-    let lines = wrap(hint, area.width.saturating_sub(1));
+    let hint = tr!(app.lang, "answer-spoken-hint");
+    let lines = wrap(&hint, area.width.saturating_sub(1));
     let rows = (lines.len() as u16).min(2).min(area.height.saturating_sub(3));
     let [text_area, hint_area] = Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(area);
-    let title = format!(" Say it, or jot it · {}{} ", length_label(&s.answer_text()), full_label(s));
+    let title = tr!(app.lang, "answer-spoken", length = length_label(app.lang, s));
     editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
     let hint: Vec<Line> = lines.into_iter().map(|l| Line::from(format!(" {l}"))).collect();
     frame.render_widget(Paragraph::new(hint).style(theme.dim()), hint_area);
@@ -328,13 +332,13 @@ fn checklist(app: &App, s: &State, title: &str, focused: bool, frame: &mut Frame
 /// candidate jotted above it (read-only) when there is room to recall by.
 fn rating(app: &App, s: &State, pass: u32, frame: &mut Frame, area: Rect) {
     let done = s.ticked.iter().filter(|t| **t).count();
-    let title = format!(" Which of these did you cover? {done}/{} (need {pass}) ", s.ticked.len());
+    let title = tr!(app.lang, "answer-which-covered", done = done, total = s.ticked.len(), pass = pass);
     let focused = app.focus != Focus::Notes;
     if area.height < 14 || s.answer_text().trim().is_empty() {
         return checklist(app, s, &title, focused, frame, area);
     }
     let [said, points] = Layout::vertical([Constraint::Percentage(30), Constraint::Fill(1)]).areas(area);
-    let said_title = format!(" What you jotted · {} · final ", length_label(&s.answer_text()));
+    let said_title = tr!(app.lang, "answer-jotted", length = length_label(app.lang, s));
     editor(&s.answer, panel(&app.theme, &said_title, false), false, &app.theme, frame, said);
     checklist(app, s, &title, focused, frame, points);
 }
@@ -350,176 +354,40 @@ fn spoken_with_points(app: &App, s: &State, pass: u32, frame: &mut Frame, area: 
     } else {
         Layout::vertical([Constraint::Min(4), Constraint::Percentage(55)]).areas(area)
     };
-    let title = format!(" Say it, or jot it · {}{} ", length_label(&s.answer_text()), full_label(s));
+    let title = tr!(app.lang, "answer-spoken", length = length_label(app.lang, s));
     editor(&s.answer, panel(theme, &title, focused), focused, theme, frame, text_area);
     let done = s.ticked.iter().filter(|t| **t).count();
-    let title = format!(" Points {done}/{} (need {pass}) ", s.ticked.len());
+    let title = tr!(app.lang, "answer-points", done = done, total = s.ticked.len(), pass = pass);
     checklist(app, s, &title, pfocus, frame, points);
 }
 
-/// Draws a text area in a block; the focused one shows the cursor (and
-/// puts the terminal's own cursor there, for input methods).
+/// Draws a text box in a block ([`super::textbox`]).
 fn editor(text: &Editor, block: Block<'static>, focused: bool, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let inner = block.inner(area);
-    let mut ta = visible_part(text, inner.width, inner.height);
-    ta.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-    ta.set_block(block);
-    ta.set_cursor_line_style(Style::new());
-    ta.set_cursor_style(if focused { theme.selected() } else { Style::new() });
-    frame.render_widget(&ta, area);
-    if focused {
-        let c = ta.screen_cursor();
-        let (top, left) = ta.scroll_offset();
-        let row = (c.row as u16).saturating_sub(top);
-        let col = (c.col as u16).saturating_sub(left);
-        if row < inner.height && col < inner.width {
-            frame.set_cursor_position(Position { x: inner.x + col, y: inner.y + row });
-        }
-    }
-}
-
-/// The lines of `text` that can reach the screen, with the cursor where it
-/// was. The box is drawn from a fresh copy every frame, so it scrolls from
-/// the top just far enough to show the cursor: once the lines before the
-/// cursor's line fill the box, nothing earlier and nothing after the
-/// cursor's line can be drawn. Copying and wrapping only the rest keeps a
-/// frame's cost independent of how long the notes have grown, which is
-/// what lets a three-hour session export in seconds rather than a minute.
-fn visible_part(text: &Editor, width: u16, height: u16) -> TextArea<'static> {
-    let (row, col) = text.cursor();
-    let lines = text.lines();
-    let height = usize::from(height);
-    let mut start = row;
-    let mut rows_before = 0;
-    while start > 0 && rows_before < height {
-        start -= 1;
-        rows_before += min_rows(&lines[start], usize::from(width.max(1)));
-    }
-    let end = if rows_before >= height { row + 1 } else { (row + height + 1).min(lines.len()) };
-    let mut part = TextArea::new(lines[start..end].to_vec());
-    // A jump counts in u16: in a line longer than that (a huge paste into
-    // the notes) the cursor walks the rest of the way.
-    let jump_row = u16::try_from(row - start).unwrap_or(u16::MAX);
-    let jump_col = u16::try_from(col).unwrap_or(u16::MAX);
-    part.move_cursor(ratatui_textarea::CursorMove::Jump(jump_row, jump_col));
-    for _ in usize::from(jump_col)..col {
-        part.move_cursor(ratatui_textarea::CursorMove::Forward);
-    }
-    part
-}
-
-/// A lower bound on the rows `line` takes when wrapped at `width` cells:
-/// only characters that surely fill cells are counted (visible ASCII, one
-/// cell; CJK ideographs, two), since a row never holds more than `width`
-/// cells of them. Spaces, marks and the rest may hang or vanish at a
-/// break, so they count for nothing.
-fn min_rows(line: &str, width: usize) -> usize {
-    let cells: usize = line
-        .chars()
-        .map(|c| match c {
-            '!'..='~' => 1,
-            '\u{4e00}'..='\u{9fff}' => 2,
-            _ => 0,
-        })
-        .sum();
-    cells.div_ceil(width).max(1)
+    super::textbox::draw(text, block, focused, theme, frame, area);
 }
 
 /// The keys that work right now, most useful first.
-fn keys(app: &App, s: &State) -> Vec<(&'static str, &'static str)> {
+fn keys(app: &App, s: &State) -> Vec<(&'static str, String)> {
+    let l = app.lang;
     let mut keys = match (app.focus, &s.current().answer) {
-        (Focus::Points, _) if s.rating() => vec![("Space/1-9", "tick"), ("Enter", "confirm")],
-        (_, Answer::Spoken { .. }) if s.rating() => vec![("^S", "confirm points")],
-        (Focus::Answer, Answer::Choice { .. }) => vec![("1-9/↑↓", "pick"), ("Enter", "submit")],
-        (Focus::Answer, Answer::Numeric { .. }) => vec![("Enter", "submit")],
-        (Focus::Points, _) => vec![("Space", "tick"), ("^S", "submit")],
-        (_, Answer::Spoken { .. }) => vec![("^S", "done, then tick points")],
-        _ => vec![("^S", "submit")],
+        (Focus::Points, _) if s.rating() => vec![("Space/1-9", "key-tick"), ("Enter", "key-confirm")],
+        (_, Answer::Spoken { .. }) if s.rating() => vec![("^S", "key-confirm-points")],
+        (Focus::Answer, Answer::Choice { .. }) => vec![("1-9/↑↓", "key-pick"), ("Enter", "key-submit")],
+        (Focus::Answer, Answer::Numeric { .. }) => vec![("Enter", "key-submit")],
+        (Focus::Points, _) => vec![("Space", "key-tick"), ("^S", "key-submit")],
+        (_, Answer::Spoken { .. }) => vec![("^S", "key-done-then-tick")],
+        _ => vec![("^S", "key-submit")],
     };
-    keys.extend([("Esc", "pause"), ("F1", "help"), ("^C", "quit"), ("^N", "notes"), ("Tab", "focus")]);
+    keys.extend([
+        ("Esc", "key-pause"),
+        ("F1", "key-help"),
+        ("^C", "key-quit"),
+        ("^N", "key-notes"),
+        ("Tab", "key-focus"),
+    ]);
     if app.catalogue_notice.is_some() {
         // Short here: the full message is on the ready screen and stderr.
-        keys.insert(0, ("⚠", "traps.ron has errors"));
+        keys.insert(0, ("⚠", "key-traps-broken"));
     }
-    keys
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui_textarea::CursorMove;
-
-    type Screen = (ratatui::buffer::Buffer, Position);
-
-    fn draw(text: &Editor, width: u16, height: u16) -> Screen {
-        let mut term = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-        let theme = Theme::plain();
-        let block = Block::default().borders(Borders::ALL);
-        term.draw(|f| editor(text, block, true, &theme, f, f.area())).expect("draw");
-        let cursor = term.get_cursor_position().expect("cursor");
-        (term.backend().buffer().clone(), cursor)
-    }
-
-    /// What `editor` drew before it learnt to copy only the visible part.
-    fn whole(text: &TextArea<'static>, width: u16, height: u16) -> Screen {
-        let mut term = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-        term.draw(|f| {
-            let mut ta = text.clone();
-            ta.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-            ta.set_block(Block::default().borders(Borders::ALL));
-            ta.set_cursor_line_style(Style::new());
-            ta.set_cursor_style(Theme::plain().selected());
-            f.render_widget(&ta, f.area());
-            let inner = f.area().inner(Margin::new(1, 1));
-            let c = ta.screen_cursor();
-            let row = (c.row as u16).saturating_sub(ta.scroll_offset().0);
-            if row < inner.height && (c.col as u16) < inner.width {
-                f.set_cursor_position(Position { x: inner.x + c.col as u16, y: inner.y + row });
-            }
-        })
-        .expect("draw");
-        let cursor = term.get_cursor_position().expect("cursor");
-        (term.backend().buffer().clone(), cursor)
-    }
-
-    /// An editor holding `lines` with the cursor at (`row`, `col`), the
-    /// column clamped to the line as the widget clamps a jump.
-    fn editor_at(lines: &[String], row: usize, col: usize) -> Editor {
-        use crate::session::{Key, KeyCode, Keymap};
-        let mut e = Editor::new(Keymap::Readline);
-        e.insert_str(&lines.join("\n"));
-        e.key(Key { code: KeyCode::Home, ctrl: true, alt: false });
-        for _ in 0..row {
-            e.key(Key::plain(KeyCode::Down));
-        }
-        e.key(Key::plain(KeyCode::Home));
-        for _ in 0..col.min(lines[row].chars().count()) {
-            e.key(Key::plain(KeyCode::Right));
-        }
-        e
-    }
-
-    proptest! {
-        /// Guards the export and replay speed fix: drawing only the lines
-        /// near the cursor shows exactly what drawing the whole text shows.
-        #[test]
-        fn drawing_the_visible_part_equals_drawing_everything(
-            lines in prop::collection::vec("[a-zA-Z0-9 ,.!?面试题。，“”\\u{301}\\u{200d}👩🏽\\t]{0,90}", 1..60),
-            row in 0usize..60,
-            col in 0u16..100,
-            width in 6u16..50,
-            height in 3u16..14,
-        ) {
-            let mut text = TextArea::new(lines.clone());
-            let row = row.min(lines.len() - 1);
-            text.move_cursor(CursorMove::Jump(row as u16, col));
-            let fast = draw(&editor_at(&lines, row, usize::from(col)), width, height);
-            let slow = whole(&text, width, height);
-            prop_assert_eq!(fast.0.content(), slow.0.content());
-            prop_assert_eq!(fast.1, slow.1);
-        }
-    }
+    keys.into_iter().map(|(k, id)| (k, crate::i18n::message(l, id, &[]))).collect()
 }
