@@ -106,3 +106,45 @@ fn playtest_json_is_english_whatever_the_ui_language() {
     assert_eq!(zh, run("en"));
     assert!(zh.contains("Overall score") && !zh.contains("总分"), "{zh}");
 }
+
+/// Issue 14: what the commands say to a person follows the UI language
+/// (here `HOTSEAT_LANG=zh`): errors, confirmations, table headings, the
+/// assess report with the trap's Chinese title, the annotations heading of
+/// a Markdown debrief.
+#[test]
+fn the_commands_speak_chinese_when_it_is_chosen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zh = || {
+        let mut cmd = hotseat(dir.path());
+        cmd.env("HOTSEAT_LANG", "zh");
+        cmd
+    };
+    let stderr = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    let stdout = |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).into_owned();
+
+    let out = zh().args(["run", "alibaba-cloud-p"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("没有 id 为“alibaba-cloud-p”的场景；你是不是想找“alibaba-cloud-pm”"), "{out:?}");
+
+    let out = zh().args(["sessions"]).output().expect("runs");
+    assert!(stdout(&out).contains("还没有任何场次"), "{out:?}");
+    let out = zh().args(["debrief", "latest"]).output().expect("runs");
+    assert!(stderr(&out).contains("还没有任何场次（查找位置："), "{out:?}");
+
+    let out = zh().args(["list"]).output().expect("runs");
+    let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(first.contains("语言") && first.contains("标题"), "{first:?}");
+
+    let out = zh().args(["assess", "我们的系统很稳定，客户都很满意，效果非常好。"]).output().expect("runs");
+    let text = stdout(&out);
+    assert!(text.contains("陷阱 ") && text.contains("触发原文："), "{text}");
+    assert!(text.contains("信号："), "{text}");
+
+    recorded(dir.path());
+    let out = zh().args(["sessions"]).output().expect("runs");
+    let head = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(head.contains("状态") && head.contains("结论"), "{head:?}");
+    let md = dir.path().join("d.md");
+    let out = zh().args(["export", "latest", "--markdown"]).arg(&md).output().expect("runs");
+    assert!(stderr(&out).contains("复盘已写入"), "{out:?}");
+}

@@ -68,7 +68,8 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     let text = if args.text == "-" {
         let mut s = String::new();
         if let Err(e) = std::io::stdin().read_to_string(&mut s) {
-            eprintln!("hotseat: cannot read standard input: {}", one_line(&e.to_string()));
+            let error = one_line(&e.to_string());
+            eprintln!("hotseat: {}", crate::tr!(crate::i18n::ui(), "assess-cannot-read-stdin", error = error));
             return Ok(EXIT_USAGE);
         }
         s
@@ -87,7 +88,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     if args.json {
         out::json(&report)?
     } else {
-        out::print(&plain(&report))?
+        out::print(&plain(&report, &catalogue, crate::i18n::ui()))?
     }
     Ok(0)
 }
@@ -141,27 +142,33 @@ fn spans_of(text: &str, ranges: Vec<Range<usize>>) -> Vec<Span> {
         .collect()
 }
 
-fn plain(r: &Report) -> String {
+/// The report for a person, in `lang` (trap titles too); signal names
+/// stay as the rule language spells them.
+fn plain(r: &Report, cat: &crate::traps::Catalogue, lang: crate::i18n::Lang) -> String {
+    use crate::tr;
     let mut out = String::new();
     if r.traps.is_empty() {
-        out.push_str("No traps.\n");
+        out.push_str(&format!("{}\n", tr!(lang, "assess-no-traps")));
     }
     for t in &r.traps {
         let quotes: Vec<String> = t.evidence.iter().map(|e| format!("“{}”", one_line(&e.text))).collect();
-        out.push_str(&format!("trap {}: {}\n", t.id, t.title));
+        let title = cat.get(&t.id).map_or(t.title.clone(), |def| crate::assess::debrief::trap_texts(def, lang).title);
+        out.push_str(&format!("{}\n", tr!(lang, "assess-trap", id = t.id.as_str(), title = title)));
         if !quotes.is_empty() {
-            out.push_str(&format!("  triggered by {}\n", quotes.join(", ")));
+            out.push_str(&format!("  {}\n", tr!(lang, "assess-triggered-by", quotes = quotes.join(", "))));
         }
     }
     let s = &r.signals;
     let list = |v: &[Span]| v.iter().map(|e| one_line(&e.text)).collect::<Vec<_>>().join(", ");
-    out.push_str(&format!(
-        "signals: {} words ({} Latin, {} CJK), {}\n",
-        s.words,
-        s.latin_words,
-        s.cjk_chars,
-        if s.structured { "structured" } else { "no structure markers" }
-    ));
+    let signals = tr!(
+        lang,
+        "assess-signals",
+        words = s.words,
+        latin = s.latin_words,
+        cjk = s.cjk_chars,
+        structured = if s.structured { "yes" } else { "no" }
+    );
+    out.push_str(&format!("{signals}\n"));
     for (name, v) in [
         ("numbers", &s.numbers),
         ("percents", &s.percents),

@@ -58,11 +58,22 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
 }
 
 fn table(entries: &[Entry], rows: &[Row]) -> String {
+    use super::out::{pad, pad_left};
     use crate::text::one_line;
-    let mut text = format!("{:<26} {:<5} {:>4} {:>5}  {}\n", "ID", "LANG", "MIN", "NODES", "TITLE");
+    let col = |id| crate::i18n::message(crate::i18n::ui(), id, &[]);
+    let mut text = format!(
+        "{} {} {} {}  {}\n",
+        pad(&col("list-col-id"), 26),
+        pad(&col("list-col-lang"), 5),
+        pad_left(&col("list-col-min"), 4),
+        pad_left(&col("list-col-nodes"), 5),
+        col("list-col-title")
+    );
     for (e, r) in entries.iter().zip(rows) {
         let title = match e.checked.first_error() {
-            Some(d) => format!("{}  [{} error(s): {}]", r.title, r.errors, d.message),
+            Some(d) => {
+                crate::tr!(crate::i18n::ui(), "list-errors", title = r.title, n = r.errors, first = d.message.as_str())
+            }
             None => r.title.to_string(),
         };
         text.push_str(&format!(

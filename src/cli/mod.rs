@@ -138,7 +138,7 @@ pub(super) fn catalogue_notice() -> Option<String> {
     let first = problems.first()?;
     let more = match problems.len() {
         1 => String::new(),
-        n => format!(" (and {} more)", n - 1),
+        n => format!(" {}", crate::tr!(crate::i18n::ui(), "catalogue-and-more", n = n - 1)),
     };
     Some(format!("{first}{more}"))
 }

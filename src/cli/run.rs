@@ -6,6 +6,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE};
+use crate::i18n::ui;
 use crate::library;
 use crate::record::Status;
 use crate::scenario::Scenario;
@@ -14,6 +15,7 @@ use crate::scenario::load::{DEFAULT_MAX_SIZE, check_file};
 use crate::session::EventKind;
 use crate::session::{Compiled, Pace};
 use crate::text::one_line;
+use crate::tr;
 use crate::tui::app::{Action, App};
 use crate::tui::runtime::{self, Clock, Exit, Recording};
 use crate::tui::theme::Theme;
@@ -44,7 +46,7 @@ pub(super) fn need_terminal() -> Option<u8> {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         return None;
     }
-    eprintln!("hotseat: the interview needs a terminal; for scripts use `hotseat list` or `hotseat check`");
+    eprintln!("hotseat: {}", tr!(ui(), "cli-needs-terminal"));
     Some(EXIT_USAGE)
 }
 
@@ -84,16 +86,12 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
     // whatever its last line says.
     let lock = crate::record::reader::lock_state(&rec.path);
     if lock != crate::record::reader::Lock::Free {
-        eprintln!("hotseat: session {} is live in {}", one_line(&rec.id), lock.holder());
+        eprintln!("hotseat: {}", tr!(ui(), "cli-session-live-in", id = one_line(&rec.id), holder = lock.holder()));
         return Ok(EXIT_PROBLEMS);
     }
     match rec.ending() {
         Status::Finished => {
-            eprintln!(
-                "hotseat: session {} is finished; `hotseat debrief {}` shows it",
-                one_line(&rec.id),
-                one_line(&rec.id)
-            );
+            eprintln!("hotseat: {}", tr!(ui(), "cli-session-finished", id = one_line(&rec.id)));
             return Ok(EXIT_PROBLEMS);
         }
         Status::Quit | Status::Interrupted | Status::Live | Status::Damaged => {}
@@ -103,7 +101,7 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
     let state = match rec.fold() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", one_line(&e.message(ui())));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -116,11 +114,8 @@ pub fn resume(arg: &str, t0: Instant) -> std::io::Result<u8> {
     let mut recorder = match crate::record::Recorder::append_to(&rec.path, rec.last_ms(), rec.len) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!(
-                "hotseat: cannot append to {}: {}",
-                one_line(&rec.path.display().to_string()),
-                one_line(&e.to_string())
-            );
+            let (path, error) = (one_line(&rec.path.display().to_string()), one_line(&e.to_string()));
+            eprintln!("hotseat: {}", tr!(ui(), "cli-cannot-append", path = path, error = error));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -175,7 +170,7 @@ pub(super) fn resolve_with_source(arg: &str, catalogue: &crate::traps::Catalogue
     let path = Path::new(arg);
     if path.exists() || arg.ends_with(".ron") {
         let checked = check_file(path, DEFAULT_MAX_SIZE, catalogue).map_err(|e| {
-            eprintln!("hotseat: cannot read {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", tr!(ui(), "cli-cannot-read", error = one_line(&e.to_string())));
             EXIT_USAGE
         })?;
         return runnable(&checked);
@@ -190,10 +185,12 @@ pub(super) fn resolve_with_source(arg: &str, catalogue: &crate::traps::Catalogue
     match library::find(&entries, arg) {
         Some(entry) => runnable(&entry.checked),
         None => {
-            let hint = did_you_mean(arg, entries.iter().map(|e| e.id.as_str()))
-                .map(|m| format!("; did you mean \"{m}\"?"))
-                .unwrap_or_else(|| "; `hotseat list` shows them".into());
-            eprintln!("hotseat: no scenario with id \"{}\"{hint}", one_line(arg));
+            let id = one_line(arg);
+            let said = match did_you_mean(arg, entries.iter().map(|e| e.id.as_str())) {
+                Some(m) => tr!(ui(), "cli-no-scenario-did-you-mean", id = id, suggestion = m),
+                None => tr!(ui(), "cli-no-scenario", id = id),
+            };
+            eprintln!("hotseat: {said}");
             Err(EXIT_USAGE)
         }
     }
@@ -205,12 +202,13 @@ fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, Strin
         // A catalogue or answers file checks clean as what it is, but it
         // is not something to run: say what it is instead of "has errors".
         None if checked.errors() == 0 && crate::library::is_companion(&checked.source) => {
-            let what = if crate::library::is_catalogue(&checked.source) {
-                "a trap catalogue (install it as <data dir>/traps.ron)"
+            let path = one_line(&checked.path);
+            let said = if crate::library::is_catalogue(&checked.source) {
+                tr!(ui(), "cli-is-catalogue", path = path)
             } else {
-                "a playtest answers file (`hotseat playtest SCENARIO --answers FILE` plays it)"
+                tr!(ui(), "cli-is-answers", path = path)
             };
-            eprintln!("hotseat: {} is not a scenario: it is {what}", one_line(&checked.path));
+            eprintln!("hotseat: {said}");
             Err(EXIT_USAGE)
         }
         None => {
@@ -218,7 +216,7 @@ fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, Strin
             for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
                 eprint!("{}", d.render(lines.line(d.line)));
             }
-            eprintln!("hotseat: {} has errors; fix them and try again", one_line(&checked.path));
+            eprintln!("hotseat: {}", tr!(ui(), "cli-has-errors", path = one_line(&checked.path)));
             Err(EXIT_PROBLEMS)
         }
     }

@@ -6,12 +6,15 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::out::{pad, pad_left};
 use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
 use crate::assess::debrief::{self, Debrief};
+use crate::i18n::ui;
 use crate::record::{Recording, Status};
 use crate::record::{reader, store};
 use crate::session::Compiled;
 use crate::text::one_line;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct SessionsArgs {
@@ -107,11 +110,11 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
     let mut reason = rec.damage.clone();
     let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
     if rec.len > LIST_FOLD_BYTES {
-        reason = reason.or_else(|| Some(format!("larger than {LIST_FOLD_BYTES} bytes: not summarised here")));
+        reason = reason.or_else(|| Some(tr!(ui(), "sessions-too-large", bytes = LIST_FOLD_BYTES)));
     } else if let longest = rec.longest_answer()
         && longest > LIST_ANSWER_CHARS
     {
-        reason = reason.or_else(|| Some(format!("an answer of about {longest} characters: not summarised here")));
+        reason = reason.or_else(|| Some(tr!(ui(), "sessions-long-answer", chars = longest)));
     } else {
         match cache.compiled(&rec) {
             Ok(c) => {
@@ -170,11 +173,19 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
         return Ok(0);
     }
     if rows.is_empty() {
-        out::print("No sessions yet: `hotseat` starts one.\n")?;
+        out::print(&format!("{}\n", tr!(ui(), "sessions-none")))?;
         return Ok(0);
     }
-    let mut text =
-        format!("{:<40} {:<12} {:>6} {:>5} {:<11} {}\n", "ID", "STATUS", "TIME", "TRAPS", "VERDICT", "TITLE");
+    let col = |id| crate::i18n::message(ui(), id, &[]);
+    let mut text = format!(
+        "{} {} {} {} {} {}\n",
+        pad(&col("sessions-col-id"), 40),
+        pad(&col("sessions-col-status"), 12),
+        pad_left(&col("sessions-col-time"), 6),
+        pad_left(&col("sessions-col-traps"), 5),
+        pad(&col("sessions-col-verdict"), 11),
+        col("sessions-col-title")
+    );
     for r in &rows {
         // A damaged row has no title to show: its reason goes there.
         let mut title = match &r.reason {
@@ -182,16 +193,19 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
             _ => r.title.clone(),
         };
         if r.modified {
-            title = format!("[modified] {title}");
+            title = format!("{} {title}", tr!(ui(), "sessions-modified"));
         }
+        // Status and verdict are ids in JSON; a person reads their names.
+        let status = crate::i18n::message(ui(), &format!("status-{}", r.status), &[]);
+        let verdict = r.verdict.map_or("-".into(), |v| crate::i18n::message(ui(), &format!("verdict-{v}"), &[]));
         text.push_str(&format!(
-            "{:<40} {:<12} {:>3}:{:02} {:>5} {:<11} {}\n",
+            "{:<40} {} {:>3}:{:02} {:>5} {} {}\n",
             one_line(&r.id),
-            r.status,
+            pad(&status, 12),
             r.duration_s / 60,
             r.duration_s % 60,
             r.traps,
-            r.verdict.unwrap_or("-"),
+            pad(&verdict, 11),
             one_line(&title)
         ));
     }
@@ -207,7 +221,7 @@ fn rm(id: &str) -> std::io::Result<u8> {
     let (path, typed) = match store::find_where(id) {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", one_line(&e.message(ui())));
             return Ok(EXIT_USAGE);
         }
     };
@@ -215,13 +229,14 @@ fn rm(id: &str) -> std::io::Result<u8> {
     // A path typed by the user must at least be a session file; an id in
     // the sessions directory is removed even when damaged.
     if typed && let Err(e) = reader::read_file(&path, true) {
-        eprintln!("hotseat: not removed: {}", one_line(&e.to_string()));
+        eprintln!("hotseat: {}", tr!(ui(), "sessions-not-removed", error = one_line(&e.to_string())));
         return Ok(EXIT_PROBLEMS);
     }
     let file = match crate::files::open_regular(&path, typed) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("hotseat: {}: {}; not removed", one_line(&path.display().to_string()), one_line(&e.to_string()));
+            let (path, error) = (one_line(&path.display().to_string()), one_line(&e.to_string()));
+            eprintln!("hotseat: {}", tr!(ui(), "sessions-not-removed-path", path = path, error = error));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -229,11 +244,12 @@ fn rm(id: &str) -> std::io::Result<u8> {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             let holder = reader::Lock::Held(reader::lock_owner(&file)).holder();
-            eprintln!("hotseat: session {} is live (being recorded by {holder}); end it first", one_line(&shown_id));
+            eprintln!("hotseat: {}", tr!(ui(), "sessions-live-end-first", id = one_line(&shown_id), holder = holder));
             return Ok(EXIT_PROBLEMS);
         }
         Err(std::fs::TryLockError::Error(e)) => {
-            eprintln!("hotseat: cannot lock {}: {}", one_line(&shown_id), one_line(&e.to_string()));
+            let (id, error) = (one_line(&shown_id), one_line(&e.to_string()));
+            eprintln!("hotseat: {}", tr!(ui(), "sessions-cannot-lock", id = id, error = error));
             return Ok(EXIT_PROBLEMS);
         }
     }
@@ -241,18 +257,14 @@ fn rm(id: &str) -> std::io::Result<u8> {
     std::fs::remove_file(&path)?;
     let _ = std::fs::remove_file(crate::record::annotations::sidecar(&path));
     drop(file);
-    out::print(&format!("Removed {}\n", one_line(&shown_id)))?;
+    out::print(&format!("{}\n", tr!(ui(), "sessions-removed", id = one_line(&shown_id))))?;
     Ok(0)
 }
 
 /// One stderr line when a session's embedded scenario was edited.
 fn warn_modified(rec: &Recording) {
     if rec.modified {
-        eprintln!(
-            "hotseat: warning: session {}: its scenario text does not match the recorded sha256 (edited after \
-             recording); using it as it is",
-            one_line(&rec.id)
-        );
+        eprintln!("hotseat: {}", tr!(ui(), "sessions-warn-modified", id = one_line(&rec.id)));
     }
 }
 
@@ -265,14 +277,14 @@ fn warn_judging(rec: &Recording) {
     if let Some(note) = rec.judging_note()
         && rec.compile().is_ok()
     {
-        eprintln!("hotseat: note: session {}: {note}", one_line(&rec.id));
+        eprintln!("hotseat: {}", tr!(ui(), "sessions-note-judging", id = one_line(&rec.id), note = note));
     }
 }
 
 /// One stderr line saying what a damaged session's rebuild skipped.
 fn warn_damaged(rec: &Recording) {
     if let Some(why) = &rec.damage {
-        eprintln!("hotseat: warning: session {} is damaged: {}", one_line(&rec.id), one_line(why));
+        eprintln!("hotseat: {}", tr!(ui(), "sessions-warn-damaged", id = one_line(&rec.id), why = one_line(why)));
     }
 }
 
@@ -314,7 +326,7 @@ pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
     let state = match rec.fold() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", one_line(&e.message(ui())));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -333,18 +345,22 @@ pub fn debrief(args: &DebriefArgs) -> std::io::Result<u8> {
             debrief: &d,
             annotations: notes,
         })?,
-        DebriefFormat::Md => out::print(&with_annotations(debrief::markdown(&d), &notes))?,
-        DebriefFormat::Text => out::print(&debrief::text(&with_annotations(debrief::markdown(&d), &notes)))?,
+        DebriefFormat::Md => out::print(&with_annotations(debrief::markdown(&d), &notes, d.lang))?,
+        DebriefFormat::Text => out::print(&debrief::text(&with_annotations(debrief::markdown(&d), &notes, d.lang)))?,
     }
     Ok(0)
 }
 
 /// The Markdown debrief with the coach's annotations appended.
-pub fn with_annotations(mut md: String, notes: &[crate::record::annotations::Annotation]) -> String {
+pub fn with_annotations(
+    mut md: String,
+    notes: &[crate::record::annotations::Annotation],
+    lang: crate::i18n::Lang,
+) -> String {
     if notes.is_empty() {
         return md;
     }
-    md.push_str("\n## Coach's annotations\n\n");
+    md.push_str(&format!("\n## {}\n\n", tr!(lang, "sessions-annotations")));
     for a in notes {
         let s = a.at_ms / 1000;
         // The note comes from a file: escaped like the rest of the Markdown.
@@ -366,7 +382,7 @@ pub(super) fn open_or_report(arg: &str) -> Result<Recording, u8> {
             Ok(rec)
         }
         Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", one_line(&e.message(ui())));
             Err(match e {
                 store::OpenError::Find(_) => EXIT_USAGE,
                 store::OpenError::Read(_) => EXIT_PROBLEMS,
@@ -384,7 +400,7 @@ pub fn replay(arg: &str) -> std::io::Result<u8> {
     let replay = match crate::record::replay::Replay::new(rec) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("hotseat: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", one_line(&e.message(ui())));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -424,26 +440,30 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
         let (path, typed) = match store::find_where(&args.session) {
             Ok(found) => found,
             Err(e) => {
-                eprintln!("hotseat: {}", one_line(&e.to_string()));
+                eprintln!("hotseat: {}", one_line(&e.message(ui())));
                 return Ok(EXIT_USAGE);
             }
         };
         let id = store::id_of(&path);
         let bytes = match crate::files::read_regular(&path, typed, reader::MAX_BYTES) {
             Ok(b) => b,
-            Err(e) => return Ok(fail(&format!("cannot bundle {}", one_line(&id)), &e)),
+            Err(e) => return Ok(fail(&tr!(ui(), "export-cannot-bundle", id = one_line(&id)), &e)),
         };
         match reader::parse_bytes(&path, &bytes) {
             Ok(rec) => {
                 warn_modified(&rec);
                 warn_damaged(&rec);
             }
-            Err(e) => eprintln!("hotseat: warning: bundling {} as it is: {}", one_line(&id), one_line(&e.reason())),
+            Err(e) => {
+                let why = one_line(&e.reason());
+                eprintln!("hotseat: {}", tr!(ui(), "export-bundling-as-is", id = one_line(&id), why = why))
+            }
         }
         if let Err(e) = bundle(&path, &bytes, dir) {
-            return Ok(fail("cannot write the bundle", &e));
+            return Ok(fail(&tr!(ui(), "export-cannot-write-bundle"), &e));
         }
-        out::print(&format!("Bundled {} into {}\n", one_line(&id), one_line(&dir.display().to_string())))?;
+        let bundled = tr!(ui(), "export-bundled", id = one_line(&id), dir = one_line(&dir.display().to_string()));
+        out::print(&format!("{bundled}\n"))?;
         if args.markdown.is_none() && args.asciicast.is_none() {
             return Ok(0);
         }
@@ -455,26 +475,35 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
     if let Some(path) = &args.markdown {
         let state = match rec.fold() {
             Ok(s) => s,
-            Err(e) => return Ok(fail("cannot replay", &e)),
+            Err(e) => return Ok(fail(&tr!(ui(), "export-cannot-replay"), &e)),
         };
         let notes = crate::record::annotations::read(&rec.path);
-        let md = with_annotations(debrief::markdown(&debrief::build(&state)), &notes);
+        let d = debrief::build(&state);
+        let md = with_annotations(debrief::markdown(&d), &notes, d.lang);
         // Like the asciicast: into an existing directory, said on success.
         let written = crate::files::replace_private(path, |w| std::io::Write::write_all(w, md.as_bytes()));
         match written {
-            Ok(()) => eprintln!("hotseat: wrote the debrief to {}", one_line(&path.display().to_string())),
-            Err(e) => return Ok(fail("cannot write the Markdown", &e)),
+            Ok(()) => {
+                eprintln!(
+                    "hotseat: {}",
+                    tr!(ui(), "export-wrote-debrief", path = one_line(&path.display().to_string()))
+                )
+            }
+            Err(e) => return Ok(fail(&tr!(ui(), "export-cannot-write-markdown"), &e)),
         }
     }
     if let Some(path) = &args.asciicast {
         let replay = match crate::record::replay::Replay::new(rec.clone()) {
             Ok(r) => r,
-            Err(e) => return Ok(fail("cannot replay", &e)),
+            Err(e) => return Ok(fail(&tr!(ui(), "export-cannot-replay"), &e)),
         };
         let written = crate::files::replace_private(path, |w| crate::tui::export::asciicast(&replay, w));
         match written {
-            Ok(n) => eprintln!("hotseat: wrote {n} frames to {}", one_line(&path.display().to_string())),
-            Err(e) => return Ok(fail("cannot write the asciicast", &e)),
+            Ok(n) => {
+                let path = one_line(&path.display().to_string());
+                eprintln!("hotseat: {}", tr!(ui(), "export-wrote-frames", n = n, path = path))
+            }
+            Err(e) => return Ok(fail(&tr!(ui(), "export-cannot-write-asciicast"), &e)),
         }
     }
     Ok(0)

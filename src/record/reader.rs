@@ -52,6 +52,28 @@ impl ReadError {
         };
         full.strip_prefix(path.as_str()).and_then(|r| r.strip_prefix(": ")).unwrap_or(&full).to_string()
     }
+
+    /// The error for a person reading `lang` (what the system itself says,
+    /// an I/O error's text, stays as the system says it).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            ReadError::Io { .. } | ReadError::Unreadable { .. } => self.to_string(),
+            ReadError::Empty { path } => tr!(lang, "read-empty", path = path.as_str()),
+            ReadError::NotASession { path } => {
+                tr!(lang, "read-not-a-session", path = path.as_str(), first = format!("{MAGIC} {VERSION}"))
+            }
+            ReadError::Version { path, found } => {
+                tr!(lang, "read-too-new", path = path.as_str(), found = found.as_str(), reads = VERSION)
+            }
+            ReadError::Header { path, message } => {
+                tr!(lang, "read-header", path = path.as_str(), problem = message.as_str())
+            }
+            ReadError::Scenario { path, message } => {
+                tr!(lang, "read-scenario", path = path.as_str(), problem = message.as_str())
+            }
+        }
+    }
 }
 
 /// What a session file holds.

@@ -89,6 +89,18 @@ pub enum FindError {
     NoDataDir,
 }
 
+impl FindError {
+    /// The error for a person reading `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            FindError::None(dir) => tr!(lang, "find-none", dir = dir.as_str()),
+            FindError::NotFound(id) => tr!(lang, "find-not-found", id = id.as_str()),
+            FindError::NoDataDir => tr!(lang, "find-no-data-dir"),
+        }
+    }
+}
+
 /// A session file by id, `latest`, or path. An id names whatever entry is
 /// there (a FIFO or directory too, so reading can say what is wrong).
 pub fn find(arg: &str) -> Result<PathBuf, FindError> {
@@ -127,6 +139,16 @@ pub enum OpenError {
     Find(#[from] FindError),
     #[error(transparent)]
     Read(#[from] ReadError),
+}
+
+impl OpenError {
+    /// The error for a person reading `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            OpenError::Find(e) => e.message(lang),
+            OpenError::Read(e) => e.message(lang),
+        }
+    }
 }
 
 /// The id for a new session: UTC start time and scenario.

@@ -284,6 +284,7 @@ tui-closing-words = the interviewer's closing words
 tui-why-hurts = Why it hurts
 tui-instead = Instead
 tui-where = Where
+tui-where-at = { $node }: { $question }
 tui-you-said = You said
 tui-model-answer = Model answer
 tui-example = Example of a strong answer (not your words)

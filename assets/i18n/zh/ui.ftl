@@ -263,6 +263,7 @@ tui-closing-words = 面试官的结束语
 tui-why-hurts = 为什么扣分
 tui-instead = 更好的做法
 tui-where = 出现在
+tui-where-at = { $node }：{ $question }
 tui-you-said = 你的原话
 tui-model-answer = 参考答案
 tui-example = 优秀回答示例（不是你的原话）

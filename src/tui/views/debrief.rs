@@ -26,9 +26,10 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    header(theme, app.lang, s, frame, top);
     let d = app.debrief(s);
     let l = d.lang;
+    // One language on the screen: the header speaks the debrief's.
+    header(theme, l, s, frame, top);
     let lines = wrapped(theme, &d, body.width.saturating_sub(2));
     let total = lines.len();
     let visible = usize::from(body.height.saturating_sub(2));
@@ -152,7 +153,12 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         }
         for &at in &g.occurrences {
             let Some(t) = d.traps.get(at) else { continue };
-            out.push(label_line(theme, l, &tr!(l, "tui-where"), &format!("{}: {}", t.node, flat(&t.question))));
+            out.push(label_line(
+                theme,
+                l,
+                &tr!(l, "tui-where"),
+                &tr!(l, "tui-where-at", node = t.node.as_str(), question = flat(&t.question)),
+            ));
             out.push(said(theme, l, &t.answer, &t.evidence));
             if let Some(m) = &t.model_answer {
                 out.push(label_line(theme, l, &tr!(l, "tui-model-answer"), &flat(m)));
