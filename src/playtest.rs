@@ -19,8 +19,10 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::scenario::Answer;
 use crate::session::{Compiled, Event, EventKind, Pace, State, Target, update};
+use crate::tr;
 
 /// One scripted answer. `after_s` is how long the candidate takes
 /// (default: 20 s, or half the limit if that is shorter).
@@ -90,7 +92,7 @@ pub fn parse(path: &str, src: &str) -> Result<Script, PlaytestError> {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: teach(&crate::text::one_line(&e.code.to_string())),
+        message: teach(Lang::En, &crate::text::one_line(&e.code.to_string())),
     })
 }
 
@@ -101,12 +103,12 @@ pub const STEP_FORMS: &str = "Text(text: \"...\"), Choice(pick: 1) (options coun
 /// The parser's words, with what an answers file expects: a bare value
 /// such as `Choice(1)` reads to RON as a field name (and it suggests a
 /// "raw identifier"), and a misspelt kind names Rust's variant list.
-fn teach(message: &str) -> String {
+fn teach(lang: Lang, message: &str) -> String {
     if message.contains("raw identifier") {
         let found = message.split('"').nth(1).unwrap_or("this");
-        format!("found `{found}` where a field name belongs: answers name their fields, one of {STEP_FORMS}")
+        tr!(lang, "answers-raw-identifier", found = found, forms = STEP_FORMS)
     } else if message.contains("variant") || message.contains("Expected") || message.contains("expected") {
-        format!("{message}; each answer is one of {STEP_FORMS}")
+        tr!(lang, "answers-ron-error", message = message, forms = STEP_FORMS)
     } else {
         message.to_string()
     }
@@ -266,12 +268,12 @@ fn option_by_label(s: &State, label: &str) -> Result<usize, String> {
     let Answer::Choice { options } = &s.current().answer else {
         return Err("this question is not a Choice".into());
     };
-    label_index(options, label)
+    label_index(Lang::En, options, label)
 }
 
 /// The option a `Label` answer picks: the exact label (ignoring case), or
 /// the only one it is a prefix of.
-pub(crate) fn label_index(options: &[crate::scenario::ChoiceOption], label: &str) -> Result<usize, String> {
+pub(crate) fn label_index(lang: Lang, options: &[crate::scenario::ChoiceOption], label: &str) -> Result<usize, String> {
     let want = label.to_lowercase();
     let exact = options.iter().position(|o| o.label.to_lowercase() == want);
     let prefix: Vec<usize> =
@@ -279,7 +281,7 @@ pub(crate) fn label_index(options: &[crate::scenario::ChoiceOption], label: &str
     match (exact, prefix.as_slice()) {
         (Some(i), _) => Ok(i),
         (None, [i]) => Ok(*i),
-        (None, []) => Err(format!("no option labelled \"{label}\"")),
-        (None, _) => Err(format!("\"{label}\" matches several options")),
+        (None, []) => Err(tr!(lang, "playtest-no-label", label = label)),
+        (None, _) => Err(tr!(lang, "playtest-label-ambiguous", label = label)),
     }
 }
