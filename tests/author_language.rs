@@ -128,3 +128,37 @@ fn every_message_id_the_authoring_code_uses_exists_in_both_languages() {
     }
     assert!(used > 150, "only {used} ids found: is the scan broken?");
 }
+
+#[test]
+fn playtest_tells_the_path_in_chinese_and_keeps_json_english() {
+    let args = ["playtest", "alibaba-cloud-pm", "--answers", "tests/playtests/alibaba-cloud-pm.strong.ron"];
+    let (en, _) = run_in("en", &args);
+    let (zh, _) = run_in("zh", &args);
+    let path = |s: &str, label: &str| s.lines().next().and_then(|l| l.strip_prefix(label)).map(str::to_string);
+    let en_path = path(&en, "Path: ").unwrap_or_else(|| panic!("{en}"));
+    assert_eq!(path(&zh, "路线：").as_deref(), Some(en_path.as_str()), "{zh}");
+    let json = [&args[..], &["--json"]].concat();
+    assert_eq!(run_in("en", &json).0, run_in("zh", &json).0, "playtest --json must not change with the language");
+}
+
+#[test]
+fn a_playtest_that_stops_says_why_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("a.ron");
+    std::fs::write(&answers, "{\"nope\": [Pass()]}").expect("write");
+    let answers = answers.to_str().expect("utf-8 path");
+    let (_, zh) = run_in("zh", &["playtest", "alibaba-cloud-pm", "--answers", answers]);
+    assert!(zh.contains("答案文件中提到了场景里没有的节点：nope"), "{zh}");
+    let (_, en) = run_in("en", &["playtest", "alibaba-cloud-pm", "--answers", answers]);
+    assert!(en.contains("the answers file names nodes the scenario does not have: nope"), "{en}");
+}
+
+#[test]
+fn stats_and_coverage_are_told_in_chinese() {
+    let (zh, _) = run_in("zh", &["stats", "docs/example.ron"]);
+    assert!(zh.starts_with("场景          example\n"), "{zh}");
+    let (en, _) = run_in("en", &["stats", "docs/example.ron"]);
+    assert!(en.starts_with("scenario      example\n"), "{en}");
+    let (zh, _) = run_in("zh", &["playtest", "docs/example.ron", "--all-paths"]);
+    assert!(zh.contains("每条跳转和每个节点都已到达"), "{zh}");
+}

@@ -8,7 +8,7 @@
 
 use ron::error::Error as RonError;
 
-use super::{STEP_FORMS, Script, Step, label_index};
+use super::{Script, Step, label_index, step_forms};
 use crate::i18n::Lang;
 use crate::scenario::diag::{Diagnostic, did_you_mean};
 use crate::scenario::load::{Checked, report_syntax, report_unsafe_text, ron_options};
@@ -49,7 +49,7 @@ fn diagnose(lang: Lang, path: &str, text: &str, scenario: Option<&Scenario>) -> 
 
 /// A `ron` error no lesson fits, in an answers file's terms.
 fn describe(lang: Lang, code: &RonError) -> (String, String) {
-    let forms = tr!(lang, "answers-forms", forms = STEP_FORMS);
+    let forms = tr!(lang, "answers-forms", forms = step_forms(lang));
     match code {
         RonError::NoSuchEnumVariant { found, .. } => (tr!(lang, "answers-unknown-kind", found = quote(found)), forms),
         RonError::NoSuchStructField { found, expected, outer } => {

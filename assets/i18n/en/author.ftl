@@ -315,3 +315,49 @@ own-trap-adapt-help = did you mean to adapt the catalogue trap "{ $name }"? Othe
 own-trap-new-help = a new trap needs a title, why, instead and example: add { $add }
 own-trap-new-text = trap "{ $id }" is new here and has no { $missing }
 own-trap-or = {" "}or{" "}
+
+## stats (coach/stats.rs): a label column, then the value.
+
+stats-scenario = scenario
+stats-nodes = nodes
+stats-nodes-value = { $n } ({ $q } questions, { $e } ends)
+stats-edges = edges
+stats-shortest = shortest
+stats-shortest-value = { $q } questions; { $min } min
+stats-longest = longest
+stats-route = { $q } { $q ->
+    [one] question
+   *[other] questions
+}, { $min } min
+stats-no-end = no end can be reached
+stats-at-least = at least{" "}
+stats-paths = paths
+stats-traps = traps
+stats-competencies = competencies
+stats-timeout-only = timeout only
+stats-unreachable = unreachable
+
+## playtest (playtest.rs, cli/playtest.rs, cli/all_paths.rs).
+
+playtest-path = Path: { $path }
+playtest-missing = no answer for node "{ $node }" (visit { $visit }); add one to the answers file
+playtest-invalid = node "{ $node }": { $message }
+playtest-runaway = the session did not finish after { $steps } steps; is there a loop in the answers?
+playtest-unknown-nodes = the answers file names nodes the scenario does not have: { $ids }
+playtest-timeout-untimed = Timeout on an untimed question
+playtest-bad-pick = choice { $pick } is not one of 1..={ $n }
+playtest-bad-point = talking point { $p } is not one of 1..={ $n }
+playtest-number-rejected = the number was not accepted
+playtest-not-a-choice = this question is not a Choice
+coverage-summary = { $scenario }: { $covered }/{ $edges } edges covered by { $paths } synthesised { $paths ->
+    [one] path
+   *[other] paths
+} ({ $states } states explored)
+coverage-summary-capped = { $scenario }: { $covered }/{ $edges } edges covered by { $paths } synthesised { $paths ->
+    [one] path
+   *[other] paths
+} ({ $states } states explored, search limit reached)
+coverage-edges-missed = no synthesised path takes these edges:
+coverage-nodes-missed = no synthesised path reaches these nodes:
+coverage-complete = every edge and node is reached
+answers-step-forms = Text(text: "..."), Choice(pick: 1) (options count from 1), Label(label: "..."), Number(value: 22.5), Spoken(points: [1, 2], text: "..."), Pass(), Timeout; add `after_s: 30` to any but Timeout

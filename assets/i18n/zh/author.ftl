@@ -293,3 +293,40 @@ own-trap-adapt-help = 是不是想改编目录中的陷阱 "{ $name }"？否则�
 own-trap-new-help = 新陷阱需要 title、why、instead 和 example：请添加 { $add }
 own-trap-new-text = 陷阱 "{ $id }" 是新定义的，但没有 { $missing }
 own-trap-or = {" "}或{" "}
+
+## stats（coach/stats.rs）：左列是标签，右列是值。
+
+stats-scenario = 场景
+stats-nodes = 节点
+stats-nodes-value = { $n }（{ $q } 个问题，{ $e } 个结束节点）
+stats-edges = 跳转
+stats-shortest = 最短路线
+stats-shortest-value = { $q } 个问题；{ $min } 分钟
+stats-longest = 最长路线
+stats-route = { $q } 个问题，{ $min } 分钟
+stats-no-end = 无法到达任何结束节点
+stats-at-least = 至少{" "}
+stats-paths = 路线数
+stats-traps = 陷阱
+stats-competencies = 考察能力
+stats-timeout-only = 仅超时可达
+stats-unreachable = 不可达
+
+## 试演（playtest.rs、cli/playtest.rs、cli/all_paths.rs）。
+
+playtest-path = 路线：{ $path }
+playtest-missing = 节点 "{ $node }" 没有答案（第 { $visit } 次到达）；请在答案文件中补上
+playtest-invalid = 节点 "{ $node }"：{ $message }
+playtest-runaway = 走了 { $steps } 步后面试仍未结束；答案中是否有循环？
+playtest-unknown-nodes = 答案文件中提到了场景里没有的节点：{ $ids }
+playtest-timeout-untimed = 对不计时的问题使用了 Timeout
+playtest-bad-pick = 选项 { $pick } 不在 1..={ $n } 之内
+playtest-bad-point = 要点 { $p } 不在 1..={ $n } 之内
+playtest-number-rejected = 这个数字未被接受
+playtest-not-a-choice = 这个问题不是 Choice
+coverage-summary = { $scenario }：{ $paths } 条合成路线覆盖了 { $covered }/{ $edges } 条跳转（探索了 { $states } 个状态）
+coverage-summary-capped = { $scenario }：{ $paths } 条合成路线覆盖了 { $covered }/{ $edges } 条跳转（探索了 { $states } 个状态，已达搜索上限）
+coverage-edges-missed = 没有合成路线经过这些跳转：
+coverage-nodes-missed = 没有合成路线到达这些节点：
+coverage-complete = 每条跳转和每个节点都已到达
+answers-step-forms = Text(text: "...")、Choice(pick: 1)（选项从 1 开始编号）、Label(label: "...")、Number(value: 22.5)、Spoken(points: [1, 2], text: "...")、Pass()、Timeout；除 Timeout 外都可以加上 `after_s: 30`
