@@ -162,3 +162,30 @@ fn stats_and_coverage_are_told_in_chinese() {
     let (zh, _) = run_in("zh", &["playtest", "docs/example.ron", "--all-paths"]);
     assert!(zh.contains("每条跳转和每个节点都已到达"), "{zh}");
 }
+
+#[test]
+fn a_broken_user_catalogue_is_named_in_chinese() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let traps = r#"Catalogue(traps: [
+        (id: "broken", title: "Broken", why: "w", instead: "i", example: "e",
+         detect: [(when: Regex("(unclosed"))]),
+    ])"#;
+    std::fs::write(data.path().join("traps.ron"), traps).expect("catalogue");
+    let out =
+        hotseat(data.path()).env("HOTSEAT_LANG", "zh").args(["stats", "docs/example.ron"]).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(": 错误: 陷阱 \"broken\" 的第 1 条检测规则："), "{}", describe(&out));
+    assert!(stderr.contains("已略去该陷阱"), "{stderr}");
+}
+
+#[test]
+fn new_says_what_it_wrote_in_chinese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("pricing.ron");
+    let file = file.to_str().expect("utf-8 path");
+    let (out, _) = run_in("zh", &["new", file]);
+    assert!(out.starts_with(&format!("已写入 {file}：")), "{out}");
+    assert!(out.contains("下一步：hotseat check"), "{out}");
+    let (_, err) = run_in("zh", &["new", file]);
+    assert!(err.contains("已存在；如要覆盖，请加 --force"), "{err}");
+}

@@ -53,7 +53,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
 impl Args {
     /// The language of the diagnostics: English for JSON, which stays
     /// language-neutral, else the reader's.
-    fn lang(&self) -> Lang {
+    pub(super) fn lang(&self) -> Lang {
         if self.format == Format::Json { Lang::En } else { crate::i18n::ui() }
     }
 }

@@ -361,3 +361,33 @@ coverage-edges-missed = no synthesised path takes these edges:
 coverage-nodes-missed = no synthesised path reaches these nodes:
 coverage-complete = every edge and node is reached
 answers-step-forms = Text(text: "..."), Choice(pick: 1) (options count from 1), Label(label: "..."), Number(value: 22.5), Spoken(points: [1, 2], text: "..."), Pass(), Timeout; add `after_s: 30` to any but Timeout
+
+## new (cli/new.rs).
+
+new-not-ron = scenario files end in .ron (hotseat finds them by that): try { $path }.ron
+new-copy-of = a copy of { $id }
+new-no-bundled = no bundled scenario with id "{ $id }"{ $hint }
+new-no-bundled-did-you-mean = ; did you mean "{ $name }"?
+new-no-bundled-list = ; bundled: { $ids }
+new-template = the { $template } template ({ $lang })
+new-exists = { $path } already exists; pass --force to overwrite it
+new-cannot-write = cannot write { $path }: { $error }
+new-bundled-id = note: "{ $id }" is also a bundled scenario's id; rename { $path } before putting it among your scenarios
+new-wrote =
+    wrote { $path }: { $what }, id "{ $id }"
+    next: hotseat check { $path }
+    {"      "}hotseat run { $path }
+
+## check --watch (cli/watch.rs).
+
+watch-separator = ----- re-checking after a change -----
+watch-cannot-watch = cannot watch for changes: { $error }
+watch-cannot-watch-path = cannot watch { $path }: { $error }
+watch-watching = watching for changes; Ctrl-C stops
+watch-error = watching: { $error }
+
+## The user's trap catalogue, <data dir>/traps.ron (traps.rs).
+
+catalogue-duplicate = trap id "{ $id }" is already in the catalogue
+catalogue-duplicate-condition = condition "{ $name }" is already defined in the bundled catalogue
+catalogue-rule = trap "{ $id }", detection rule { $rule }: { $message } (left out; `hotseat check { $path }` shows where)

@@ -330,3 +330,33 @@ coverage-edges-missed = 没有合成路线经过这些跳转：
 coverage-nodes-missed = 没有合成路线到达这些节点：
 coverage-complete = 每条跳转和每个节点都已到达
 answers-step-forms = Text(text: "...")、Choice(pick: 1)（选项从 1 开始编号）、Label(label: "...")、Number(value: 22.5)、Spoken(points: [1, 2], text: "...")、Pass()、Timeout；除 Timeout 外都可以加上 `after_s: 30`
+
+## new（cli/new.rs）。
+
+new-not-ron = 场景文件以 .ron 结尾（hotseat 靠它来识别）：试试 { $path }.ron
+new-copy-of = { $id } 的副本
+new-no-bundled = 没有 id 为 "{ $id }" 的内置场景{ $hint }
+new-no-bundled-did-you-mean = ；是不是想写 "{ $name }"？
+new-no-bundled-list = ；内置场景有：{ $ids }
+new-template = { $template } 模板（{ $lang }）
+new-exists = { $path } 已存在；如要覆盖，请加 --force
+new-cannot-write = 无法写入 { $path }：{ $error }
+new-bundled-id = 注意："{ $id }" 也是某个内置场景的 id；放入你的场景目录之前，请先重命名 { $path }
+new-wrote =
+    已写入 { $path }：{ $what }，id "{ $id }"
+    下一步：hotseat check { $path }
+    {"        "}hotseat run { $path }
+
+## check --watch（cli/watch.rs）。
+
+watch-separator = ----- 文件有改动，重新检查 -----
+watch-cannot-watch = 无法监视改动：{ $error }
+watch-cannot-watch-path = 无法监视 { $path }：{ $error }
+watch-watching = 正在监视改动；按 Ctrl-C 停止
+watch-error = 监视出错：{ $error }
+
+## 用户的陷阱目录 <data dir>/traps.ron（traps.rs）。
+
+catalogue-duplicate = 陷阱 id "{ $id }" 已在目录中
+catalogue-duplicate-condition = 条件 "{ $name }" 已在内置目录中定义
+catalogue-rule = 陷阱 "{ $id }" 的第 { $rule } 条检测规则：{ $message }（已略去该陷阱；`hotseat check { $path }` 会指出位置）
