@@ -189,3 +189,63 @@ fn new_says_what_it_wrote_in_chinese() {
     let (_, err) = run_in("zh", &["new", file]);
     assert!(err.contains("已存在；如要覆盖，请加 --force"), "{err}");
 }
+
+/// The variables a message's text uses, in any variant.
+fn variables(pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+        }
+    }
+    for el in &pattern.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expr(expression, out);
+        }
+    }
+}
+
+/// Each message's variables, by id, in one language's author.ftl.
+fn author_messages(code: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let text = std::fs::read_to_string(format!("assets/i18n/{code}/author.ftl")).expect("author.ftl");
+    let resource = fluent_syntax::parser::parse(text.as_str()).expect("author.ftl parses");
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => {
+                let mut vars = std::collections::BTreeSet::new();
+                if let Some(value) = &m.value {
+                    variables(value, &mut vars);
+                }
+                Some((m.id.name.to_string(), vars))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_chinese_author_message_uses_the_variables_of_the_english_one() {
+    let (en, zh) = (author_messages("en"), author_messages("zh"));
+    assert!(en.len() > 250, "{} messages", en.len());
+    assert_eq!(en.keys().collect::<Vec<_>>(), zh.keys().collect::<Vec<_>>(), "the same ids");
+    for (id, vars) in &en {
+        assert_eq!(Some(vars), zh.get(id), "{id}: the Chinese message must place the same variables");
+    }
+}

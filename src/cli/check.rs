@@ -72,7 +72,7 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
         }
     }
     for path in &args.paths {
-        let (found, problems) = expand(path);
+        let (found, problems) = expand(lang, path);
         files.extend(found);
         for msg in problems {
             eprintln!("hotseat: {msg}");
@@ -88,7 +88,8 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
                 continue;
             }
             Err(e) => {
-                eprintln!("hotseat: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
+                let (path, error) = (one_line(&e.path), one_line(&e.source.to_string()));
+                eprintln!("hotseat: {}", tr!(lang, "check-cannot-read", path = path, error = error));
                 usage_problem = true;
                 continue;
             }
@@ -132,15 +133,13 @@ fn extra_catalogue(lang: Lang, path: &Path, max_size: u64, traps: &mut crate::tr
         Ok(Ok(text)) => text,
         Ok(Err(refused)) => return Some(*refused),
         Err(e) => {
-            eprintln!("hotseat: --traps: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
+            let (path, error) = (one_line(&e.path), one_line(&e.source.to_string()));
+            eprintln!("hotseat: --traps: {}", tr!(lang, "check-cannot-read", path = path, error = error));
             return None;
         }
     };
     if !crate::library::is_catalogue(&text) {
-        eprintln!(
-            "hotseat: --traps: {} is not a trap catalogue (expected `Catalogue(traps: [...])`)",
-            one_line(&shown)
-        );
+        eprintln!("hotseat: --traps: {}", tr!(lang, "check-not-a-catalogue", path = one_line(&shown)));
         return None;
     }
     let checked = check_bytes_in(lang, &shown, text.as_bytes(), traps);
@@ -224,13 +223,14 @@ fn scenario_named_by(lang: Lang, file: &Path, traps: &crate::traps::Catalogue) -
 
 /// A file as itself; a directory as its `*.ron` files, recursively. The
 /// second part is every path that could not be read, as a message.
-fn expand(path: &Path) -> (Vec<PathBuf>, Vec<String>) {
+fn expand(lang: Lang, path: &Path) -> (Vec<PathBuf>, Vec<String>) {
     let shown = || one_line(&path.display().to_string());
     match std::fs::metadata(path) {
         Err(e) => (Vec::new(), vec![format!("{}: {}", shown(), one_line(&e.to_string()))]),
         Ok(meta) if meta.is_dir() => {
             let walk = crate::library::walk(path);
-            let mut problems: Vec<String> = walk.problems.iter().map(|p| format!("cannot read {p}")).collect();
+            let mut problems: Vec<String> =
+                walk.problems.iter().map(|p| tr!(lang, "check-cannot-read-entry", problem = p.to_string())).collect();
             problems.extend(walk.notices());
             (walk.files, problems)
         }

@@ -185,6 +185,9 @@ check-hidden = ... and { $n } more { $n ->
     [one] problem
    *[other] problems
 } in this file ({ $kinds }); --format json lists them all
+check-cannot-read = cannot read { $path }: { $error }
+check-cannot-read-entry = cannot read { $problem }
+check-not-a-catalogue = { $path } is not a trap catalogue (expected `Catalogue(traps: [...])`)
 
 ## A scenario's meaning (validate.rs, own_traps.rs).
 

@@ -163,6 +163,9 @@ check-warnings = { $n } 个警告
 check-summary = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
 check-list-separator = ，
 check-hidden = ……此文件中另有 { $n } 个问题（{ $kinds }）；--format json 会全部列出
+check-cannot-read = 无法读取 { $path }：{ $error }
+check-cannot-read-entry = 无法读取 { $problem }
+check-not-a-catalogue = { $path } 不是陷阱目录（应为 `Catalogue(traps: [...])`）
 
 ## 场景的含义（validate.rs、own_traps.rs）。
 
