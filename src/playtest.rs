@@ -19,8 +19,10 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::i18n::Lang;
 use crate::scenario::Answer;
 use crate::session::{Compiled, Event, EventKind, Pace, State, Target, update};
+use crate::tr;
 
 /// One scripted answer. `after_s` is how long the candidate takes
 /// (default: 20 s, or half the limit if that is shorter).
@@ -84,29 +86,55 @@ pub enum PlaytestError {
     UnknownNodes(String),
 }
 
-/// Parses an answers file.
+impl PlaytestError {
+    /// The error for a reader of `lang`; `Display` is the English one.
+    /// Texts carried inside (`Parse`, `Invalid`) are already in the
+    /// language they were made in (see [`parse_in`], [`play_logged_in`]).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            _ if lang == Lang::En => self.to_string(),
+            PlaytestError::Parse { .. } => self.to_string(),
+            PlaytestError::Missing { node, visit } => {
+                tr!(lang, "playtest-missing", node = node.as_str(), visit = visit.to_string())
+            }
+            PlaytestError::Invalid { node, message } => {
+                tr!(lang, "playtest-invalid", node = node.as_str(), message = message.as_str())
+            }
+            PlaytestError::Runaway(steps) => tr!(lang, "playtest-runaway", steps = steps.to_string()),
+            PlaytestError::UnknownNodes(ids) => tr!(lang, "playtest-unknown-nodes", ids = ids.as_str()),
+        }
+    }
+}
+
+/// Parses an answers file (errors in English).
 pub fn parse(path: &str, src: &str) -> Result<Script, PlaytestError> {
+    parse_in(Lang::En, path, src)
+}
+
+/// [`parse`] with the error's words in `lang`.
+pub fn parse_in(lang: Lang, path: &str, src: &str) -> Result<Script, PlaytestError> {
     crate::scenario::load::ron_options().from_str(src).map_err(|e: ron::error::SpannedError| PlaytestError::Parse {
         path: path.to_string(),
         line: e.span.start.line,
         col: e.span.start.col,
-        message: teach(&crate::text::one_line(&e.code.to_string())),
+        message: teach(lang, &crate::text::one_line(&e.code.to_string())),
     })
 }
 
-/// Every kind of answer, as an answers file writes it.
-pub const STEP_FORMS: &str = "Text(text: \"...\"), Choice(pick: 1) (options count from 1), Label(label: \"...\"), \
-    Number(value: 22.5), Spoken(points: [1, 2], text: \"...\"), Pass(), Timeout; add `after_s: 30` to any but Timeout";
+/// Every kind of answer, as an answers file writes it, in `lang`.
+pub fn step_forms(lang: Lang) -> String {
+    tr!(lang, "answers-step-forms")
+}
 
 /// The parser's words, with what an answers file expects: a bare value
 /// such as `Choice(1)` reads to RON as a field name (and it suggests a
 /// "raw identifier"), and a misspelt kind names Rust's variant list.
-fn teach(message: &str) -> String {
+fn teach(lang: Lang, message: &str) -> String {
     if message.contains("raw identifier") {
         let found = message.split('"').nth(1).unwrap_or("this");
-        format!("found `{found}` where a field name belongs: answers name their fields, one of {STEP_FORMS}")
+        tr!(lang, "answers-raw-identifier", found = found, forms = step_forms(lang))
     } else if message.contains("variant") || message.contains("Expected") || message.contains("expected") {
-        format!("{message}; each answer is one of {STEP_FORMS}")
+        tr!(lang, "answers-ron-error", message = message, forms = step_forms(lang))
     } else {
         message.to_string()
     }
@@ -120,11 +148,21 @@ pub fn play(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Result<State
 /// Like [`play`], also returning every event fed to the session, in
 /// order: what a recording of this run holds.
 pub fn play_logged(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Result<(State, Vec<Event>), PlaytestError> {
+    play_logged_in(Lang::En, compiled, seed, script)
+}
+
+/// [`play_logged`] with the reasons an answer does not fit in `lang`.
+pub fn play_logged_in(
+    lang: Lang,
+    compiled: Arc<Compiled>,
+    seed: u64,
+    script: &Script,
+) -> Result<(State, Vec<Event>), PlaytestError> {
     let unknown: Vec<&str> = script.keys().map(String::as_str).filter(|id| compiled.node_index(id).is_none()).collect();
     if !unknown.is_empty() {
         return Err(PlaytestError::UnknownNodes(unknown.join(", ")));
     }
-    let mut d = Driver { s: State::new(compiled, seed, Pace::Real), log: Vec::new() };
+    let mut d = Driver { lang, s: State::new(compiled, seed, Pace::Real), log: Vec::new() };
     d.send(0, EventKind::Start);
     let mut t: u64 = 0;
     let mut steps = 0;
@@ -144,6 +182,8 @@ pub fn play_logged(compiled: Arc<Compiled>, seed: u64, script: &Script) -> Resul
 
 /// The session being played, and the events fed to it.
 struct Driver {
+    /// The language of the reasons an answer does not fit.
+    lang: Lang,
     s: State,
     log: Vec<Event>,
 }
@@ -166,7 +206,7 @@ impl Driver {
         let type_at = t + 500;
         let end = match step {
             Step::Timeout => {
-                let left = self.s.remaining_ms().ok_or("Timeout on an untimed question")?;
+                let left = self.s.remaining_ms().ok_or_else(|| tr!(self.lang, "playtest-timeout-untimed"))?;
                 let at = t + left.max(0) as u64 + 1;
                 // A tick is not an input: a replay settles the timeout at the
                 // next event, so log the moment as a pass when it stays open.
@@ -185,22 +225,22 @@ impl Driver {
                 t + after(after_s, &self.s)
             }
             Step::Choice { pick, after_s } => {
-                let n = options(&self.s)?;
+                let n = options(self.lang, &self.s)?;
                 if *pick == 0 || *pick > n {
-                    return Err(format!("choice {pick} is not one of 1..={n}"));
+                    return Err(tr!(self.lang, "playtest-bad-pick", pick = pick.to_string(), n = n.to_string()));
                 }
                 self.send(type_at, EventKind::Select(pick - 1));
                 t + after(after_s, &self.s)
             }
             Step::Label { label, after_s } => {
-                let i = option_by_label(&self.s, label)?;
+                let i = option_by_label(self.lang, &self.s, label)?;
                 self.send(type_at, EventKind::Select(i));
                 t + after(after_s, &self.s)
             }
             Step::Spoken { points, text, after_s } => {
                 let n = self.s.ticked.len();
                 if let Some(p) = points.iter().find(|&&p| p == 0 || p > n) {
-                    return Err(format!("talking point {p} is not one of 1..={n}"));
+                    return Err(tr!(self.lang, "playtest-bad-point", p = p.to_string(), n = n.to_string()));
                 }
                 if let Some(text) = text {
                     self.send(type_at, EventKind::Paste(Target::Answer, text.clone()));
@@ -223,7 +263,7 @@ impl Driver {
         };
         self.submit(end, points);
         if self.s.numeric_error.is_some() {
-            return Err("the number was not accepted".into());
+            return Err(tr!(self.lang, "playtest-number-rejected"));
         }
         Ok(end)
     }
@@ -250,28 +290,28 @@ impl Driver {
 /// the all-paths playtest (`crate::coach::explore`) branches at every
 /// question.
 pub fn step(s: State, step: &Step, t: u64) -> Result<(State, u64), String> {
-    let mut d = Driver { s, log: Vec::new() };
+    let mut d = Driver { lang: Lang::En, s, log: Vec::new() };
     let t = d.answer(step, t)?;
     Ok((d.s, t))
 }
 
-fn options(s: &State) -> Result<usize, String> {
+fn options(lang: Lang, s: &State) -> Result<usize, String> {
     match &s.current().answer {
         Answer::Choice { options } => Ok(options.len()),
-        _ => Err("this question is not a Choice".into()),
+        _ => Err(tr!(lang, "playtest-not-a-choice")),
     }
 }
 
-fn option_by_label(s: &State, label: &str) -> Result<usize, String> {
+fn option_by_label(lang: Lang, s: &State, label: &str) -> Result<usize, String> {
     let Answer::Choice { options } = &s.current().answer else {
-        return Err("this question is not a Choice".into());
+        return Err(tr!(lang, "playtest-not-a-choice"));
     };
-    label_index(options, label)
+    label_index(lang, options, label)
 }
 
 /// The option a `Label` answer picks: the exact label (ignoring case), or
 /// the only one it is a prefix of.
-pub(crate) fn label_index(options: &[crate::scenario::ChoiceOption], label: &str) -> Result<usize, String> {
+pub(crate) fn label_index(lang: Lang, options: &[crate::scenario::ChoiceOption], label: &str) -> Result<usize, String> {
     let want = label.to_lowercase();
     let exact = options.iter().position(|o| o.label.to_lowercase() == want);
     let prefix: Vec<usize> =
@@ -279,7 +319,7 @@ pub(crate) fn label_index(options: &[crate::scenario::ChoiceOption], label: &str
     match (exact, prefix.as_slice()) {
         (Some(i), _) => Ok(i),
         (None, [i]) => Ok(*i),
-        (None, []) => Err(format!("no option labelled \"{label}\"")),
-        (None, _) => Err(format!("\"{label}\" matches several options")),
+        (None, []) => Err(tr!(lang, "playtest-no-label", label = label)),
+        (None, _) => Err(tr!(lang, "playtest-label-ambiguous", label = label)),
     }
 }

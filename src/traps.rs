@@ -102,6 +102,40 @@ pub enum CatalogueError {
     Rule { path: String, id: String, rule: usize, message: String },
 }
 
+impl CatalogueError {
+    /// The problem for a reader of `lang`; `Display` is the English one.
+    /// The parser's and the regex crate's own words are kept as they are.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        let error = tr!(lang, "diag-error");
+        match self {
+            CatalogueError::Parse { path, line, col, message } => {
+                format!("{}:{line}:{col}: {error}: {}", one_line(path), message)
+            }
+            CatalogueError::Duplicate { path, id } => {
+                let text = tr!(lang, "catalogue-duplicate", id = one_line(&quote(id)));
+                format!("{}: {error}: {text}", one_line(path))
+            }
+            CatalogueError::DuplicateCondition { path, name } => {
+                let text = tr!(lang, "catalogue-duplicate-condition", name = one_line(&quote(name)));
+                format!("{}: {error}: {text}", one_line(path))
+            }
+            CatalogueError::Io { .. } => self.to_string(),
+            CatalogueError::Rule { path, id, rule, message } => {
+                let text = tr!(
+                    lang,
+                    "catalogue-rule",
+                    id = one_line(&quote(id)),
+                    rule = rule.to_string(),
+                    message = one_line(message),
+                    path = one_line(path)
+                );
+                format!("{}: {error}: {text}", one_line(path))
+            }
+        }
+    }
+}
+
 /// The first detection rule of `t` that cannot run (1-based), and why: a
 /// regex that does not compile, a name no condition has, or a cycle among
 /// named conditions. One such rule used to make the whole detector fail,

@@ -6,9 +6,11 @@ use serde::Serialize;
 
 use super::{EXIT_PROBLEMS, out};
 use crate::coach::explore::{self, Coverage, Limits};
+use crate::i18n::Lang;
 use crate::scenario::Scenario;
 use crate::session::Compiled;
 use crate::text::one_line;
+use crate::tr;
 
 /// The JSON report; its field names are an interface.
 #[derive(Debug, Serialize)]
@@ -58,7 +60,7 @@ pub(super) fn run(args: &super::playtest::Args) -> std::io::Result<u8> {
     if args.json() {
         out::json(&report)?;
     } else {
-        out::print(&text(&report))?;
+        out::print(&text(crate::i18n::ui(), &report))?;
     }
     Ok(if cov.complete() { 0 } else { EXIT_PROBLEMS })
 }
@@ -92,19 +94,35 @@ fn report<'a>(sc: &'a Scenario, cov: &Coverage) -> Report<'a> {
     }
 }
 
-fn text(r: &Report) -> String {
-    let mut out = format!(
-        "{}: {}/{} edges covered by {} synthesised path{} ({} states explored{})\n",
-        one_line(r.scenario),
-        r.covered,
-        r.edges,
-        r.paths,
-        if r.paths == 1 { "" } else { "s" },
-        r.states,
-        if r.capped { ", search limit reached" } else { "" }
-    );
+/// The coverage report for a reader of `lang`. Edge kinds and conditions
+/// (`choice 2`, `default`) are shown as the JSON and the graph name them.
+fn text(lang: Lang, r: &Report) -> String {
+    let (scenario, covered, edges) = (one_line(r.scenario), r.covered.to_string(), r.edges.to_string());
+    let states = r.states.to_string();
+    let summary = if r.capped {
+        tr!(
+            lang,
+            "coverage-summary-capped",
+            scenario = scenario,
+            covered = covered,
+            edges = edges,
+            paths = r.paths,
+            states = states
+        )
+    } else {
+        tr!(
+            lang,
+            "coverage-summary",
+            scenario = scenario,
+            covered = covered,
+            edges = edges,
+            paths = r.paths,
+            states = states
+        )
+    };
+    let mut out = format!("{summary}\n");
     if !r.uncovered.is_empty() {
-        out.push_str("\nno synthesised path takes these edges:\n");
+        out.push_str(&format!("\n{}\n", tr!(lang, "coverage-edges-missed")));
         for u in &r.uncovered {
             out.push_str(&format!(
                 "  {} -> {}  [{}] {}\n",
@@ -116,13 +134,13 @@ fn text(r: &Report) -> String {
         }
     }
     if !r.nodes_uncovered.is_empty() {
-        out.push_str("\nno synthesised path reaches these nodes:\n");
+        out.push_str(&format!("\n{}\n", tr!(lang, "coverage-nodes-missed")));
         for n in &r.nodes_uncovered {
             out.push_str(&format!("  {}\n", one_line(n)));
         }
     }
     if r.uncovered.is_empty() && r.nodes_uncovered.is_empty() {
-        out.push_str("every edge and node is reached\n");
+        out.push_str(&format!("{}\n", tr!(lang, "coverage-complete")));
     }
     out
 }

@@ -5,11 +5,13 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE, Format, out};
+use crate::i18n::Lang;
 use crate::playtest::check as answers;
 use crate::scenario::Scenario;
 use crate::scenario::diag::{Diagnostic, LineIndex};
-use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_bytes, read_source};
+use crate::scenario::load::{Checked, DEFAULT_MAX_SIZE, check_bytes_in, read_source};
 use crate::text::one_line;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -48,20 +50,29 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     check_once(args)
 }
 
+impl Args {
+    /// The language of the diagnostics: English for JSON, which stays
+    /// language-neutral, else the reader's.
+    pub(super) fn lang(&self) -> Lang {
+        if self.format == Format::Json { Lang::En } else { crate::i18n::ui() }
+    }
+}
+
 /// One check of every path: the report, and the exit code it earns.
 pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
+    let lang = args.lang();
     let mut traps = super::catalogue();
     let mut files = Vec::new();
     let mut usage_problem = false;
     let mut results: Vec<Checked> = Vec::new();
     if let Some(extra) = &args.traps {
-        match extra_catalogue(extra, args.max_size, &mut traps) {
+        match extra_catalogue(lang, extra, args.max_size, &mut traps) {
             Some(checked) => results.push(checked),
             None => return Ok(EXIT_USAGE),
         }
     }
     for path in &args.paths {
-        let (found, problems) = expand(path);
+        let (found, problems) = expand(lang, path);
         files.extend(found);
         for msg in problems {
             eprintln!("hotseat: {msg}");
@@ -70,21 +81,22 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
     }
     let mut given: Option<Scenario> = None;
     for file in &files {
-        let text = match read_source(file, args.max_size) {
+        let text = match read_source(lang, file, args.max_size) {
             Ok(Ok(text)) => text,
             Ok(Err(refused)) => {
                 results.push(*refused);
                 continue;
             }
             Err(e) => {
-                eprintln!("hotseat: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
+                let (path, error) = (one_line(&e.path), one_line(&e.source.to_string()));
+                eprintln!("hotseat: {}", tr!(lang, "check-cannot-read", path = path, error = error));
                 usage_problem = true;
                 continue;
             }
         };
         let shown = file.display().to_string();
         if !answers::is_answers(&text) {
-            results.push(check_bytes(&shown, text.as_bytes(), &traps));
+            results.push(check_bytes_in(lang, &shown, text.as_bytes(), &traps));
             continue;
         }
         let scenario = match (&args.scenario, &given) {
@@ -96,9 +108,9 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
                 }
                 Err(code) => return Ok(code),
             },
-            (None, _) => scenario_named_by(file, &traps),
+            (None, _) => scenario_named_by(lang, file, &traps),
         };
-        results.push(answers::check_answers(&shown, text, scenario.as_ref()));
+        results.push(answers::check_answers(lang, &shown, text, scenario.as_ref()));
     }
     report(args, &results)?;
     let errors: usize = results.iter().map(Checked::errors).sum();
@@ -115,24 +127,22 @@ pub(super) fn check_once(args: &Args) -> std::io::Result<u8> {
 /// Reads `--traps FILE`: checks it like any catalogue (its report joins
 /// the others) and adds its traps to `traps`, so scenarios may name them.
 /// `None` (after saying why) when it cannot be read or is not a catalogue.
-fn extra_catalogue(path: &Path, max_size: u64, traps: &mut crate::traps::Catalogue) -> Option<Checked> {
+fn extra_catalogue(lang: Lang, path: &Path, max_size: u64, traps: &mut crate::traps::Catalogue) -> Option<Checked> {
     let shown = path.display().to_string();
-    let text = match read_source(path, max_size) {
+    let text = match read_source(lang, path, max_size) {
         Ok(Ok(text)) => text,
         Ok(Err(refused)) => return Some(*refused),
         Err(e) => {
-            eprintln!("hotseat: --traps: cannot read {}: {}", one_line(&e.path), one_line(&e.source.to_string()));
+            let (path, error) = (one_line(&e.path), one_line(&e.source.to_string()));
+            eprintln!("hotseat: --traps: {}", tr!(lang, "check-cannot-read", path = path, error = error));
             return None;
         }
     };
     if !crate::library::is_catalogue(&text) {
-        eprintln!(
-            "hotseat: --traps: {} is not a trap catalogue (expected `Catalogue(traps: [...])`)",
-            one_line(&shown)
-        );
+        eprintln!("hotseat: --traps: {}", tr!(lang, "check-not-a-catalogue", path = one_line(&shown)));
         return None;
     }
-    let checked = check_bytes(&shown, text.as_bytes(), traps);
+    let checked = check_bytes_in(lang, &shown, text.as_bytes(), traps);
     if let Ok(extra) = crate::traps::parse(&shown, &text) {
         for t in extra.traps {
             if traps.get(&t.id).is_none() {
@@ -146,35 +156,27 @@ fn extra_catalogue(path: &Path, max_size: u64, traps: &mut crate::traps::Catalog
 /// The most diagnostics the text output shows for one file; JSON has all.
 const SHOWN_PER_FILE: usize = 200;
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
 fn report(args: &Args, results: &[Checked]) -> std::io::Result<()> {
     if args.format == Format::Json {
         let all: Vec<&Diagnostic> = results.iter().flat_map(|c| &c.diagnostics).collect();
         return out::json(&all);
     }
+    let lang = args.lang();
     let mut text = String::new();
     for c in results {
-        file_report(&mut text, c);
+        file_report(lang, &mut text, c);
     }
     let errors: usize = results.iter().map(Checked::errors).sum();
     let warnings: usize = results.iter().map(Checked::warnings).sum();
-    let _ = writeln!(
-        text,
-        "checked {}: {}, {}",
-        plural(results.len(), "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    );
+    let _ =
+        writeln!(text, "{}", tr!(lang, "check-summary", files = results.len(), errors = errors, warnings = warnings));
     out::print(&text)
 }
 
 /// One file's diagnostics, in file order, at most [`SHOWN_PER_FILE`] of
 /// them: errors first in line for the space, then warnings, and a last
 /// line counting what was left out.
-fn file_report(text: &mut String, c: &Checked) {
+fn file_report(lang: Lang, text: &mut String, c: &Checked) {
     let lines = LineIndex::new(&c.source);
     let (errors, warnings) = (c.errors(), c.warnings());
     let shown_errors = errors.min(SHOWN_PER_FILE);
@@ -186,35 +188,34 @@ fn file_report(text: &mut String, c: &Checked) {
             continue;
         }
         *room -= 1;
-        text.push_str(&d.render(lines.line(d.line)));
+        text.push_str(&d.render_in(lang, lines.line(d.line)));
         text.push('\n');
     }
     let (hidden_errors, hidden_warnings) = (errors - shown_errors, warnings - shown_warnings);
     let hidden = hidden_errors + hidden_warnings;
     if hidden > 0 {
-        let kinds: Vec<String> = [(hidden_errors, "error"), (hidden_warnings, "warning")]
-            .into_iter()
-            .filter(|&(n, _)| n > 0)
-            .map(|(n, w)| plural(n, w))
-            .collect();
-        let _ = writeln!(
-            text,
-            "... and {hidden} more problem{} in this file ({}); --format json lists them all\n",
-            if hidden == 1 { "" } else { "s" },
-            kinds.join(", ")
-        );
+        let kinds: Vec<String> = [
+            (hidden_errors, tr!(lang, "check-errors", n = hidden_errors)),
+            (hidden_warnings, tr!(lang, "check-warnings", n = hidden_warnings)),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, w)| w)
+        .collect();
+        let kinds = kinds.join(&tr!(lang, "check-list-separator"));
+        let _ = writeln!(text, "{}\n", tr!(lang, "check-hidden", n = hidden, kinds = kinds));
     }
 }
 
 /// The scenario an answers file is for by the playtests' naming,
 /// `<scenario-id>.<anything>.ron`, when a scenario with that id exists and
 /// has no errors; `None` leaves the file checked on its own.
-fn scenario_named_by(file: &Path, traps: &crate::traps::Catalogue) -> Option<Scenario> {
+fn scenario_named_by(lang: Lang, file: &Path, traps: &crate::traps::Catalogue) -> Option<Scenario> {
     let name = file.file_name()?.to_str()?;
     let (id, _) = name.split_once('.')?;
     let bundled = format!("{id}.ron");
     if let Some((name, src)) = crate::library::BUNDLED.iter().find(|(name, _)| *name == bundled) {
-        return check_bytes(&format!("bundled:{name}"), src.as_bytes(), traps).runnable().cloned();
+        return check_bytes_in(lang, &format!("bundled:{name}"), src.as_bytes(), traps).runnable().cloned();
     }
     let entries = crate::library::load(traps);
     crate::library::find(&entries, id).and_then(|e| e.checked.runnable().cloned())
@@ -222,13 +223,14 @@ fn scenario_named_by(file: &Path, traps: &crate::traps::Catalogue) -> Option<Sce
 
 /// A file as itself; a directory as its `*.ron` files, recursively. The
 /// second part is every path that could not be read, as a message.
-fn expand(path: &Path) -> (Vec<PathBuf>, Vec<String>) {
+fn expand(lang: Lang, path: &Path) -> (Vec<PathBuf>, Vec<String>) {
     let shown = || one_line(&path.display().to_string());
     match std::fs::metadata(path) {
         Err(e) => (Vec::new(), vec![format!("{}: {}", shown(), one_line(&e.to_string()))]),
         Ok(meta) if meta.is_dir() => {
             let walk = crate::library::walk(path);
-            let mut problems: Vec<String> = walk.problems.iter().map(|p| format!("cannot read {p}")).collect();
+            let mut problems: Vec<String> =
+                walk.problems.iter().map(|p| tr!(lang, "check-cannot-read-entry", problem = p.to_string())).collect();
             problems.extend(walk.notices());
             (walk.files, problems)
         }

@@ -120,7 +120,8 @@ fn loaded() -> &'static (crate::traps::Catalogue, Vec<String>) {
     static LOADED: std::sync::OnceLock<(crate::traps::Catalogue, Vec<String>)> = std::sync::OnceLock::new();
     LOADED.get_or_init(|| {
         let (cat, problems) = crate::traps::load(crate::paths::user_catalogue().as_deref());
-        (cat, problems.iter().map(|p| crate::text::one_line(&p.to_string())).collect())
+        // In the UI language, which `run` sets before anything reads this.
+        (cat, problems.iter().map(|p| crate::text::one_line(&p.message(crate::i18n::ui()))).collect())
     })
 }
 

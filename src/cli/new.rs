@@ -10,6 +10,7 @@ use crate::coach::templates::{self, Lang, Template};
 use crate::library::BUNDLED;
 use crate::scenario::diag::did_you_mean;
 use crate::text::one_line;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum TemplateArg {
@@ -38,28 +39,31 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> std::io::Result<u8> {
+    let ui = crate::i18n::ui();
     let shown = one_line(&args.path.display().to_string());
     if args.path.extension().is_none_or(|e| e != "ron") {
-        eprintln!("hotseat: scenario files end in .ron (hotseat finds them by that): try {shown}.ron");
+        eprintln!("hotseat: {}", tr!(ui, "new-not-ron", path = shown.as_str()));
         return Ok(EXIT_USAGE);
     }
     let stem = args.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let id = templates::id_from_stem(&stem);
     let (src, what) = match &args.from {
         Some(from) => match bundled(from) {
-            Some(src) => (src, format!("a copy of {from}")),
+            Some(src) => (src, tr!(ui, "new-copy-of", id = from.as_str())),
             None => {
                 let ids = BUNDLED.iter().map(|(name, _)| name.trim_end_matches(".ron"));
-                let hint = did_you_mean(from, ids.clone())
-                    .map(|m| format!("; did you mean \"{m}\"?"))
-                    .unwrap_or_else(|| format!("; bundled: {}", ids.collect::<Vec<_>>().join(", ")));
-                eprintln!("hotseat: no bundled scenario with id \"{}\"{hint}", one_line(from));
+                let hint = match did_you_mean(from, ids.clone()) {
+                    Some(m) => tr!(ui, "new-no-bundled-did-you-mean", name = m),
+                    None => tr!(ui, "new-no-bundled-list", ids = ids.collect::<Vec<_>>().join(", ")),
+                };
+                eprintln!("hotseat: {}", tr!(ui, "new-no-bundled", id = one_line(from), hint = hint));
                 return Ok(EXIT_USAGE);
             }
         },
         None => {
-            let (t, lang) = (template(args.template), lang(crate::i18n::ui()));
-            (templates::source(t, lang), format!("the {:?} template ({:?})", t, lang).to_lowercase())
+            let (t, lang) = (template(args.template), lang(ui));
+            let (name, code) = (format!("{t:?}").to_lowercase(), format!("{lang:?}").to_lowercase());
+            (templates::source(t, lang), tr!(ui, "new-template", template = name, lang = code))
         }
     };
     let text = match templates::with_id(src, &id) {
@@ -71,20 +75,19 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     };
     if let Err(e) = write(&args.path, text.as_bytes(), args.force) {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            eprintln!("hotseat: {shown} already exists; pass --force to overwrite it");
+            eprintln!("hotseat: {}", tr!(ui, "new-exists", path = shown.as_str()));
         } else {
-            eprintln!("hotseat: cannot write {shown}: {}", one_line(&e.to_string()));
+            eprintln!(
+                "hotseat: {}",
+                tr!(ui, "new-cannot-write", path = shown.as_str(), error = one_line(&e.to_string()))
+            );
         }
         return Ok(EXIT_USAGE);
     }
     if BUNDLED.iter().any(|(name, _)| name.trim_end_matches(".ron") == id) {
-        eprintln!(
-            "hotseat: note: \"{id}\" is also a bundled scenario's id; rename {shown} before putting it among your scenarios"
-        );
+        eprintln!("hotseat: {}", tr!(ui, "new-bundled-id", id = id.as_str(), path = shown.as_str()));
     }
-    out::print(&format!(
-        "wrote {shown}: {what}, id \"{id}\"\nnext: hotseat check {shown}\n      hotseat run {shown}\n"
-    ))?;
+    out::print(&format!("{}\n", tr!(ui, "new-wrote", path = shown.as_str(), what = what, id = id.as_str())))?;
     Ok(0)
 }
 

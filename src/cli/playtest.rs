@@ -9,9 +9,11 @@ use serde::Serialize;
 
 use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
 use crate::assess::debrief::{self, Debrief};
+use crate::i18n::Lang;
 use crate::playtest;
 use crate::session::Compiled;
 use crate::text::one_line;
+use crate::tr;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -73,15 +75,17 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     };
-    let played = playtest::parse(&shown, &src).and_then(|script| {
+    // JSON is for programs: always English, whatever the UI language.
+    let lang = if args.json { Lang::En } else { crate::i18n::ui() };
+    let played = playtest::parse_in(lang, &shown, &src).and_then(|script| {
         let compiled = Compiled::new(scenario, catalogue)
             .map_err(|e| playtest::PlaytestError::Invalid { node: "(scenario)".into(), message: e.to_string() })?;
-        playtest::play_logged(compiled, args.seed, &script)
+        playtest::play_logged_in(lang, compiled, args.seed, &script)
     });
     let (state, events) = match played {
         Ok(played) => played,
         Err(e) => {
-            eprintln!("hotseat: playtest: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: playtest: {}", one_line(&e.message(lang)));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -94,7 +98,6 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
             }
         }
     }
-    // JSON is for programs: always English, whatever the UI language.
     let d = if args.json { debrief::build_in(&state, crate::i18n::Lang::En) } else { debrief::build(&state) };
     let path: Vec<&str> = state
         .turns
@@ -105,7 +108,8 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     if args.json {
         out::json(&Output { path, debrief: &d })?;
     } else {
-        out::print(&format!("Path: {}\n\n{}", path.join(" → "), debrief::markdown(&d)))?;
+        let path = tr!(lang, "playtest-path", path = path.join(" → "));
+        out::print(&format!("{path}\n\n{}", debrief::markdown(&d)))?;
     }
     Ok(0)
 }

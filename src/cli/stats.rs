@@ -24,7 +24,7 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     if args.json {
         out::json(&st)?;
     } else {
-        out::print(&stats::text(&st))?;
+        out::print(&stats::text(crate::i18n::ui(), &st))?;
     }
     Ok(0)
 }

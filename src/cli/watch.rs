@@ -26,13 +26,13 @@ use notify::{RecursiveMode, Watcher};
 
 use super::{EXIT_USAGE, out};
 use crate::text::one_line;
+use crate::tr;
 
 /// How long changes must settle before a run.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// How often the loop looks at the Ctrl-C flag.
 const POLL: Duration = Duration::from_millis(50);
 /// Between runs when stdout is not a terminal.
-const SEPARATOR: &str = "----- re-checking after a change -----\n";
 /// Clear the screen and home the cursor.
 const CLEAR: &str = "\x1b[2J\x1b[H";
 
@@ -73,6 +73,7 @@ impl Targets {
 
 /// Runs `check` once, then again after every relevant change.
 pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> {
+    let ui = args.lang();
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -82,7 +83,7 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("hotseat: cannot watch for changes: {}", one_line(&e.to_string()));
+            eprintln!("hotseat: {}", tr!(ui, "watch-cannot-watch", error = one_line(&e.to_string())));
             return Ok(EXIT_USAGE);
         }
     };
@@ -95,7 +96,10 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
     for (dir, mode) in watches {
         if let Err(e) = watcher.watch(dir, mode) {
             let shown = one_line(&dir.display().to_string());
-            eprintln!("hotseat: cannot watch {shown}: {}", one_line(&e.to_string()));
+            eprintln!(
+                "hotseat: {}",
+                tr!(ui, "watch-cannot-watch-path", path = shown.as_str(), error = one_line(&e.to_string()))
+            );
             return Ok(EXIT_USAGE);
         }
     }
@@ -103,7 +107,7 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
     if terminal {
         out::control(CLEAR)?;
     }
-    eprintln!("hotseat: watching for changes; Ctrl-C stops");
+    eprintln!("hotseat: {}", tr!(ui, "watch-watching"));
     super::check::check_once(args)?;
     // When the last relevant change arrived, while a run is pending.
     let mut pending: Option<Instant> = None;
@@ -111,7 +115,7 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
         match rx.recv_timeout(POLL) {
             Ok(Ok(event)) if targets.wants_event(&event) => pending = Some(Instant::now()),
             Ok(Ok(_)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Ok(Err(e)) => eprintln!("hotseat: watching: {}", one_line(&e.to_string())),
+            Ok(Err(e)) => eprintln!("hotseat: {}", tr!(ui, "watch-error", error = one_line(&e.to_string()))),
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
         if pending.is_some_and(|at| at.elapsed() >= DEBOUNCE) {
@@ -119,7 +123,7 @@ pub fn run(args: &super::check::Args, paths: &[PathBuf]) -> std::io::Result<u8> 
             if terminal {
                 out::control(CLEAR)?
             } else {
-                out::print(SEPARATOR)?
+                out::print(&format!("{}\n", tr!(ui, "watch-separator")))?
             };
             super::check::check_once(args)?;
         }

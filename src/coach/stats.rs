@@ -14,8 +14,10 @@ use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::scenario::Scenario;
 use crate::scenario::graph::EdgeKind;
+use crate::tr;
 
 /// The path count stops here; `paths_capped` then says "at least".
 pub const PATH_CAP: u64 = 10_000;
@@ -221,32 +223,44 @@ struct Longest {
     capped: bool,
 }
 
-/// `stats` as aligned text for a terminal.
-pub fn text(st: &Stats) -> String {
+/// The display width of the label column of [`text`].
+const LABEL_WIDTH: usize = 14;
+
+/// `stats` as aligned text for a terminal, in `lang`.
+pub fn text(lang: Lang, st: &Stats) -> String {
     use crate::text::one_line;
     let num = |q: Option<u32>, m: Option<f64>| match (q, m) {
-        (Some(q), Some(m)) => format!("{q} question{}, {m} min", if q == 1 { "" } else { "s" }),
-        _ => "no end can be reached".into(),
+        (Some(q), Some(m)) => tr!(lang, "stats-route", q = q, min = m.to_string()),
+        _ => tr!(lang, "stats-no-end"),
     };
     let list = |xs: &[String]| if xs.is_empty() { "-".to_string() } else { one_line(&xs.join(", ")) };
-    let at_least = |capped: bool| if capped { "at least " } else { "" };
+    let at_least = |capped: bool| if capped { tr!(lang, "stats-at-least") } else { String::new() };
+    let row = |label: String, value: String| {
+        let width = unicode_width::UnicodeWidthStr::width(label.as_str());
+        format!("{label}{}{value}", " ".repeat(LABEL_WIDTH.saturating_sub(width).max(1)))
+    };
+    let shortest = tr!(
+        lang,
+        "stats-shortest-value",
+        q = st.shortest_questions.map_or("-".into(), |q| q.to_string()),
+        min = st.shortest_minutes.map_or("-".into(), |m| m.to_string())
+    );
     let mut lines = vec![
-        format!("scenario      {}", one_line(&st.id)),
-        format!("nodes         {} ({} questions, {} ends)", st.nodes, st.questions, st.ends),
-        format!("edges         {}", st.edges),
-        format!(
-            "shortest      {} questions; {} min",
-            st.shortest_questions.map_or("-".into(), |q| q.to_string()),
-            st.shortest_minutes.map_or("-".into(), |m| m.to_string())
+        row(tr!(lang, "stats-scenario"), one_line(&st.id)),
+        row(tr!(lang, "stats-nodes"), tr!(lang, "stats-nodes-value", n = st.nodes, q = st.questions, e = st.ends)),
+        row(tr!(lang, "stats-edges"), st.edges.to_string()),
+        row(tr!(lang, "stats-shortest"), shortest),
+        row(
+            tr!(lang, "stats-longest"),
+            format!("{}{}", at_least(st.longest_capped), num(st.longest_questions, st.longest_minutes)),
         ),
-        format!("longest       {}{}", at_least(st.longest_capped), num(st.longest_questions, st.longest_minutes)),
-        format!("paths         {}{}", if st.paths_capped { ">= " } else { "" }, st.paths),
-        format!("traps         {}", list(&st.traps)),
-        format!("competencies  {}", list(&st.competencies)),
-        format!("timeout only  {}", list(&st.timeout_only)),
+        row(tr!(lang, "stats-paths"), format!("{}{}", if st.paths_capped { ">= " } else { "" }, st.paths)),
+        row(tr!(lang, "stats-traps"), list(&st.traps)),
+        row(tr!(lang, "stats-competencies"), list(&st.competencies)),
+        row(tr!(lang, "stats-timeout-only"), list(&st.timeout_only)),
     ];
     if !st.unreachable.is_empty() {
-        lines.push(format!("unreachable   {}", list(&st.unreachable)));
+        lines.push(row(tr!(lang, "stats-unreachable"), list(&st.unreachable)));
     }
     lines.join("\n") + "\n"
 }

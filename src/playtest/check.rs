@@ -8,13 +8,15 @@
 
 use ron::error::Error as RonError;
 
-use super::{STEP_FORMS, Script, Step, label_index};
+use super::{Script, Step, label_index, step_forms};
+use crate::i18n::Lang;
 use crate::scenario::diag::{Diagnostic, did_you_mean};
 use crate::scenario::load::{Checked, report_syntax, report_unsafe_text, ron_options};
 use crate::scenario::report::Reporter;
 use crate::scenario::spans::{self, Kind, SpanNode};
 use crate::scenario::{Answer, Node, Scenario};
 use crate::text::quote;
+use crate::tr;
 
 /// Whether `text` is a playtest answers file rather than a scenario or
 /// a trap catalogue: its document is a map.
@@ -22,14 +24,15 @@ pub fn is_answers(text: &str) -> bool {
     spans::root_is_map(text)
 }
 
-/// Checks answers-file text; with `scenario`, against it too.
-pub fn check_answers(path: &str, text: String, scenario: Option<&Scenario>) -> Checked {
-    let diagnostics = diagnose(path, &text, scenario);
+/// Checks answers-file text; with `scenario`, against it too. The
+/// messages are in `lang`.
+pub fn check_answers(lang: Lang, path: &str, text: String, scenario: Option<&Scenario>) -> Checked {
+    let diagnostics = diagnose(lang, path, &text, scenario);
     Checked { path: path.to_string(), source: text, scenario: None, diagnostics }
 }
 
-fn diagnose(path: &str, text: &str, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
-    let mut rep = Reporter::new(path, text);
+fn diagnose(lang: Lang, path: &str, text: &str, scenario: Option<&Scenario>) -> Vec<Diagnostic> {
+    let mut rep = Reporter::new(lang, path, text);
     let hazards = report_unsafe_text(&mut rep, text);
     match ron_options().from_str::<Script>(text) {
         Ok(script) => {
@@ -45,30 +48,26 @@ fn diagnose(path: &str, text: &str, scenario: Option<&Scenario>) -> Vec<Diagnost
 }
 
 /// A `ron` error no lesson fits, in an answers file's terms.
-fn describe(code: &RonError) -> (String, String) {
-    let forms = format!("each answer is one of {STEP_FORMS}");
+fn describe(lang: Lang, code: &RonError) -> (String, String) {
+    let forms = tr!(lang, "answers-forms", forms = step_forms(lang));
     match code {
-        RonError::NoSuchEnumVariant { found, .. } => (format!("unknown answer kind \"{}\"", quote(found)), forms),
+        RonError::NoSuchEnumVariant { found, .. } => (tr!(lang, "answers-unknown-kind", found = quote(found)), forms),
         RonError::NoSuchStructField { found, expected, outer } => {
-            let within = outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+            let within = outer.as_ref().map(|o| tr!(lang, "ron-within", outer = o.as_str())).unwrap_or_default();
             let help = match did_you_mean(found, expected.iter().copied()) {
-                Some(m) => format!("did you mean \"{m}\"?"),
-                None => format!("expected one of: {}", expected.join(", ")),
+                Some(m) => tr!(lang, "diag-did-you-mean", name = m),
+                None => tr!(lang, "ron-expected-one-of", list = expected.join(", ")),
             };
-            (format!("unknown field \"{}\"{within}", quote(found)), help)
+            (tr!(lang, "ron-unknown-field", found = quote(found), within = within), help)
         }
-        RonError::SuggestRawIdentifier(found) => (
-            format!("found `{}` where a field name belongs", quote(found)),
-            format!("answers name their fields: {forms}"),
-        ),
-        RonError::ExpectedMapColon => {
-            ("expected `:` after the node id".into(), "write `\"node-id\": [Text(text: \"...\")]`".into())
+        RonError::SuggestRawIdentifier(found) => {
+            (tr!(lang, "answers-bare-value", found = quote(found)), tr!(lang, "answers-bare-value-help", forms = forms))
         }
-        RonError::ExpectedMap | RonError::ExpectedMapEnd => (
-            "expected a map of node ids to answers".into(),
-            "an answers file is `{ \"node-id\": [answers...], ... }`, one entry per node".into(),
-        ),
-        other => (super::teach(&crate::text::one_line(&other.to_string())), forms),
+        RonError::ExpectedMapColon => (tr!(lang, "answers-expected-colon"), tr!(lang, "answers-expected-colon-help")),
+        RonError::ExpectedMap | RonError::ExpectedMapEnd => {
+            (tr!(lang, "answers-expected-map"), tr!(lang, "answers-expected-map-help"))
+        }
+        other => (super::teach(lang, &crate::text::one_line(&other.to_string())), forms),
     }
 }
 
@@ -87,11 +86,12 @@ fn against(rep: &mut Reporter, text: &str, script: &Script, sc: &Scenario) {
         let list = place.map(|(_, v)| *v);
         let Some(node) = sc.nodes.iter().find(|n| &n.id == id) else {
             let ids = sc.nodes.iter().map(|n| n.id.as_str());
+            let lang = rep.lang;
             let help = match did_you_mean(id, ids) {
-                Some(m) => format!("did you mean \"{}\"?", quote(m)),
-                None => format!("scenario \"{}\" has no node with this id", quote(&sc.id)),
+                Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+                None => tr!(lang, "answers-no-such-node-help", scenario = quote(&sc.id)),
             };
-            rep.error(key, "unknown-node", format!("unknown node id \"{}\"", quote(id)), help);
+            rep.error(key, "unknown-node", tr!(lang, "diag-unknown-node", id = quote(id)), help);
             continue;
         };
         for (i, step) in steps.iter().enumerate() {
@@ -110,12 +110,13 @@ fn unquoted<'t>(text: &'t str, key: &SpanNode) -> Option<&'t str> {
 fn step_fits(rep: &mut Reporter, node: &Node, step: &Step, at: Option<&SpanNode>) {
     let field = |name: &str| at.and_then(|s| s.field(name)).or(at);
     let id = quote(&node.id).into_owned();
+    let lang = rep.lang;
     match (&node.answer, step) {
         (Answer::End { .. }, _) => rep.warning(
             at,
             "answer-for-end",
-            format!("node \"{id}\" is an end node: this answer is never given"),
-            "remove it: an ending closes the interview without a question".to_string(),
+            tr!(lang, "answers-for-end", id = id.as_str()),
+            tr!(lang, "answers-for-end-help"),
         ),
         (_, Step::Pass { .. } | Step::Timeout) => {}
         (Answer::Choice { options }, Step::Choice { pick, .. }) => {
@@ -123,19 +124,20 @@ fn step_fits(rep: &mut Reporter, node: &Node, step: &Step, at: Option<&SpanNode>
                 rep.error(
                     field("pick"),
                     "bad-answer",
-                    format!("node \"{id}\" has {} options: there is no option {pick}", options.len()),
-                    format!("options count from 1, as the screen shows them: use 1 to {}", options.len()),
+                    tr!(lang, "answers-no-option", id = id.as_str(), n = options.len(), pick = pick.to_string()),
+                    tr!(lang, "answers-no-option-help", n = options.len()),
                 );
             }
         }
         (Answer::Choice { options }, Step::Label { label, .. }) => {
-            if let Err(problem) = label_index(options, label) {
+            if let Err(problem) = label_index(lang, options, label) {
                 let labels: Vec<String> = options.iter().map(|o| format!("\"{}\"", quote(&o.label))).collect();
                 let help = match did_you_mean(label, options.iter().map(|o| o.label.as_str())) {
-                    Some(m) => format!("did you mean \"{}\"?", quote(m)),
-                    None => format!("the options are {}", labels.join(", ")),
+                    Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+                    None => tr!(lang, "answers-options-are", list = labels.join(", ")),
                 };
-                rep.error(field("label"), "bad-answer", format!("node \"{id}\": {problem}"), help);
+                let message = tr!(lang, "answers-bad-label", id = id.as_str(), problem = problem);
+                rep.error(field("label"), "bad-answer", message, help);
             }
         }
         (Answer::Spoken { .. }, Step::Spoken { points, .. }) => {
@@ -145,8 +147,8 @@ fn step_fits(rep: &mut Reporter, node: &Node, step: &Step, at: Option<&SpanNode>
                 rep.error(
                     list.and_then(|l| l.item(i)).or(field("points")),
                     "bad-answer",
-                    format!("node \"{id}\" has {n} talking points: there is no point {p}"),
-                    format!("points count from 1: use 1 to {n}"),
+                    tr!(lang, "answers-no-point", id = id.as_str(), n = n, p = p.to_string()),
+                    tr!(lang, "answers-no-point-help", n = n),
                 );
             }
         }
@@ -154,17 +156,17 @@ fn step_fits(rep: &mut Reporter, node: &Node, step: &Step, at: Option<&SpanNode>
         | (Answer::Numeric { .. }, Step::Number { .. }) => {}
         (answer, _) => {
             let (kind, forms) = match answer {
-                Answer::Choice { .. } => ("a Choice", "Choice(pick: 1) or Label(label: \"...\")"),
-                Answer::FreeText { .. } => ("a FreeText", "Text(text: \"...\")"),
-                Answer::Numeric { .. } => ("a Numeric", "Number(value: 22.5)"),
-                Answer::Spoken { .. } => ("a Spoken", "Spoken(points: [1, 2])"),
-                Answer::End { .. } => ("an End", "nothing"),
+                Answer::Choice { .. } => ("Choice", tr!(lang, "answers-forms-choice")),
+                Answer::FreeText { .. } => ("FreeText", "Text(text: \"...\")".to_string()),
+                Answer::Numeric { .. } => ("Numeric", "Number(value: 22.5)".to_string()),
+                Answer::Spoken { .. } => ("Spoken", "Spoken(points: [1, 2])".to_string()),
+                Answer::End { .. } => ("End", tr!(lang, "answers-forms-nothing")),
             };
             rep.error(
                 at,
                 "wrong-answer-kind",
-                format!("node \"{id}\" is {kind} question: this answer does not fit it"),
-                format!("answer it with {forms}, or Pass() / Timeout"),
+                tr!(lang, "answers-wrong-kind", id = id.as_str(), kind = kind),
+                tr!(lang, "answers-wrong-kind-help", forms = forms),
             );
         }
     }
@@ -179,7 +181,7 @@ mod tests {
     }
 
     fn messages(text: &str) -> Vec<String> {
-        diagnose("a.ron", text, Some(&example()))
+        diagnose(Lang::En, "a.ron", text, Some(&example()))
             .iter()
             .map(|d| format!("{}:{} {}", d.line, d.col, d.message))
             .collect()
@@ -222,7 +224,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_and_taught() {
-        let got = diagnose("a.ron", "{\n  \"intro\": [Text(text: \"say \"no\" now\")],\n}", None);
+        let got = diagnose(Lang::En, "a.ron", "{\n  \"intro\": [Text(text: \"say \"no\" now\")],\n}", None);
         assert_eq!((got[0].line, got[0].col), (2, 29), "{got:#?}");
         assert!(got[0].help.as_deref().is_some_and(|h| h.contains(r#"\"no\""#)), "{got:#?}");
     }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::text::{escape_controls, one_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -18,10 +19,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name JSON and tools use; never translated.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word a reader sees in `lang`.
+    pub fn word(self, lang: Lang) -> String {
+        match self {
+            Severity::Error => crate::tr!(lang, "diag-error"),
+            Severity::Warning => crate::tr!(lang, "diag-warning"),
         }
     }
 }
@@ -56,14 +66,21 @@ impl Diagnostic {
     /// `self.line` (without its line break; see [`LineIndex::line`]), or
     /// `None` to leave the excerpt out. Everything from the file is
     /// escaped, so a hostile file cannot drive the terminal.
+    /// In the process's UI language; see [`Self::render_in`].
     pub fn render(&self, line: Option<&str>) -> String {
+        self.render_in(crate::i18n::ui(), line)
+    }
+
+    /// [`Self::render`] with the words around the message (`error`,
+    /// `help`, `note`) in `lang`, the language the message was built in.
+    pub fn render_in(&self, lang: Lang, line: Option<&str>) -> String {
         debug_assert!(line.is_none_or(|l| !l.contains('\n')), "render takes one line, not the whole source");
         let mut out = format!(
             "{}:{}:{}: {}: {}\n",
             one_line(&self.path),
             self.line,
             self.col,
-            self.severity.as_str(),
+            self.severity.word(lang),
             one_line(&self.message)
         );
         if let Some(line) = line {
@@ -73,10 +90,10 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} |\n{gutter} | {shown}\n{pad} | {}^", " ".repeat(caret_at));
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "help: {}", one_line(help));
+            let _ = writeln!(out, "{}", crate::tr!(lang, "diag-help", text = one_line(help)));
         }
         for note in &self.notes {
-            let _ = writeln!(out, "note: {}", one_line(note));
+            let _ = writeln!(out, "{}", crate::tr!(lang, "diag-note", text = one_line(note)));
         }
         out
     }

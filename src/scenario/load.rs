@@ -13,7 +13,9 @@ use super::model::{FORMAT_VERSION, Scenario};
 use super::report::Reporter;
 use super::spans;
 use super::validate::{TrapIds, validate};
+use crate::i18n::Lang;
 use crate::text::{QUOTE_MAX, clip, quote};
+use crate::tr;
 
 /// The diagnostic code of every control-character error, raw or escaped.
 pub const CONTROL_CHAR: &str = "control-char";
@@ -70,10 +72,16 @@ pub struct ReadError {
     pub source: std::io::Error,
 }
 
-/// Reads and checks the file at `path`, refusing files over `max_size`.
+/// Reads and checks the file at `path`, refusing files over `max_size`;
+/// the messages in the UI language.
 pub fn check_file(path: &Path, max_size: u64, traps: &dyn TrapIds) -> Result<Checked, ReadError> {
-    Ok(match read_source(path, max_size)? {
-        Ok(text) => check_source(&path.display().to_string(), text, traps),
+    check_file_in(crate::i18n::ui(), path, max_size, traps)
+}
+
+/// [`check_file`] with the messages in `lang`.
+pub fn check_file_in(lang: Lang, path: &Path, max_size: u64, traps: &dyn TrapIds) -> Result<Checked, ReadError> {
+    Ok(match read_source(lang, path, max_size)? {
+        Ok(text) => check_source(lang, &path.display().to_string(), text, traps),
         Err(refused) => *refused,
     })
 }
@@ -82,54 +90,60 @@ pub fn check_file(path: &Path, max_size: u64, traps: &dyn TrapIds) -> Result<Che
 /// limit, UTF-8, a byte-order mark read as a space), or the diagnostic
 /// that refuses it. For callers that check other kinds of file (playtest
 /// answers) with the same reading rules.
-pub fn read_source(path: &Path, max_size: u64) -> Result<Result<String, Box<Checked>>, ReadError> {
+pub fn read_source(lang: Lang, path: &Path, max_size: u64) -> Result<Result<String, Box<Checked>>, ReadError> {
     let shown = path.display().to_string();
     let io_err = |source| ReadError { path: shown.clone(), source };
     let file = std::fs::File::open(path).map_err(io_err)?;
     let len = file.metadata().map_err(io_err)?.len();
     if len > max_size {
-        return Ok(Err(Box::new(too_big(shown, len, max_size))));
+        return Ok(Err(Box::new(too_big(lang, shown, len, max_size))));
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // Read one byte past the limit so a file that grew is still caught.
     file.take(max_size + 1).read_to_end(&mut bytes).map_err(io_err)?;
     if bytes.len() as u64 > max_size {
-        return Ok(Err(Box::new(too_big(shown, bytes.len() as u64, max_size))));
+        return Ok(Err(Box::new(too_big(lang, shown, bytes.len() as u64, max_size))));
     }
-    Ok(decode(&shown, &bytes))
+    Ok(decode(lang, &shown, &bytes))
 }
 
-fn too_big(path: String, len: u64, max: u64) -> Checked {
+fn too_big(lang: Lang, path: String, len: u64, max: u64) -> Checked {
     let diag = Diagnostic {
         path: path.clone(),
         line: 1,
         col: 1,
         severity: Severity::Error,
         code: "too-large",
-        message: format!("file is {} bytes, over the {} byte limit", len, max),
-        help: Some("scenarios are small text files; pass --max-size BYTES to raise the limit".into()),
+        message: tr!(lang, "load-too-large", len = len.to_string(), max = max.to_string()),
+        help: Some(tr!(lang, "load-too-large-help")),
         notes: Vec::new(),
     };
     Checked { path, source: String::new(), scenario: None, diagnostics: vec![diag] }
 }
 
-/// Checks scenario text that is already in memory.
+/// Checks scenario text that is already in memory; the messages in the
+/// UI language.
 pub fn check_bytes(path: &str, bytes: &[u8], traps: &dyn TrapIds) -> Checked {
-    match decode(path, bytes) {
-        Ok(text) => check_source(path, text, traps),
+    check_bytes_in(crate::i18n::ui(), path, bytes, traps)
+}
+
+/// [`check_bytes`] with the messages in `lang`.
+pub fn check_bytes_in(lang: Lang, path: &str, bytes: &[u8], traps: &dyn TrapIds) -> Checked {
+    match decode(lang, path, bytes) {
+        Ok(text) => check_source(lang, path, text, traps),
         Err(refused) => *refused,
     }
 }
 
 /// Checks decoded scenario (or catalogue) text.
-fn check_source(path: &str, text: String, traps: &dyn TrapIds) -> Checked {
-    let (scenario, diagnostics) = check_text(path, &text, traps);
+fn check_source(lang: Lang, path: &str, text: String, traps: &dyn TrapIds) -> Checked {
+    let (scenario, diagnostics) = check_text(lang, path, &text, traps);
     Checked { path: path.to_string(), source: text, scenario, diagnostics }
 }
 
 /// The file's bytes as text, or the diagnostic for invalid UTF-8.
-fn decode(path: &str, bytes: &[u8]) -> Result<String, Box<Checked>> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Box::new(bad_utf8(path, bytes, e)))?;
+fn decode(lang: Lang, path: &str, bytes: &[u8]) -> Result<String, Box<Checked>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Box::new(bad_utf8(lang, path, bytes, e)))?;
     // A byte-order mark from a Windows editor is read as a space, which
     // keeps every character column where the editor shows it.
     Ok(match text.strip_prefix('\u{feff}') {
@@ -138,7 +152,7 @@ fn decode(path: &str, bytes: &[u8]) -> Result<String, Box<Checked>> {
     })
 }
 
-fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
+fn bad_utf8(lang: Lang, path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
     let valid = &bytes[..e.valid_up_to()];
     // The prefix is valid by construction; the lossy form only guards it.
     let prefix = String::from_utf8_lossy(valid);
@@ -150,8 +164,8 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
         col,
         severity: Severity::Error,
         code: "invalid-utf8",
-        message: format!("invalid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
-        help: Some("scenario files must be UTF-8 text; re-save the file as UTF-8".into()),
+        message: tr!(lang, "load-invalid-utf8", byte = format!("0x{:02X}", bytes[e.valid_up_to()])),
+        help: Some(tr!(lang, "load-invalid-utf8-help")),
         notes: Vec::new(),
     };
     Checked {
@@ -168,13 +182,13 @@ fn bad_utf8(path: &str, bytes: &[u8], e: std::str::Utf8Error) -> Checked {
 /// parser errors. A first value that could still be a scenario (`(`,
 /// `Scenario`, or any other name, which RON reports as a misnamed struct)
 /// is left to the parser.
-fn not_a_scenario(text: &str) -> Option<(String, &'static str)> {
+fn not_a_scenario(lang: Lang, text: &str) -> Option<(String, String)> {
     let rest = spans::first_value(text);
     let first = rest.chars().next()?;
     let help = match first {
-        '{' => "a `{...}` map is a playtest answers file (or JSON); docs/scenario-format.md has a complete scenario",
-        '[' => "a list is not a scenario; docs/scenario-format.md has a complete scenario",
-        '-' | '"' | '\'' | '<' | '#' | '0'..='9' => "docs/scenario-format.md has a complete scenario to start from",
+        '{' => tr!(lang, "load-not-a-scenario-map-help"),
+        '[' => tr!(lang, "load-not-a-scenario-list-help"),
+        '-' | '"' | '\'' | '<' | '#' | '0'..='9' => tr!(lang, "load-not-a-scenario-help"),
         // A name: `Name(` may be a misnamed struct, which the parser names;
         // a word followed by anything else is prose (Markdown, a note).
         c if c.is_alphabetic() => {
@@ -183,10 +197,7 @@ fn not_a_scenario(text: &str) -> Option<(String, &'static str)> {
                 return None;
             }
             let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            return Some((
-                format!("`{}`", crate::text::quote(&word)),
-                "docs/scenario-format.md has a complete scenario to start from",
-            ));
+            return Some((format!("`{}`", crate::text::quote(&word)), tr!(lang, "load-not-a-scenario-help")));
         }
         _ => return None,
     };
@@ -198,17 +209,14 @@ pub fn ron_options() -> ron::Options {
     crate::ron_syntax::options()
 }
 
-fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>, Vec<Diagnostic>) {
-    let mut rep = Reporter::new(path, text);
+fn check_text(lang: Lang, path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>, Vec<Diagnostic>) {
+    let mut rep = Reporter::new(lang, path, text);
     if spans::is_blank(text) {
-        let help = "a scenario starts with `Scenario(`; docs/scenario-format.md has a complete example";
-        rep.error(None, "empty-file", "the file is empty".into(), help.to_string());
+        rep.error(None, "empty-file", tr!(lang, "load-empty-file"), tr!(lang, "load-empty-file-help"));
         return (None, rep.diagnostics);
     }
-    if let Some((found, help)) = not_a_scenario(text) {
-        let msg =
-            format!("this is not a hotseat scenario: it starts with {found}, where a scenario starts with `Scenario(`");
-        rep.error(None, "not-a-scenario", msg, help.to_string());
+    if let Some((found, help)) = not_a_scenario(lang, text) {
+        rep.error(None, "not-a-scenario", tr!(lang, "load-not-a-scenario", found = found), help);
         return (None, rep.diagnostics);
     }
     let hazards = report_hazards(&mut rep, text);
@@ -223,7 +231,7 @@ fn check_text(path: &str, text: &str, traps: &dyn TrapIds) -> (Option<Scenario>,
             // The span tree is only needed to place diagnostics, and costs
             // more than validating: build it only when there is something
             // to place.
-            let mut quick = Reporter::new(path, text);
+            let mut quick = Reporter::new(lang, path, text);
             validate(&sc, None, traps, &mut quick);
             if !quick.diagnostics.is_empty() {
                 validate(&sc, spans::scan(text).as_ref(), traps, &mut rep);
@@ -257,8 +265,8 @@ fn unknown_format(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
         return false;
     }
     let found = crate::text::one_line(&quote(written));
-    let help = format!("this hotseat reads format {FORMAT_VERSION}");
-    rep.error(Some(fmt), "unknown-format", format!("unknown format {found}"), help);
+    let help = tr!(rep.lang, "diag-unknown-format-help", version = FORMAT_VERSION);
+    rep.error(Some(fmt), "unknown-format", tr!(rep.lang, "diag-unknown-format", found = found), help);
     true
 }
 
@@ -309,7 +317,7 @@ pub fn report_syntax(
     text: &str,
     hazards: &[usize],
     e: &SpannedError,
-    fallback: &dyn Fn(&RonError) -> (String, String),
+    fallback: &dyn Fn(Lang, &RonError) -> (String, String),
 ) {
     let start = rep.offset(e.span.start.line.max(1), e.span.start.col.max(1));
     let at = start + text[start..].len() - text[start..].trim_start().len();
@@ -319,10 +327,10 @@ pub fn report_syntax(
     let root = spans::scan(text);
     let path = root.as_ref().map(|r| spans::path_at(r, at)).unwrap_or_default();
     let field = path.iter().rev().find_map(|(name, _)| *name);
-    let (at, message, help) = match super::teach::syntax(text, at, &e.code, field) {
+    let (at, message, help) = match super::teach::syntax(rep.lang, text, at, &e.code, field) {
         Some(lesson) => (lesson.at, lesson.message, lesson.help),
         None => {
-            let (message, help) = fallback(&e.code);
+            let (message, help) = fallback(rep.lang, &e.code);
             (at, message, help)
         }
     };
@@ -339,25 +347,26 @@ fn report_hazards(rep: &mut Reporter, text: &str) -> Vec<usize> {
         text.char_indices().filter(|&(_, c)| crate::text::is_hazard(c) && c != '\r').collect();
     for &(at, c) in found.iter().take(SHOWN) {
         let (line, col) = rep.position(at);
-        let what = hazard_name(c);
-        let help = "remove it; invisible control characters are not allowed in scenarios".to_string();
-        rep.push(line, col, Severity::Error, CONTROL_CHAR, format!("{what} in the file"), Some(help));
+        let lang = rep.lang;
+        let (what, help) = (hazard_name(lang, c), tr!(lang, "load-control-char-help"));
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, tr!(lang, "load-control-char", what = what), Some(help));
     }
     if found.len() > SHOWN {
         let (line, col) = rep.position(found[SHOWN].0);
-        let msg = format!("{} more control characters not shown", found.len() - SHOWN);
-        rep.push(line, col, Severity::Error, CONTROL_CHAR, msg, Some("is this a text file?".into()));
+        let msg = tr!(rep.lang, "load-control-char-more", n = found.len() - SHOWN);
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, msg, Some(tr!(rep.lang, "load-control-char-more-help")));
     }
     found.into_iter().map(|(at, _)| at).collect()
 }
 
 /// What a hazardous character is, for a message.
-fn hazard_name(c: char) -> String {
+fn hazard_name(lang: Lang, c: char) -> String {
+    let code = format!("U+{:04X}", c as u32);
     match c {
-        '\0' => "a NUL byte".to_string(),
-        '\u{2028}' | '\u{2029}' => format!("a line separator U+{:04X}", c as u32),
-        c if crate::text::is_bidi_control(c) => format!("a bidi control U+{:04X}", c as u32),
-        _ => format!("control character U+{:04X}", c as u32),
+        '\0' => tr!(lang, "hazard-nul"),
+        '\u{2028}' | '\u{2029}' => tr!(lang, "hazard-line-separator", code = code),
+        c if crate::text::is_bidi_control(c) => tr!(lang, "hazard-bidi", code = code),
+        _ => tr!(lang, "hazard-control", code = code),
     }
 }
 
@@ -371,13 +380,14 @@ fn report_escaped_hazards(rep: &mut Reporter, text: &str) -> bool {
     for h in found.iter().take(SHOWN) {
         let (line, col) = rep.position(h.at);
         let written = crate::text::one_line(&quote(&h.written));
-        let message = format!("{} written as `{written}` in a string", hazard_name(h.decoded));
-        let help = "remove it; control characters are not allowed in scenario text, however they are written";
-        rep.push(line, col, Severity::Error, CONTROL_CHAR, message, Some(help.to_string()));
+        let lang = rep.lang;
+        let message = tr!(lang, "load-escaped-control", what = hazard_name(lang, h.decoded), written = written);
+        let help = tr!(lang, "load-escaped-control-help");
+        rep.push(line, col, Severity::Error, CONTROL_CHAR, message, Some(help));
     }
     if found.len() > SHOWN {
         let (line, col) = rep.position(found[SHOWN].at);
-        let msg = format!("{} more escaped control characters not shown", found.len() - SHOWN);
+        let msg = tr!(rep.lang, "load-escaped-control-more", n = found.len() - SHOWN);
         rep.push(line, col, Severity::Error, CONTROL_CHAR, msg, None);
     }
     !found.is_empty()
@@ -391,8 +401,8 @@ fn report_parsed_hazard<T: serde::Serialize>(rep: &mut Reporter, value: &T, alre
         return;
     }
     if let Some(c) = super::escapes::parsed_hazard(value) {
-        let message = format!("{} in a string", hazard_name(c));
-        let help = "remove it; control characters are not allowed in scenario text".to_string();
+        let message = tr!(rep.lang, "load-parsed-control", what = hazard_name(rep.lang, c));
+        let help = tr!(rep.lang, "load-parsed-control-help");
         rep.push(1, 1, Severity::Error, CONTROL_CHAR, message, Some(help));
     }
 }
@@ -407,12 +417,12 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
     }
     let path = root.map(|r| spans::path_at(r, at)).unwrap_or_default();
     let field = path.iter().rev().find_map(|(name, _)| *name);
-    if let Some(lesson) = super::teach::syntax(text, at, &e.code, field) {
+    if let Some(lesson) = super::teach::syntax(rep.lang, text, at, &e.code, field) {
         let (line, col) = rep.position(lesson.at);
         rep.push(line, col, Severity::Error, code_name(&e.code), lesson.message, Some(lesson.help));
         return;
     }
-    let (message, help) = describe(&e.code, field);
+    let (message, help) = describe(rep.lang, &e.code, field);
     // A missing field is best shown at the value that lacks it.
     let at = match (&e.code, path.last()) {
         (RonError::MissingStructField { .. }, Some((_, node))) => node.span.start,
@@ -424,102 +434,105 @@ fn ron_diagnostic(rep: &mut Reporter, text: &str, root: Option<&spans::SpanNode>
     rep.push(line, col, Severity::Error, code_name(&e.code), message, Some(help));
 }
 
-fn describe(code: &RonError, field: Option<&str>) -> (String, String) {
-    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+fn describe(lang: Lang, code: &RonError, field: Option<&str>) -> (String, String) {
+    let within = |outer: &Option<String>| {
+        outer.as_ref().map(|o| tr!(lang, "ron-within", outer = o.as_str())).unwrap_or_default()
+    };
     let suggest = |found: &str, expected: &[&str], what: &str| match super::teach::alias(found, expected)
         .or_else(|| did_you_mean(found, expected.iter().copied()))
     {
-        Some(m) => format!("did you mean \"{m}\"?"),
-        None if expected.is_empty() => format!("this {what} takes nothing here"),
-        None => format!("expected one of: {}", expected.join(", ")),
+        Some(m) => tr!(lang, "diag-did-you-mean", name = m),
+        None if expected.is_empty() && what == "struct" => tr!(lang, "ron-takes-nothing-struct"),
+        None if expected.is_empty() => tr!(lang, "ron-takes-nothing-enum"),
+        None => tr!(lang, "ron-expected-one-of", list = expected.join(", ")),
     };
-    let subject = field.map_or("this value".to_string(), |f| format!("`{f}`"));
-    let must_be = |what: &str, example: &str| {
-        (format!("{subject} must be {what}"), format!("for example `{}: {example}`", field.unwrap_or("field")))
+    let subject = field.map_or(tr!(lang, "ron-this-value"), |f| format!("`{f}`"));
+    let must_be = |what: String, example: &str| {
+        (
+            tr!(lang, "ron-must-be", subject = subject.as_str(), what = what),
+            tr!(lang, "ron-for-example", example = format!("{}: {example}", field.unwrap_or("field"))),
+        )
     };
     match code {
-        RonError::NoSuchStructField { expected, found, outer } => {
-            (format!("unknown field \"{}\"{}", quote(found), within(outer)), suggest(found, expected, "struct"))
-        }
-        RonError::NoSuchEnumVariant { expected, found, outer } => {
-            (format!("unknown variant \"{}\"{}", quote(found), within(outer)), suggest(found, expected, "enum"))
-        }
+        RonError::NoSuchStructField { expected, found, outer } => (
+            tr!(lang, "ron-unknown-field", found = quote(found), within = within(outer)),
+            suggest(found, expected, "struct"),
+        ),
+        RonError::NoSuchEnumVariant { expected, found, outer } => (
+            tr!(lang, "ron-unknown-variant", found = quote(found), within = within(outer)),
+            suggest(found, expected, "enum"),
+        ),
         RonError::MissingStructField { field, outer } => (
-            format!("missing field \"{field}\"{}", within(outer)),
-            format!("add `{field}: ...`; see docs/scenario-format.md"),
+            tr!(lang, "ron-missing-field", field = *field, within = within(outer)),
+            tr!(lang, "ron-missing-field-help", field = *field),
         ),
-        RonError::DuplicateStructField { field, outer } => {
-            (format!("field \"{field}\" appears twice{}", within(outer)), "keep one of them".into())
-        }
+        RonError::DuplicateStructField { field, outer } => (
+            tr!(lang, "ron-duplicate-field", field = *field, within = within(outer)),
+            tr!(lang, "ron-duplicate-field-help"),
+        ),
         RonError::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(...)`, found `{}(...)`", quote(found)),
-            format!("write `{expected}(` or leave the name out"),
+            tr!(lang, "ron-wrong-struct-name", expected = *expected, found = quote(found)),
+            tr!(lang, "ron-wrong-struct-name-help", expected = *expected),
         ),
-        RonError::ExpectedInteger => must_be("a whole number", "90"),
+        RonError::ExpectedInteger => must_be(tr!(lang, "ron-a-whole-number"), "90"),
         // A tolerance is a variant holding the number, never a bare number.
-        RonError::ExpectedFloat if field == Some("tolerance") => must_be("`Abs(...)` or `Percent(...)`", "Abs(0.5)"),
-        RonError::ExpectedFloat => must_be("a number", "22.5"),
-        RonError::ExpectedString => must_be("a string in double quotes", "\"...\""),
-        RonError::ExpectedBoolean => must_be("true or false", "true"),
-        RonError::ExpectedArray => must_be("a list in square brackets", "[...]"),
+        RonError::ExpectedFloat if field == Some("tolerance") => must_be(tr!(lang, "ron-a-tolerance"), "Abs(0.5)"),
+        RonError::ExpectedFloat => must_be(tr!(lang, "ron-a-number"), "22.5"),
+        RonError::ExpectedString => must_be(tr!(lang, "ron-a-string"), "\"...\""),
+        RonError::ExpectedBoolean => must_be(tr!(lang, "ron-a-boolean"), "true"),
+        RonError::ExpectedArray => must_be(tr!(lang, "ron-a-list"), "[...]"),
         RonError::IntegerOutOfBounds => {
-            (format!("{subject} is out of range"), "use a whole number from 0 up; limits are in seconds".into())
+            (tr!(lang, "ron-out-of-range", subject = subject.as_str()), tr!(lang, "ron-out-of-range-help"))
         }
-        RonError::ExpectedNamedStructLike(name) => (
-            format!("expected `(` to start {}", friendly(name)),
-            "check that every bracket before this point is closed by the same kind".into(),
-        ),
-        RonError::ExpectedArrayEnd => {
-            ("expected `]` to close the list".into(), "check for a missing comma or a `)` where `]` belongs".into())
+        RonError::ExpectedNamedStructLike(name) => {
+            (tr!(lang, "ron-expected-open", what = friendly(lang, name)), tr!(lang, "ron-expected-open-help"))
         }
+        RonError::ExpectedArrayEnd => (tr!(lang, "ron-expected-list-end"), tr!(lang, "ron-expected-list-end-help")),
         RonError::ExpectedStructLikeEnd => {
-            ("expected `)` here".into(), "check for a missing comma or a `]` where `)` belongs".into())
+            (tr!(lang, "ron-expected-struct-end"), tr!(lang, "ron-expected-struct-end-help"))
         }
-        RonError::ExpectedIdentifier => {
-            ("expected a field name or value here".into(), "check for a stray character".into())
-        }
-        RonError::Eof => ("unexpected end of file".into(), "a bracket, parenthesis or string is not closed".into()),
-        RonError::ExceededRecursionLimit => (
-            "nesting is too deep (more than 128 levels)".into(),
-            "scenarios never need this much nesting; check for runaway brackets".into(),
-        ),
+        RonError::ExpectedIdentifier => (tr!(lang, "ron-expected-identifier"), tr!(lang, "ron-stray-character")),
+        RonError::Eof => (tr!(lang, "ron-eof"), tr!(lang, "ron-eof-help")),
+        RonError::ExceededRecursionLimit => (tr!(lang, "ron-too-deep"), tr!(lang, "ron-too-deep-help")),
         RonError::UnexpectedChar(c) => (
-            format!("unexpected character '{}'", c.escape_debug()),
-            "check for a stray character or a missing comma or quote".into(),
+            tr!(lang, "ron-unexpected-char", char = c.escape_debug().to_string()),
+            tr!(lang, "ron-unexpected-char-help"),
         ),
-        RonError::TrailingCharacters => {
-            ("unexpected text after the end of the scenario".into(), "a file holds exactly one `Scenario(...)`".into())
-        }
-        RonError::ExpectedComma => ("expected a comma".into(), "separate fields and items with `,`".into()),
+        RonError::TrailingCharacters => (tr!(lang, "ron-trailing"), tr!(lang, "ron-trailing-help")),
+        RonError::ExpectedComma => (tr!(lang, "ron-expected-comma"), tr!(lang, "ron-expected-comma-help")),
         // `tolerance: 5`, `Var("x", 0)`: RON reads the bare value as a name
         // and suggests Rust's raw-identifier syntax, which never helps here.
-        RonError::SuggestRawIdentifier(found) => (
-            format!("found `{}` where a variant name belongs", clip(found, QUOTE_MAX)),
-            "wrap the value in its variant, e.g. `tolerance: Abs(5)` or `Var(\"x\", AtLeast(0))` \
-             (see docs/scenario-format.md for each field's variants)"
-                .into(),
-        ),
-        RonError::ExpectedStringEnd => ("string is not closed".into(), "add the closing `\"`".into()),
+        RonError::SuggestRawIdentifier(found) => {
+            (tr!(lang, "ron-bare-value", found = clip(found, QUOTE_MAX).into_owned()), tr!(lang, "ron-bare-value-help"))
+        }
+        RonError::ExpectedStringEnd => (tr!(lang, "ron-string-end"), tr!(lang, "ron-string-end-help")),
         RonError::InvalidValueForType { expected, found } => (
-            format!("{subject}: expected {expected}, found {}", quote(found)),
-            "see docs/scenario-format.md for each field's type".into(),
+            tr!(
+                lang,
+                "ron-invalid-value",
+                subject = subject.as_str(),
+                expected = expected.as_str(),
+                found = quote(found)
+            ),
+            tr!(lang, "ron-invalid-value-help"),
         ),
         // Other errors may carry text from the file too (an extension's
-        // name, a message): keep the whole message within bounds.
-        other => (clip(&other.to_string(), 2 * QUOTE_MAX).into_owned(), "see docs/scenario-format.md".into()),
+        // name, a message): keep the whole message within bounds. ron's
+        // own wording stays as ron writes it.
+        other => (clip(&other.to_string(), 2 * QUOTE_MAX).into_owned(), tr!(lang, "ron-see-format")),
     }
 }
 
 /// How a coach would name one of the format's structs.
-fn friendly(name: &str) -> &str {
+fn friendly(lang: Lang, name: &str) -> String {
     match name {
-        "ChoiceOption" => "a choice option",
-        "Rule" => "a rule",
-        "Transition" => "a transition like `(next: \"id\")`",
-        "Node" => "a node",
-        "Persona" => "the persona",
-        "Scenario" => "the scenario",
-        other => other,
+        "ChoiceOption" => tr!(lang, "ron-struct-choice-option"),
+        "Rule" => tr!(lang, "ron-struct-rule"),
+        "Transition" => tr!(lang, "ron-struct-transition"),
+        "Node" => tr!(lang, "ron-struct-node"),
+        "Persona" => tr!(lang, "ron-struct-persona"),
+        "Scenario" => tr!(lang, "ron-struct-scenario"),
+        other => other.to_string(),
     }
 }
 

@@ -12,6 +12,7 @@ use super::report::Reporter;
 use super::spans::SpanNode;
 use super::validate::{Refs, TrapIds, check_cond, is_valid_id};
 use crate::text::quote;
+use crate::tr;
 use crate::traps::{Catalogue, Trap};
 
 /// `cat` with the scenario's traps laid over it: an adapted trap takes
@@ -94,13 +95,16 @@ pub fn check(sc: &Scenario, root: Option<&SpanNode<'_>>, known: &dyn TrapIds, re
         let at = list.and_then(|l| l.item(i));
         let id_at = at.and_then(|a| a.field("id")).or(at);
         if !is_valid_id(&t.id) {
-            let msg = format!("trap id \"{}\" is not valid", quote(&t.id));
-            rep.error(id_at, "bad-id", msg, "ids use lowercase letters, digits, `-` and `_`".to_string());
+            let (msg, help) =
+                (tr!(rep.lang, "diag-bad-trap-id", id = quote(&t.id)), tr!(rep.lang, "diag-bad-trap-id-help"));
+            rep.error(id_at, "bad-id", msg, help);
         }
         if let Some(&j) = seen.get(t.id.as_str()) {
+            let lang = rep.lang;
             let first = rep.line_of(list.and_then(|l| l.item(j)).and_then(|t| t.field("id")));
-            let help = first.map_or("give each trap its own id".to_string(), |l| format!("the first is at line {l}"));
-            rep.error(id_at, "duplicate-trap", format!("trap \"{}\" is defined twice", quote(&t.id)), help);
+            let help =
+                first.map_or(tr!(lang, "own-trap-twice-help"), |l| tr!(lang, "own-trap-twice-at-line-help", line = l));
+            rep.error(id_at, "duplicate-trap", tr!(lang, "own-trap-twice", id = quote(&t.id)), help);
         }
         seen.entry(&t.id).or_insert(i);
         texts(t, at, known.contains(&t.id), known, rep);
@@ -116,8 +120,9 @@ fn texts(t: &OwnTrap, at: Option<&SpanNode<'_>>, adapts: bool, known: &dyn TrapI
     let fields = [("title", &t.title), ("why", &t.why), ("instead", &t.instead), ("example", &t.example)];
     for (name, text) in fields {
         if text.as_ref().is_some_and(|s| s.trim().is_empty()) {
-            let msg = format!("`{name}` of trap \"{}\" is empty", quote(&t.id));
-            rep.error(at.and_then(|a| a.field(name)).or(at), "empty-field", msg, "the debrief shows it".to_string());
+            let msg = tr!(rep.lang, "diag-empty-trap-text", field = name, id = quote(&t.id));
+            let help = tr!(rep.lang, "own-trap-empty-text-help");
+            rep.error(at.and_then(|a| a.field(name)).or(at), "empty-field", msg, help);
         }
     }
     let missing: Vec<&str> = fields.iter().filter(|(_, v)| v.is_none()).map(|(n, _)| *n).collect();
@@ -125,12 +130,13 @@ fn texts(t: &OwnTrap, at: Option<&SpanNode<'_>>, adapts: bool, known: &dyn TrapI
         return;
     }
     let add = missing.iter().map(|m| format!("{m}: \"...\"")).collect::<Vec<_>>().join(", ");
+    let lang = rep.lang;
     let like = rep.may_suggest().then(|| super::diag::did_you_mean(&t.id, known.all())).flatten();
     let help = match like {
-        Some(m) => format!("did you mean to adapt the catalogue trap \"{}\"? Otherwise add {add}", quote(m)),
-        None => format!("a new trap needs a title, why, instead and example: add {add}"),
+        Some(m) => tr!(lang, "own-trap-adapt-help", name = quote(m), add = add),
+        None => tr!(lang, "own-trap-new-help", add = add),
     };
-    let msg = format!("trap \"{}\" is new here and has no {}", quote(&t.id), missing.join(" or "));
+    let msg = tr!(lang, "own-trap-new-text", id = quote(&t.id), missing = missing.join(&tr!(lang, "own-trap-or")));
     rep.error(at.and_then(|a| a.field("id")).or(at), "new-trap-text", msg, help);
 }
 

@@ -2,6 +2,7 @@
 
 use super::diag::{Diagnostic, LineIndex, Severity};
 use super::spans::SpanNode;
+use crate::i18n::Lang;
 
 /// How many unknown names in one file get a "did you mean" suggestion.
 /// Each one compares the name with every candidate, so a file with
@@ -10,6 +11,9 @@ pub const SUGGESTIONS_PER_FILE: usize = 50;
 
 /// Turns "this span is wrong because…" into located [`Diagnostic`]s.
 pub struct Reporter<'a> {
+    /// The language the messages are written in: the reader's for text
+    /// output, English for JSON (which stays language-neutral).
+    pub lang: Lang,
     path: &'a str,
     index: LineIndex<'a>,
     suggestions_left: usize,
@@ -17,8 +21,14 @@ pub struct Reporter<'a> {
 }
 
 impl<'a> Reporter<'a> {
-    pub fn new(path: &'a str, src: &'a str) -> Self {
-        Reporter { path, index: LineIndex::new(src), suggestions_left: SUGGESTIONS_PER_FILE, diagnostics: Vec::new() }
+    pub fn new(lang: Lang, path: &'a str, src: &'a str) -> Self {
+        Reporter {
+            lang,
+            path,
+            index: LineIndex::new(src),
+            suggestions_left: SUGGESTIONS_PER_FILE,
+            diagnostics: Vec::new(),
+        }
     }
 
     /// Whether one more unknown name may look for a suggestion; counts it.

@@ -10,7 +10,9 @@
 
 use ron::error::Error as RonError;
 
+use crate::i18n::Lang;
 use crate::text::{QUOTE_MAX, clip};
+use crate::tr;
 
 /// One taught syntax error: where it is (a byte offset), what was found
 /// and what RON expects, and a hint that shows a corrected line.
@@ -23,19 +25,20 @@ pub struct Lesson {
 
 /// The lesson for `code`, which `ron` reported at byte `at` (the next
 /// token, blanks skipped), inside the value of `field` when known.
-pub fn syntax(text: &str, at: usize, code: &RonError, field: Option<&str>) -> Option<Lesson> {
+/// The lesson is written in `lang`.
+pub fn syntax(lang: Lang, text: &str, at: usize, code: &RonError, field: Option<&str>) -> Option<Lesson> {
     let next = text.get(at..).and_then(|s| s.chars().next());
     match code {
-        RonError::ExpectedComma => unescaped_quote(text, at)
-            .or_else(|| number_with_unit(text, at, field))
-            .or_else(|| Some(missing_comma(text, at))),
+        RonError::ExpectedComma => unescaped_quote(lang, text, at)
+            .or_else(|| number_with_unit(lang, text, at, field))
+            .or_else(|| Some(missing_comma(lang, text, at))),
         RonError::ExpectedIdentifier | RonError::ExpectedNamedStructLike(_) if next == Some('"') => {
-            quoted_key(text, at).or_else(|| string_for_variant(text, at))
+            quoted_key(lang, text, at).or_else(|| string_for_variant(lang, text, at))
         }
-        RonError::ExpectedIdentifier if next == Some('[') => list_for_one(text, at),
-        RonError::InvalidEscape(_) => unknown_escape(text, at),
+        RonError::ExpectedIdentifier if next == Some('[') => list_for_one(lang, text, at),
+        RonError::InvalidEscape(_) => unknown_escape(lang, text, at),
         RonError::ExpectedFloat | RonError::ExpectedInteger => {
-            wrong_argument(text, at, matches!(code, RonError::ExpectedInteger), field)
+            wrong_argument(lang, text, at, matches!(code, RonError::ExpectedInteger), field)
         }
         _ => None,
     }
@@ -83,7 +86,7 @@ pub fn alias<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
 
 /// `prompt: "And the "money"?"`: a quote inside the string ended it, and
 /// `ron` stops at the word after it. The error goes on that quote.
-fn unescaped_quote(text: &str, at: usize) -> Option<Lesson> {
+fn unescaped_quote(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     // The quote before the word, on the same line (`"And the " money"?"`).
     let gap = text[..at].len() - text[..at].trim_end_matches([' ', '\t']).len();
     let close = (at - gap).checked_sub(1).filter(|&c| text.as_bytes()[c] == b'"')?;
@@ -105,13 +108,13 @@ fn unescaped_quote(text: &str, at: usize) -> Option<Lesson> {
     let raw = format!("{}r#\"{}\"#{}", &text[start..open], unescape_quotes(inner), &text[last + 1..end]);
     Some(Lesson {
         at: close,
-        message: "this `\"` ends the string early: a quote inside a string must be escaped".into(),
-        help: format!("write `{}`, or use a raw string: `{}`", fixed.trim(), raw.trim()),
+        message: tr!(lang, "teach-inner-quote"),
+        help: tr!(lang, "teach-inner-quote-help", fixed = fixed.trim(), raw = raw.trim()),
     })
 }
 
 /// `limit_s: 5m`: a number written with a unit. Limits are seconds.
-fn number_with_unit(text: &str, at: usize, field: Option<&str>) -> Option<Lesson> {
+fn number_with_unit(lang: Lang, text: &str, at: usize, field: Option<&str>) -> Option<Lesson> {
     let bytes = text.as_bytes();
     if !bytes.get(at)?.is_ascii_alphabetic() || !at.checked_sub(1).is_some_and(|p| bytes[p].is_ascii_digit()) {
         return None;
@@ -119,7 +122,7 @@ fn number_with_unit(text: &str, at: usize, field: Option<&str>) -> Option<Lesson
     let start = text[..at].rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |i| i + 1);
     let unit_end = text[at..].find(|c: char| !c.is_ascii_alphabetic()).map_or(text.len(), |i| at + i);
     let (number, unit) = (&text[start..at], &text[at..unit_end]);
-    let field = field.or_else(|| field_before(text, start)).unwrap_or("this field");
+    let field = field.or_else(|| field_before(text, start));
     let value: f64 = number.parse().ok()?;
     let per = match unit.to_lowercase().as_str() {
         "s" | "sec" | "secs" | "second" | "seconds" => Some(1.0),
@@ -129,36 +132,38 @@ fn number_with_unit(text: &str, at: usize, field: Option<&str>) -> Option<Lesson
     };
     let found = clip(&text[start..unit_end], QUOTE_MAX);
     let (message, example) = match (field, per) {
-        ("limit_s" | "session_limit_s", Some(per)) => {
-            (format!("`{field}` is a number of seconds, found `{found}`"), format!("{}", (value * per).round()))
+        (Some(field @ ("limit_s" | "session_limit_s")), Some(per)) => (
+            tr!(lang, "teach-unit-seconds", field = field, found = found.as_ref()),
+            format!("{}", (value * per).round()),
+        ),
+        (Some("minutes"), Some(per)) => {
+            (tr!(lang, "teach-unit-minutes", found = found.as_ref()), format!("{}", (value * per / 60.0).round()))
         }
-        ("minutes", Some(per)) => {
-            (format!("`minutes` is a number of minutes, found `{found}`"), format!("{}", (value * per / 60.0).round()))
-        }
-        _ => (format!("`{field}` is a plain number, found `{found}`"), number.to_string()),
+        (Some(field), _) => (tr!(lang, "teach-unit-plain", field = field, found = found.as_ref()), number.to_string()),
+        (None, _) => (tr!(lang, "teach-unit-plain-this", found = found.as_ref()), number.to_string()),
     };
     let (line_start, line_end) = line_bounds(text, start);
     let fixed = format!("{}{}{}", &text[line_start..start], example, &text[unit_end..line_end]);
-    Some(Lesson { at: start, message, help: format!("RON numbers carry no unit; write `{}`", fixed.trim()) })
+    Some(Lesson { at: start, message, help: tr!(lang, "teach-unit-help", fixed = fixed.trim()) })
 }
 
 /// A missing comma: `ron` finds the next field where it wanted a comma.
 /// The comma belongs at the end of the value before it, so the error goes
 /// there, usually at the end of the line above.
-fn missing_comma(text: &str, at: usize) -> Lesson {
+fn missing_comma(lang: Lang, text: &str, at: usize) -> Lesson {
     let end = value_end_before(text, at);
     let (start, _) = line_bounds(text, end.saturating_sub(1));
     let fixed = format!("{},", &text[start..end]);
     let next = clip(text[at..].split(|c: char| c.is_whitespace() || c == ':').next().unwrap_or(""), QUOTE_MAX);
     Lesson {
         at: end,
-        message: "a comma is missing here".into(),
-        help: format!("fields and items are separated by `,`; end this line `{}` (before `{next}`)", fixed.trim()),
+        message: tr!(lang, "teach-missing-comma"),
+        help: tr!(lang, "teach-missing-comma-help", fixed = fixed.trim(), next = next.as_ref()),
     }
 }
 
 /// `"id": "x"`: a JSON-style key in quotes.
-fn quoted_key(text: &str, at: usize) -> Option<Lesson> {
+fn quoted_key(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     let close = string_close(text, at)?;
     let after = text[close + 1..].trim_start_matches([' ', '\t']);
     if !after.starts_with(':') {
@@ -169,14 +174,14 @@ fn quoted_key(text: &str, at: usize) -> Option<Lesson> {
     let fixed = format!("{}{}{}", &text[start..at], key, &text[close + 1..end]);
     Some(Lesson {
         at,
-        message: format!("found the quoted field name `\"{}\"`: RON field names are bare words", clip(key, QUOTE_MAX)),
-        help: format!("JSON puts keys in quotes, RON does not; write `{}`", fixed.trim()),
+        message: tr!(lang, "teach-quoted-key", key = clip(key, QUOTE_MAX)),
+        help: tr!(lang, "teach-quoted-key-help", fixed = fixed.trim()),
     })
 }
 
 /// `on_timeout: "x"`, `difficulty: "Medium"`: a string where a variant
 /// name belongs. The hint gives the field's forms with the string in place.
-fn string_for_variant(text: &str, at: usize) -> Option<Lesson> {
+fn string_for_variant(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     let close = string_close(text, at)?;
     let inner = &text[at + 1..close];
     let shown = clip(inner, QUOTE_MAX);
@@ -184,18 +189,16 @@ fn string_for_variant(text: &str, at: usize) -> Option<Lesson> {
     // gets the field's forms; one nested deeper (`Var("x", "1")`) does not.
     let field = field_before(text, at);
     let (expects, written) = match field {
-        Some("on_timeout") => ("`Overtime` or `Goto(\"node-id\")`", format!("Goto(\"{inner}\")")),
-        Some("language") => ("one of En, Zh, Both", variant_like(inner, &["En", "Zh", "Both"])),
-        Some("difficulty") => ("one of Easy, Medium, Hard", variant_like(inner, &["Easy", "Medium", "Hard"])),
-        Some("tolerance") => ("`Abs(0.5)` or `Percent(2.0)`", tolerance_like(inner)),
-        Some("when") => ("a condition such as `AnyOf([\"...\"])`", format!("AnyOf([\"{inner}\"])")),
+        Some("on_timeout") => (tr!(lang, "teach-expects-on-timeout"), format!("Goto(\"{inner}\")")),
+        Some("language") => (tr!(lang, "teach-expects-language"), variant_like(inner, &["En", "Zh", "Both"])),
+        Some("difficulty") => (tr!(lang, "teach-expects-difficulty"), variant_like(inner, &["Easy", "Medium", "Hard"])),
+        Some("tolerance") => (tr!(lang, "teach-expects-tolerance"), tolerance_like(inner)),
+        Some("when") => (tr!(lang, "teach-expects-when"), format!("AnyOf([\"{inner}\"])")),
         _ => {
             return Some(Lesson {
                 at,
-                message: format!("found the string \"{shown}\" where a variant name belongs"),
-                help: "variant names are written bare, not in quotes: `difficulty: Medium`, \
-                       `on_timeout: Goto(\"node-id\")`, `Var(\"x\", AtLeast(1))`"
-                    .into(),
+                message: tr!(lang, "teach-string-for-variant", shown = shown.as_ref()),
+                help: tr!(lang, "teach-string-for-variant-help"),
             });
         }
     };
@@ -204,8 +207,8 @@ fn string_for_variant(text: &str, at: usize) -> Option<Lesson> {
     let fixed = format!("{}{}{}", &text[start..at], written, &text[close + 1..end]);
     Some(Lesson {
         at,
-        message: format!("`{field}` takes {expects}, found the string \"{shown}\""),
-        help: format!("variant names are written bare, not in quotes; write `{}`", fixed.trim()),
+        message: tr!(lang, "teach-field-takes-variant", field = field, expects = expects, shown = shown.as_ref()),
+        help: tr!(lang, "teach-field-takes-variant-help", fixed = fixed.trim()),
     })
 }
 
@@ -229,15 +232,15 @@ fn float_text(s: &str) -> Option<String> {
 }
 
 /// `Not([Money, Change])`: a list given to a variant that takes one value.
-fn list_for_one(text: &str, at: usize) -> Option<Lesson> {
+fn list_for_one(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     let Some((tag, _)) = tag_before(text, at) else {
-        return list_for_when(text, at);
+        return list_for_when(lang, text, at);
     };
     let close = matching_bracket(text, at)?;
     let list = &text[at..=close];
     let (start, end) = line_bounds(text, at);
     let on_line = close < end;
-    let message = format!("`{tag}` takes one condition, found a list");
+    let message = tr!(lang, "teach-list-for-one", tag = tag);
     let help = match tag {
         "Not" | "InSentence" => {
             let wrapped = format!("{tag}(Or({list}))");
@@ -247,8 +250,11 @@ fn list_for_one(text: &str, at: usize) -> Option<Lesson> {
             } else {
                 format!("`{}`", clip(&wrapped, 2 * QUOTE_MAX))
             };
-            let meaning = if tag == "Not" { "none of them holds" } else { "one sentence holds any of them" };
-            format!("combine the list into one condition: {example} ({meaning}; `And` for all of them)")
+            if tag == "Not" {
+                tr!(lang, "teach-list-for-not-help", example = example)
+            } else {
+                tr!(lang, "teach-list-for-in-sentence-help", example = example)
+            }
         }
         _ => return None,
     };
@@ -256,7 +262,7 @@ fn list_for_one(text: &str, at: usize) -> Option<Lesson> {
 }
 
 /// `when: [Money, Change]`: a rule's condition written as a list.
-fn list_for_when(text: &str, at: usize) -> Option<Lesson> {
+fn list_for_when(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     if field_before(text, at) != Some("when") {
         return None;
     }
@@ -269,13 +275,13 @@ fn list_for_when(text: &str, at: usize) -> Option<Lesson> {
     };
     Some(Lesson {
         at,
-        message: "`when` takes one condition, found a list".into(),
-        help: format!("combine them: `{}` (all of them; `Or` for any of them)", example.trim()),
+        message: tr!(lang, "teach-list-for-when"),
+        help: tr!(lang, "teach-list-for-when-help", example = example.trim()),
     })
 }
 
 /// `Regex("\d")`: a backslash sequence a RON string does not know.
-fn unknown_escape(text: &str, at: usize) -> Option<Lesson> {
+fn unknown_escape(lang: Lang, text: &str, at: usize) -> Option<Lesson> {
     if text.as_bytes().get(at) != Some(&b'\\') {
         return None;
     }
@@ -290,19 +296,16 @@ fn unknown_escape(text: &str, at: usize) -> Option<Lesson> {
     let seq = clip(&seq, QUOTE_MAX);
     let in_regex = tag_before(text, open).is_some_and(|(t, _)| t == "Regex");
     let help = if in_regex {
-        format!(
-            "a regex keeps its backslashes in a raw string: write `{}`, or double the backslash: `{doubled}`",
-            fixed.trim()
-        )
+        tr!(lang, "teach-unknown-escape-regex-help", fixed = fixed.trim(), doubled = doubled)
     } else {
-        format!("for a backslash write `\\\\`: `{doubled}`, or use a raw string: `{raw}`")
+        tr!(lang, "teach-unknown-escape-help", doubled = doubled, raw = raw)
     };
-    Some(Lesson { at, message: format!("`{seq}` is not an escape in a RON string"), help })
+    Some(Lesson { at, message: tr!(lang, "teach-unknown-escape", seq = seq), help })
 }
 
 /// `Percent("5%")`: a variant that takes a number was given something
 /// else. The example uses the variant in use, with the number if any.
-fn wrong_argument(text: &str, at: usize, whole: bool, field: Option<&str>) -> Option<Lesson> {
+fn wrong_argument(lang: Lang, text: &str, at: usize, whole: bool, field: Option<&str>) -> Option<Lesson> {
     let (tag, tag_at) = tag_before(text, at)?;
     let found = token_at(text, at);
     let number = found.trim_matches('"').trim().trim_end_matches('%');
@@ -311,8 +314,8 @@ fn wrong_argument(text: &str, at: usize, whole: bool, field: Option<&str>) -> Op
     } else {
         float_text(number).unwrap_or_else(|| if tag == "Abs" { "0.5".into() } else { "2.0".into() })
     };
-    let what = if whole { "a whole number" } else { "a number" };
-    let kind = if found.starts_with('"') { "the string " } else { "" };
+    let what = if whole { tr!(lang, "ron-a-whole-number") } else { tr!(lang, "ron-a-number") };
+    let string = found.starts_with('"');
     let written = format!("{tag}({example})");
     // `tolerance: Percent(5.0)` when the variant is the field's value.
     let shown = match field {
@@ -321,8 +324,12 @@ fn wrong_argument(text: &str, at: usize, whole: bool, field: Option<&str>) -> Op
     };
     Some(Lesson {
         at,
-        message: format!("`{tag}` takes {what}, found {kind}{}", clip(found, QUOTE_MAX)),
-        help: format!("write the number alone, without quotes or `%`: `{shown}`"),
+        message: if string {
+            tr!(lang, "teach-wrong-argument-string", tag = tag, what = what, found = clip(found, QUOTE_MAX))
+        } else {
+            tr!(lang, "teach-wrong-argument", tag = tag, what = what, found = clip(found, QUOTE_MAX))
+        },
+        help: tr!(lang, "teach-wrong-argument-help", shown = shown),
     })
 }
 
@@ -503,7 +510,7 @@ mod tests {
 
     fn lesson(text: &str, needle: &str, code: RonError) -> Lesson {
         let at = text.find(needle).expect("needle in text");
-        syntax(text, at, &code, None).expect("a lesson")
+        syntax(Lang::En, text, at, &code, None).expect("a lesson")
     }
 
     #[test]
@@ -540,7 +547,7 @@ mod tests {
             let text = format!("(limit_s: {written}, x: 1)");
             let unit = written.find(|c: char| c.is_ascii_alphabetic()).unwrap();
             let at = "(limit_s: ".len() + unit;
-            let l = syntax(&text, at, &RonError::ExpectedComma, None).expect("lesson");
+            let l = syntax(Lang::En, &text, at, &RonError::ExpectedComma, None).expect("lesson");
             assert!(l.help.contains(&format!("`(limit_s: {seconds}, x: 1)`")), "{written}: {}", l.help);
         }
     }
@@ -565,7 +572,7 @@ mod tests {
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 for code in &codes {
                     for field in [None, Some("tolerance"), Some("on_timeout"), Some("limit_s")] {
-                        let _ = syntax(text, at, code, field);
+                        let _ = syntax(Lang::En, text, at, code, field);
                     }
                 }
             }
@@ -603,7 +610,7 @@ mod tests {
     fn the_percent_example_uses_the_variant_in_use() {
         let text = "(tolerance: Percent(\"5%\"))";
         let at = text.find("\"5%").unwrap();
-        let l = syntax(text, at, &RonError::ExpectedFloat, Some("tolerance")).expect("lesson");
+        let l = syntax(Lang::En, text, at, &RonError::ExpectedFloat, Some("tolerance")).expect("lesson");
         assert!(l.help.contains("`tolerance: Percent(5.0)`"), "{}", l.help);
     }
 

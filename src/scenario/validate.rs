@@ -10,8 +10,10 @@ use super::graph::{self, EdgeKind};
 use super::model::{Answer, FORMAT_VERSION, Node, Partial, Scenario, Timeout, Tolerance, VarOp};
 use super::report::Reporter;
 use super::spans::SpanNode;
+use crate::i18n::Lang;
 use crate::rules::{self, Cond, Matcher};
 use crate::text::quote;
+use crate::tr;
 
 /// The longest time limit a question may have: two hours.
 pub const MAX_LIMIT_S: u32 = 2 * 60 * 60;
@@ -110,20 +112,21 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 self.field("format"),
                 "unknown-format",
-                format!("unknown format {}", sc.format),
-                format!("this hotseat reads format {FORMAT_VERSION}"),
+                tr!(self.rep.lang, "diag-unknown-format", found = sc.format.to_string()),
+                tr!(self.rep.lang, "diag-unknown-format-help", version = FORMAT_VERSION),
             );
         }
         if !is_valid_id(&sc.id) {
-            self.bad_id(self.field("id"), "scenario", &sc.id);
+            let message = tr!(self.rep.lang, "diag-bad-scenario-id", id = quote(&sc.id));
+            self.bad_id(self.field("id"), message);
         }
         for (name, value) in [("title", &sc.title), ("company", &sc.company), ("role", &sc.role)] {
             if value.trim().is_empty() {
                 self.rep.error(
                     self.field(name),
                     "empty-field",
-                    format!("`{name}` is empty"),
-                    "give it a short text".to_string(),
+                    tr!(self.rep.lang, "diag-empty-field", field = name),
+                    tr!(self.rep.lang, "diag-empty-field-help"),
                 );
             }
         }
@@ -131,8 +134,8 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 self.field("minutes"),
                 "bad-minutes",
-                "`minutes` is 0".into(),
-                "estimate how long a typical run takes".to_string(),
+                tr!(self.rep.lang, "diag-bad-minutes"),
+                tr!(self.rep.lang, "diag-bad-minutes-help"),
             );
         }
         if let Some(limit) = sc.session_limit_s {
@@ -142,19 +145,15 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 self.field("nodes"),
                 "no-nodes",
-                "the scenario has no nodes".into(),
-                "add at least a start node and an end node".to_string(),
+                tr!(self.rep.lang, "diag-no-nodes"),
+                tr!(self.rep.lang, "diag-no-nodes-help"),
             );
         }
     }
 
-    fn bad_id(&mut self, at: Option<&SpanNode<'a>>, what: &str, id: &str) {
-        self.rep.error(
-            at,
-            "bad-id",
-            format!("{what} id \"{}\" is not valid", quote(id)),
-            "ids use lowercase letters, digits, `-` and `_`, and start with a letter or digit".to_string(),
-        );
+    fn bad_id(&mut self, at: Option<&SpanNode<'a>>, message: String) {
+        let help = tr!(self.rep.lang, "diag-bad-id-help");
+        self.rep.error(at, "bad-id", message, help);
     }
 
     /// Node ids, reporting malformed and duplicate ones.
@@ -163,13 +162,15 @@ impl<'a> Validator<'a, '_, '_> {
         for (i, node) in self.sc.nodes.iter().enumerate() {
             let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
             if !is_valid_id(&node.id) {
-                self.bad_id(at, "node", &node.id);
+                let message = tr!(self.rep.lang, "diag-bad-node-id", id = quote(&node.id));
+                self.bad_id(at, message);
             }
             match first.get(node.id.as_str()) {
                 Some(&j) => {
                     let line = self.rep.line_of(self.node_span(j).and_then(|n| n.field("id")));
-                    let help = line.map(|l| format!("the first node with this id is at line {l}; rename one of them"));
-                    self.rep.error(at, "duplicate-node", format!("duplicate node id \"{}\"", quote(&node.id)), help);
+                    let lang = self.rep.lang;
+                    let help = line.map(|l| tr!(lang, "diag-duplicate-node-help", line = l));
+                    self.rep.error(at, "duplicate-node", tr!(lang, "diag-duplicate-node", id = quote(&node.id)), help);
                 }
                 None => {
                     first.insert(&node.id, i);
@@ -199,6 +200,8 @@ impl<'a> Validator<'a, '_, '_> {
 
     fn node(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
+        let lang = self.rep.lang;
+        let id = quote(&node.id);
         if node.is_end() {
             if let Answer::End { remarks, .. } = &node.answer
                 && remarks.trim().is_empty()
@@ -206,32 +209,32 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.warning(
                     f("answer"),
                     "empty-remarks",
-                    format!("end node \"{}\" has no closing remarks", quote(&node.id)),
-                    "say how the interviewer closes".to_string(),
+                    tr!(lang, "diag-empty-remarks", id = id.as_ref()),
+                    tr!(lang, "diag-empty-remarks-help"),
                 );
             }
             if node.limit_s.is_some() {
                 self.rep.warning(
                     f("limit_s"),
                     "limit-on-end",
-                    format!("end node \"{}\" has a `limit_s`, which is ignored", quote(&node.id)),
-                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                    tr!(lang, "diag-limit-on-end", id = id.as_ref()),
+                    tr!(lang, "diag-no-clock-on-end-help"),
                 );
             }
             if node.interject.is_some() {
                 self.rep.warning(
                     f("interject"),
                     "interject-on-end",
-                    format!("end node \"{}\" has an `interject`, which is never said", quote(&node.id)),
-                    "remove it: an end node asks nothing, so no clock runs there".to_string(),
+                    tr!(lang, "diag-interject-on-end", id = id.as_ref()),
+                    tr!(lang, "diag-no-clock-on-end-help"),
                 );
             }
             if matches!(node.on_timeout, Timeout::Goto(_)) {
                 self.rep.warning(
                     f("on_timeout"),
                     "timeout-on-end",
-                    format!("end node \"{}\" has an `on_timeout`, which never applies", quote(&node.id)),
-                    "remove it: an end node closes the interview at once".to_string(),
+                    tr!(lang, "diag-timeout-on-end", id = id.as_ref()),
+                    tr!(lang, "diag-timeout-on-end-help"),
                 );
             }
         } else {
@@ -244,8 +247,8 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.warning(
                     at,
                     "over-time-unreachable",
-                    format!("node \"{}\" moves on when time runs out, so it cannot earn `over-time`", quote(&node.id)),
-                    "remove `over-time` from its traps, or use `on_timeout: Overtime`".to_string(),
+                    tr!(lang, "diag-over-time-unreachable", id = id.as_ref()),
+                    tr!(lang, "diag-over-time-unreachable-help"),
                 );
             }
         }
@@ -255,8 +258,8 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.error(
                     at.or(f("competencies")),
                     "bad-competency",
-                    format!("competency \"{}\" is not a valid tag", quote(c)),
-                    "tags look like `unit-economics`: lowercase letters, digits, `-` and `_`".to_string(),
+                    tr!(lang, "diag-bad-competency", tag = quote(c)),
+                    tr!(lang, "diag-bad-competency-help"),
                 );
             }
         }
@@ -266,12 +269,13 @@ impl<'a> Validator<'a, '_, '_> {
 
     fn question(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
+        let lang = self.rep.lang;
         if node.prompt.trim().is_empty() {
             self.rep.error(
                 f("prompt"),
                 "empty-prompt",
-                format!("node \"{}\" has an empty prompt", quote(&node.id)),
-                "write the interviewer's question in `prompt`".to_string(),
+                tr!(lang, "diag-empty-prompt", id = quote(&node.id)),
+                tr!(lang, "diag-empty-prompt-help"),
             );
         }
         for (i, v) in node.variants.iter().enumerate() {
@@ -280,8 +284,8 @@ impl<'a> Validator<'a, '_, '_> {
                 self.rep.error(
                     at.or(f("variants")),
                     "empty-prompt",
-                    format!("variant {} of node \"{}\" is empty", i + 1, quote(&node.id)),
-                    "remove it or write the question".to_string(),
+                    tr!(lang, "diag-empty-variant", n = i + 1, id = quote(&node.id)),
+                    tr!(lang, "diag-empty-variant-help"),
                 );
             }
         }
@@ -294,8 +298,8 @@ impl<'a> Validator<'a, '_, '_> {
             None => self.rep.error(
                 ns,
                 "missing-limit",
-                format!("node \"{}\" has no `limit_s`", quote(&node.id)),
-                format!("give every question a time limit in seconds, 1 to {MAX_LIMIT_S}"),
+                tr!(lang, "diag-missing-limit", id = quote(&node.id)),
+                tr!(lang, "diag-missing-limit-help", max = MAX_LIMIT_S.to_string()),
             ),
             Some(limit) => self.limit_range(limit, f("limit_s"), "limit_s", MAX_LIMIT_S),
         }
@@ -314,48 +318,41 @@ impl<'a> Validator<'a, '_, '_> {
                 Piece::Answer(n) if !self.node_ids.contains(n) => ("node", n, self.node_ids.iter().copied().collect()),
                 _ => continue,
             };
+            let lang = self.rep.lang;
             let help = match self.rep.may_suggest().then(|| did_you_mean(name, known)).flatten() {
-                Some(m) => format!("did you mean \"{}\"?", quote(m)),
-                None if kind == "variable" => {
-                    "`{name}` shows a variable some `set` changes; write `{{` for a literal brace".to_string()
-                }
-                None => "`{answer:node-id}` shows the latest answer to that node".to_string(),
+                Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+                None if kind == "variable" => tr!(lang, "diag-unknown-placeholder-var-help"),
+                None => tr!(lang, "diag-unknown-placeholder-node-help"),
             };
-            self.rep.error(
-                at,
-                "unknown-placeholder",
-                format!(
-                    "the prompt shows {kind} \"{}\", which {}",
-                    quote(name),
-                    if kind == "node" { "does not exist" } else { "no transition sets" }
-                ),
-                help,
-            );
+            let message = if kind == "node" {
+                tr!(lang, "diag-unknown-placeholder-node", name = quote(name))
+            } else {
+                tr!(lang, "diag-unknown-placeholder-var", name = quote(name))
+            };
+            self.rep.error(at, "unknown-placeholder", message, help);
         }
     }
 
     /// An interjection is said before the limit, and says something.
     fn interject(&mut self, i: &super::model::Interject, limit: Option<u32>, at: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        let lang = self.rep.lang;
         if let Some(limit) = limit
             && (i.left_s == 0 || i.left_s >= limit)
         {
             self.rep.error(
                 f("left_s"),
                 "bad-interject",
-                format!("`left_s: {}` is not within the question's limit of {limit} s", i.left_s),
-                format!(
-                    "`left_s` counts the seconds left when it is said: use 1 to {}",
-                    limit.saturating_sub(1).max(1)
-                ),
+                tr!(lang, "diag-bad-interject", left = i.left_s.to_string(), limit = limit.to_string()),
+                tr!(lang, "diag-bad-interject-help", max = limit.saturating_sub(1).max(1).to_string()),
             );
         }
         if i.text.trim().is_empty() {
             self.rep.error(
                 f("text"),
                 "empty-field",
-                "the interjection's `text` is empty".into(),
-                "write what the interviewer says, e.g. \"30 seconds left -- land it\"".to_string(),
+                tr!(lang, "diag-empty-interject"),
+                tr!(lang, "diag-empty-interject-help"),
             );
         }
     }
@@ -366,22 +363,23 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 at,
                 "bad-limit",
-                format!("`{name}` of {limit} s is out of range"),
-                format!("use 1 to {max} seconds"),
+                tr!(self.rep.lang, "diag-bad-limit", field = name, limit = limit.to_string()),
+                tr!(self.rep.lang, "diag-bad-limit-help", max = max.to_string()),
             );
         }
     }
 
     fn answer(&mut self, node: &'a Node, at: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        let lang = self.rep.lang;
         match &node.answer {
             Answer::Choice { options } => {
                 if !(2..=9).contains(&options.len()) {
                     self.rep.error(
                         f("options"),
                         "choice-count",
-                        format!("a Choice needs 2 to 9 options, this one has {}", options.len()),
-                        "options are picked with the keys 1-9".to_string(),
+                        tr!(lang, "diag-choice-count", n = options.len()),
+                        tr!(lang, "diag-choice-count-help"),
                     );
                 }
                 for (i, o) in options.iter().enumerate() {
@@ -390,8 +388,8 @@ impl<'a> Validator<'a, '_, '_> {
                         self.rep.error(
                             os.and_then(|o| o.field("label")).or(os),
                             "empty-label",
-                            format!("option {} has an empty label", i + 1),
-                            "write what the candidate picks".to_string(),
+                            tr!(lang, "diag-empty-label", n = i + 1),
+                            tr!(lang, "diag-empty-label-help"),
                         );
                     }
                     if let Some(t) = &o.trap {
@@ -408,32 +406,37 @@ impl<'a> Validator<'a, '_, '_> {
             Answer::Numeric { expected, tolerance, solution, partial, close, .. } => {
                 self.partial(*expected, *partial, close.is_some(), at);
                 if !expected.is_finite() {
-                    let help = "write the correct answer as a plain number, e.g. `expected: 22.2`".to_string();
-                    self.rep.error(f("expected"), "bad-number", "`expected` must be a finite number".into(), help);
+                    let help = tr!(lang, "diag-expected-not-finite-help");
+                    self.rep.error(f("expected"), "bad-number", tr!(lang, "diag-expected-not-finite"), help);
                 }
                 let (Tolerance::Abs(t) | Tolerance::Percent(t)) = *tolerance;
                 let at = f("tolerance").and_then(|n| n.item(0)).or(f("tolerance"));
                 if !t.is_finite() {
-                    let help = "use a margin such as `Abs(0.5)` or `Percent(2.0)`".to_string();
-                    self.rep.error(at, "bad-number", format!("tolerance {t} is not a finite number"), help);
+                    let help = tr!(lang, "diag-tolerance-not-finite-help");
+                    self.rep.error(at, "bad-number", tr!(lang, "diag-tolerance-not-finite", t = t.to_string()), help);
                 } else if t < 0.0 {
-                    let help = "use 0 for an exact answer, or a positive margin".to_string();
-                    self.rep.error(at, "negative-tolerance", format!("tolerance {t} is negative"), help);
+                    let help = tr!(lang, "diag-negative-tolerance-help");
+                    self.rep.error(
+                        at,
+                        "negative-tolerance",
+                        tr!(lang, "diag-negative-tolerance", t = t.to_string()),
+                        help,
+                    );
                 }
                 if matches!(tolerance, Tolerance::Percent(_)) && *expected == 0.0 {
                     self.rep.warning(
                         f("tolerance"),
                         "percent-of-zero",
-                        "a percentage of an expected 0 is 0: only exactly 0 is accepted".into(),
-                        "use `Abs(...)` for an expected value of 0".to_string(),
+                        tr!(lang, "diag-percent-of-zero"),
+                        tr!(lang, "diag-percent-of-zero-help"),
                     );
                 }
                 if solution.trim().is_empty() {
                     self.rep.warning(
                         f("solution"),
                         "empty-solution",
-                        "the worked solution is empty".into(),
-                        "show the arithmetic; the debrief prints it".to_string(),
+                        tr!(lang, "diag-empty-solution"),
+                        tr!(lang, "diag-empty-solution-help"),
                     );
                 }
             }
@@ -443,15 +446,15 @@ impl<'a> Validator<'a, '_, '_> {
                     self.rep.error(
                         at,
                         "no-talking-points",
-                        format!("Spoken node \"{}\" has no talking points to tick", quote(&node.id)),
-                        "list them in `talking_points`".to_string(),
+                        tr!(lang, "diag-no-talking-points", id = quote(&node.id)),
+                        tr!(lang, "diag-no-talking-points-help"),
                     );
                 } else if *pass as usize > points {
                     self.rep.error(
                         f("pass"),
                         "pass-too-high",
-                        format!("`pass: {pass}` but only {points} talking points"),
-                        format!("use at most {points}"),
+                        tr!(lang, "diag-pass-too-high", pass = pass.to_string(), n = points),
+                        tr!(lang, "diag-pass-too-high-help", n = points),
                     );
                 }
             }
@@ -463,27 +466,28 @@ impl<'a> Validator<'a, '_, '_> {
     /// a `close` edge needs `partial` to ever be taken.
     fn partial(&mut self, expected: f64, partial: Option<Partial>, close: bool, at: Option<&'a SpanNode<'a>>) {
         let f = |name: &str| at.and_then(|n| n.field(name)).or(at);
+        let lang = self.rep.lang;
         match partial {
             Some(Partial::Ratio(r)) if !(r.is_finite() && r > 1.0) => {
                 let at = f("partial").and_then(|n| n.item(0)).or(f("partial"));
                 self.rep.error(
                     at,
                     "bad-partial",
-                    format!("partial-credit ratio {r} must be a number above 1"),
-                    "`Ratio(2.0)` gives half credit to an answer within a factor of 2 of `expected`".to_string(),
+                    tr!(lang, "diag-bad-partial-ratio", r = r.to_string()),
+                    tr!(lang, "diag-bad-partial-ratio-help"),
                 );
             }
             Some(_) if expected == 0.0 => self.rep.warning(
                 f("partial"),
                 "bad-partial",
-                "no answer is within a ratio of an expected 0, so `partial` never applies".into(),
-                "remove `partial`, or widen the `tolerance` instead".to_string(),
+                tr!(lang, "diag-partial-of-zero"),
+                tr!(lang, "diag-partial-of-zero-help"),
             ),
             None if close => self.rep.warning(
                 f("close"),
                 "close-without-partial",
-                "`close` is never taken without `partial`".into(),
-                "add e.g. `partial: Ratio(2.0)`, or remove `close`".to_string(),
+                tr!(lang, "diag-close-without-partial"),
+                tr!(lang, "diag-close-without-partial-help"),
             ),
             _ => {}
         }
@@ -525,8 +529,8 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.warning(
                 map_key(self.rep, map, name).or(map),
                 "unused-condition",
-                format!("named condition \"{}\" is never used", quote(name)),
-                format!("use it in a rule as `Named(\"{}\")`, or remove it", quote(name)),
+                tr!(self.rep.lang, "diag-unused-condition", name = quote(name)),
+                tr!(self.rep.lang, "diag-unused-condition-help", name = quote(name)),
             );
         }
     }
@@ -564,8 +568,8 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.error(
                 self.field("nodes"),
                 "no-end",
-                "the scenario has no end node".into(),
-                "add a node with `answer: End(remarks: \"...\")`".to_string(),
+                tr!(self.rep.lang, "diag-no-end"),
+                tr!(self.rep.lang, "diag-no-end-help"),
             );
         } else if start_ok {
             self.route_past_session_limit();
@@ -573,11 +577,15 @@ impl<'a> Validator<'a, '_, '_> {
             let fixes: Vec<(&str, Option<&str>)> = groups.iter().map(|g| (g.id, g.meant)).collect();
             for (&(i, kind), cause) in stuck.iter().zip(fold::blame(sc, &stuck, &fixes)) {
                 let at = self.node_span(i).and_then(|n| n.field("id")).or(self.node_span(i));
-                let (code, message, help) = stuck_message(&sc.nodes[i], kind);
+                let lang = self.rep.lang;
+                let (code, message, help) = stuck_message(lang, &sc.nodes[i], kind);
                 match cause {
                     Some(g) => {
-                        let line = self.rep.line_of(at).map(|l| format!(" (line {l})")).unwrap_or_default();
-                        folded[g].push(format!("so {message}{line}"));
+                        let note = match self.rep.line_of(at) {
+                            Some(l) => tr!(lang, "diag-so-at-line", message = message, line = l),
+                            None => tr!(lang, "diag-so", message = message),
+                        };
+                        folded[g].push(note);
                     }
                     None if kind == fold::Stuck::Unreachable => self.rep.warning(at, code, message, help),
                     None => self.rep.error(at, code, message, help),
@@ -613,9 +621,10 @@ impl<'a> Validator<'a, '_, '_> {
     /// One error for an unknown id, at its first place: the other places
     /// and the graph problems it causes are its notes.
     fn report_unknown(&mut self, group: UnknownId<'a>, consequences: Vec<String>) {
+        let lang = self.rep.lang;
         let mut help = match group.meant {
-            Some(m) => format!("did you mean \"{}\"?", quote(m)),
-            None => "no node has this id; check the `id` fields".to_string(),
+            Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+            None => tr!(lang, "diag-unknown-node-help"),
         };
         // When the id is written the same way in several places and no
         // edge leads to the node meant, the node's own id may be the typo.
@@ -626,24 +635,22 @@ impl<'a> Validator<'a, '_, '_> {
         {
             let i = self.sc.nodes.iter().position(|n| n.id == m);
             let line = i.and_then(|i| self.rep.line_of(self.node_span(i).and_then(|n| n.field("id"))));
-            let at = line.map(|l| format!(" at line {l}")).unwrap_or_default();
-            help.push_str(&format!(
-                " (or, if the node's own id is the typo, rename node \"{}\"{at} to \"{}\")",
-                quote(m),
-                quote(group.id)
-            ));
+            help.push_str(&match line {
+                Some(l) => tr!(lang, "diag-or-rename-at-line", node = quote(m), line = l, id = quote(group.id)),
+                None => tr!(lang, "diag-or-rename", node = quote(m), id = quote(group.id)),
+            });
         }
         let mut notes = Vec::new();
         let others: Vec<String> =
             group.places[1..].iter().filter_map(|&at| self.rep.line_of(at)).map(|l| l.to_string()).collect();
         match others.len() {
             _ if group.places.len() == 1 => {}
-            0 => notes.push(format!("the same unknown id is written {} more times", group.places.len() - 1)),
-            1 => notes.push(format!("the same unknown id is also written at line {}", others[0])),
-            _ => notes.push(format!("the same unknown id is also written at lines {}", others.join(", "))),
+            0 => notes.push(tr!(lang, "diag-same-unknown-more", n = group.places.len() - 1)),
+            1 => notes.push(tr!(lang, "diag-same-unknown-at-line", line = others[0].as_str())),
+            _ => notes.push(tr!(lang, "diag-same-unknown-at-lines", lines = others.join(", "))),
         }
         notes.extend(consequences);
-        let message = format!("unknown node id \"{}\"", quote(group.id));
+        let message = tr!(lang, "diag-unknown-node", id = quote(group.id));
         self.rep.error(group.places[0], "unknown-node", message, help);
         if let Some(d) = self.rep.diagnostics.last_mut() {
             d.notes = notes;
@@ -674,16 +681,13 @@ impl<'a> Validator<'a, '_, '_> {
         self.rep.warning(
             self.field("session_limit_s"),
             "route-past-session-limit",
-            format!(
-                "the longest route takes up to {} of question time, past the session limit of {}",
-                minutes(total),
-                minutes(u64::from(limit))
+            tr!(
+                self.rep.lang,
+                "diag-route-past-session-limit",
+                total = minutes(self.rep.lang, total),
+                limit = minutes(self.rep.lang, u64::from(limit))
             ),
-            format!(
-                "route: {}; the session ends when its limit runs out, so raise `session_limit_s` or shorten the \
-                 questions' `limit_s`",
-                route.join(" → ")
-            ),
+            tr!(self.rep.lang, "diag-route-past-session-limit-help", route = route.join(" → ")),
         );
     }
 
@@ -696,8 +700,8 @@ impl<'a> Validator<'a, '_, '_> {
             self.rep.warning(
                 at,
                 "session-timeout-unused",
-                "`on_session_timeout` is set but there is no `session_limit_s`".into(),
-                "add a session-wide limit, or remove this field".to_string(),
+                tr!(self.rep.lang, "diag-session-timeout-unused"),
+                tr!(self.rep.lang, "diag-session-timeout-unused-help"),
             );
         }
     }
@@ -711,27 +715,23 @@ struct UnknownId<'a> {
 }
 
 /// The diagnostic code, message and hint for a node stuck in the graph.
-fn stuck_message(node: &Node, kind: fold::Stuck) -> (&'static str, String, String) {
+fn stuck_message(lang: Lang, node: &Node, kind: fold::Stuck) -> (&'static str, String, String) {
     let id = quote(&node.id);
     match kind {
-        fold::Stuck::Unreachable => (
-            "unreachable",
-            format!("node \"{id}\" cannot be reached from the start"),
-            "link to it from another node, or remove it".to_string(),
-        ),
+        fold::Stuck::Unreachable => {
+            ("unreachable", tr!(lang, "diag-unreachable", id = id), tr!(lang, "diag-unreachable-help"))
+        }
         fold::Stuck::DeadEnd => {
             let hint = if matches!(node.on_timeout, Timeout::Overtime) && node.edges().is_empty() {
-                "give it an answer that leads to another node"
+                tr!(lang, "diag-dead-end-answer-help")
             } else {
-                "add a transition to another node"
+                tr!(lang, "diag-dead-end-help")
             };
-            ("dead-end", format!("node \"{id}\" is a dead end: no way out"), hint.to_string())
+            ("dead-end", tr!(lang, "diag-dead-end", id = id), hint)
         }
-        fold::Stuck::NoWayOut => (
-            "no-way-out",
-            format!("node \"{id}\" is in a loop with no way out: no end node can be reached from it"),
-            "let at least one branch of the loop lead towards an end node".to_string(),
-        ),
+        fold::Stuck::NoWayOut => {
+            ("no-way-out", tr!(lang, "diag-no-way-out", id = id), tr!(lang, "diag-no-way-out-help"))
+        }
     }
 }
 
@@ -740,8 +740,9 @@ fn stuck_message(node: &Node, kind: fold::Stuck) -> (&'static str, String, Strin
 const ROUTE_SEARCH_BUDGET: usize = 200_000;
 
 /// Seconds as minutes for a message: `28 min (1680 s)`.
-fn minutes(s: u64) -> String {
-    if s.is_multiple_of(60) { format!("{} min ({s} s)", s / 60) } else { format!("{:.1} min ({s} s)", s as f64 / 60.0) }
+fn minutes(lang: Lang, s: u64) -> String {
+    let min = if s.is_multiple_of(60) { (s / 60).to_string() } else { format!("{:.1}", s as f64 / 60.0) };
+    tr!(lang, "diag-minutes", min = min, s = s.to_string())
 }
 
 /// Where the target id of an edge is written.
@@ -808,13 +809,14 @@ pub fn check_lexicon(
     root: Option<&SpanNode<'_>>,
 ) {
     let map = root.and_then(|r| r.field("conditions"));
+    let lang = rep.lang;
     for (name, def) in conditions {
         if !is_valid_id(name) {
             rep.error(
                 map_key(rep, map, name).or(map),
                 "bad-id",
-                format!("condition name \"{}\" is not valid", quote(name)),
-                "names use lowercase letters, digits, `-` and `_`, like `gave-number`".to_string(),
+                tr!(lang, "diag-bad-condition-name", name = quote(name)),
+                tr!(lang, "diag-bad-condition-name-help"),
             );
         }
         check_cond(rep, refs, def, map_value(rep, map, name).or(map));
@@ -824,8 +826,8 @@ pub fn check_lexicon(
         rep.error(
             map_value(rep, map, &cycle[0]).or(map),
             "condition-cycle",
-            format!("named condition \"{}\" refers back to itself: {}", quote(&cycle[0]), shown.join(" → ")),
-            "a condition cannot be defined in terms of itself; write one of them out in full".to_string(),
+            tr!(lang, "diag-condition-cycle", name = quote(&cycle[0]), cycle = shown.join(" → ")),
+            tr!(lang, "diag-condition-cycle-help"),
         );
     }
     let map = root.and_then(|r| r.field("signals"));
@@ -835,10 +837,10 @@ pub fn check_lexicon(
         if !known.contains(&signal.as_str()) {
             let all = rules::lexicon::SIGNALS.iter().map(|(s, c)| format!("\"{s}\" ({c})")).collect::<Vec<_>>();
             let help = match rep.may_suggest().then(|| did_you_mean(signal, known.iter().copied())).flatten() {
-                Some(m) => format!("did you mean \"{m}\"?"),
-                None => format!("the signals you can extend are {}", all.join(", ")),
+                Some(m) => tr!(lang, "diag-did-you-mean", name = m),
+                None => tr!(lang, "diag-unknown-signal-help", list = all.join(", ")),
             };
-            rep.error(key, "unknown-signal", format!("unknown signal \"{}\"", quote(signal)), help);
+            rep.error(key, "unknown-signal", tr!(lang, "diag-unknown-signal", name = quote(signal)), help);
             continue;
         }
         let list = map_value(rep, map, signal);
@@ -851,15 +853,11 @@ pub fn check_lexicon(
 /// trap and node ids exist, variables are set somewhere.
 pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&SpanNode<'_>>) {
     let arg = at.and_then(|n| n.item(0)).or(at);
+    let lang = rep.lang;
     match cond {
         Cond::AnyOf(words) | Cond::AllOf(words) | Cond::NoneOf(words) => {
             if words.is_empty() {
-                rep.error(
-                    arg,
-                    "empty-phrases",
-                    "the phrase list is empty".into(),
-                    "add a phrase, or remove the condition".to_string(),
-                );
+                rep.error(arg, "empty-phrases", tr!(lang, "diag-empty-phrases"), tr!(lang, "diag-empty-phrases-help"));
             }
             // Escaped phrases always compile; only a huge list can hit
             // the size limit, so skip the cost for ordinary ones.
@@ -868,8 +866,8 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                 rep.error(
                     arg,
                     "bad-regex",
-                    format!("the phrase list is too large to compile: {e}"),
-                    "split it into several conditions".to_string(),
+                    tr!(lang, "diag-phrases-too-large", detail = e.to_string()),
+                    tr!(lang, "diag-phrases-too-large-help"),
                 );
             }
             for (i, w) in words.iter().enumerate() {
@@ -877,8 +875,8 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                     rep.error(
                         arg.and_then(|l| l.item(i)).or(arg),
                         "empty-phrases",
-                        "an empty phrase matches everything".into(),
-                        "remove it".to_string(),
+                        tr!(lang, "diag-empty-phrase"),
+                        tr!(lang, "diag-empty-phrase-help"),
                     );
                 }
             }
@@ -888,26 +886,26 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
                 rep.error(
                     arg,
                     "bad-regex",
-                    format!("the regex does not compile: {detail}"),
-                    regex_hint(rep.text_of(arg)),
+                    tr!(lang, "diag-bad-regex", detail = detail),
+                    regex_hint(lang, rep.text_of(arg)),
                 );
             }
         }
         Cond::Trap(t) if refs.traps.contains(t) && !refs.traps.detectable(t) => rep.warning(
             arg,
             "undetectable-trap",
-            format!("trap \"{}\" has no detection rules, so this condition is never true", crate::text::quote(t)),
-            "it comes from the clock or a choice; test a variable that choice sets instead".to_string(),
+            tr!(lang, "diag-undetectable-trap", id = quote(t)),
+            tr!(lang, "diag-undetectable-trap-help"),
         ),
         Cond::Trap(t) => trap_ref(rep, refs.traps, t, arg),
         Cond::Var(name, _) if refs.vars.is_some_and(|v| !v.contains(name.as_str())) => {
             let suggestion = rep.may_suggest().then(|| did_you_mean(name, refs.vars.into_iter().flatten().copied()));
             let name = quote(name);
             let help = match suggestion.flatten() {
-                Some(m) => format!("did you mean \"{}\"?", quote(m)),
-                None => format!("set it on a transition, e.g. `set: [Add(\"{name}\", 1)]`"),
+                Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+                None => tr!(lang, "diag-unset-variable-help", name = name.as_ref()),
             };
-            rep.warning(arg, "unset-variable", format!("variable \"{name}\" is never set, so it is always 0"), help);
+            rep.warning(arg, "unset-variable", tr!(lang, "diag-unset-variable", name = name.as_ref()), help);
         }
         // In a trap rule there are no nodes to check the id against.
         Cond::Visits(node, _) => {
@@ -927,14 +925,11 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
             {
                 let help =
                     match rep.may_suggest().then(|| did_you_mean(name, defs.keys().map(String::as_str))).flatten() {
-                        Some(m) => format!("did you mean \"{}\"?", quote(m)),
-                        None if defs.is_empty() => format!(
-                            "define it in the file's `conditions`, e.g. `conditions: {{\"{}\": Number}}`",
-                            quote(name)
-                        ),
-                        None => "named conditions come from the file's `conditions` map".to_string(),
+                        Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+                        None if defs.is_empty() => tr!(lang, "diag-unknown-condition-define-help", name = quote(name)),
+                        None => tr!(lang, "diag-unknown-condition-help"),
                     };
-                rep.error(arg, "unknown-condition", format!("unknown condition \"{}\"", quote(name)), help);
+                rep.error(arg, "unknown-condition", tr!(lang, "diag-unknown-condition", name = quote(name)), help);
             }
         }
         _ => {}
@@ -944,32 +939,30 @@ pub fn check_cond(rep: &mut Reporter, refs: &Refs, cond: &Cond, at: Option<&Span
 /// How to write a literal bracket in a regex, for the way the pattern was
 /// written: a raw string (`r"..."`) keeps backslashes as they are, so one
 /// is enough there; a plain RON string needs two.
-fn regex_hint(written: Option<&str>) -> String {
+fn regex_hint(lang: Lang, written: Option<&str>) -> String {
     let raw = written.is_some_and(|w| w.trim_start().starts_with('r'));
-    if raw {
-        "patterns use the syntax of Rust's regex crate; in a raw string `r\"...\"` a literal bracket is written \\( (one backslash)".to_string()
-    } else {
-        "patterns use the syntax of Rust's regex crate; in a RON string a literal bracket is written \\\\(, or \\( in a raw string `r\"...\"`".to_string()
-    }
+    if raw { tr!(lang, "diag-bad-regex-raw-help") } else { tr!(lang, "diag-bad-regex-help") }
 }
 
 pub fn trap_ref(rep: &mut Reporter, traps: &dyn TrapIds, id: &str, at: Option<&SpanNode<'_>>) {
     if !traps.contains(id) {
+        let lang = rep.lang;
         let help = match rep.may_suggest().then(|| did_you_mean(id, traps.all())).flatten() {
-            Some(m) => format!("did you mean \"{}\"?", quote(m)),
-            None => "trap ids come from the catalogue: `hotseat check` knows the bundled ones; add your own in <data dir>/traps.ron".to_string(),
+            Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+            None => tr!(lang, "diag-unknown-trap-help"),
         };
-        rep.error(at, "unknown-trap", format!("unknown trap id \"{}\"", quote(id)), help);
+        rep.error(at, "unknown-trap", tr!(lang, "diag-unknown-trap", id = quote(id)), help);
     }
 }
 
 pub fn node_ref(rep: &mut Reporter, nodes: &HashSet<&str>, id: &str, at: Option<&SpanNode<'_>>) {
     if !nodes.contains(id) {
+        let lang = rep.lang;
         let help = match rep.may_suggest().then(|| did_you_mean(id, nodes.iter().copied())).flatten() {
-            Some(m) => format!("did you mean \"{}\"?", quote(m)),
-            None => "no node has this id; check the `id` fields".to_string(),
+            Some(m) => tr!(lang, "diag-did-you-mean", name = quote(m)),
+            None => tr!(lang, "diag-unknown-node-help"),
         };
-        rep.error(at, "unknown-node", format!("unknown node id \"{}\"", quote(id)), help);
+        rep.error(at, "unknown-node", tr!(lang, "diag-unknown-node", id = quote(id)), help);
     }
 }
 
@@ -987,6 +980,7 @@ pub fn validate_catalogue(
 ) {
     let list = root.and_then(|r| r.field("traps"));
     let mut seen: HashMap<&str, usize> = HashMap::new();
+    let lang = rep.lang;
     for (i, t) in cat.traps.iter().enumerate() {
         let ts = list.and_then(|l| l.item(i));
         let at = ts.and_then(|t| t.field("id")).or(ts);
@@ -994,20 +988,20 @@ pub fn validate_catalogue(
             rep.error(
                 at,
                 "bad-id",
-                format!("trap id \"{}\" is not valid", quote(&t.id)),
-                "ids use lowercase letters, digits, `-` and `_`".to_string(),
+                tr!(lang, "diag-bad-trap-id", id = quote(&t.id)),
+                tr!(lang, "diag-bad-trap-id-help"),
             );
         }
         if let Some(&j) = seen.get(t.id.as_str()) {
             let first = rep.line_of(list.and_then(|l| l.item(j)).and_then(|t| t.field("id")));
-            let help = first.map(|l| format!("the first trap with this id is at line {l}"));
-            rep.error(at, "duplicate-trap", format!("duplicate trap id \"{}\"", quote(&t.id)), help);
+            let help = first.map(|l| tr!(lang, "diag-duplicate-trap-help", line = l));
+            rep.error(at, "duplicate-trap", tr!(lang, "diag-duplicate-trap", id = quote(&t.id)), help);
         } else if clash && known.get(&t.id).is_some() {
             rep.error(
                 at,
                 "duplicate-trap",
-                format!("trap \"{}\" is already in the bundled catalogue", quote(&t.id)),
-                "a user catalogue can only add traps; pick a new id".to_string(),
+                tr!(lang, "diag-trap-already-bundled", id = quote(&t.id)),
+                tr!(lang, "diag-trap-already-bundled-help"),
             );
         }
         seen.entry(&t.id).or_insert(i);
@@ -1016,8 +1010,8 @@ pub fn validate_catalogue(
                 rep.error(
                     ts.and_then(|t| t.field(name)).or(ts),
                     "empty-field",
-                    format!("`{name}` of trap \"{}\" is empty", quote(&t.id)),
-                    "the debrief shows it; write a sentence or two".to_string(),
+                    tr!(lang, "diag-empty-trap-text", field = name, id = quote(&t.id)),
+                    tr!(lang, "diag-empty-trap-text-help"),
                 );
             }
         }
