@@ -104,8 +104,8 @@ fn user(path: &Path, traps: &dyn TrapIds) -> Entry {
             col: 1,
             severity: Severity::Error,
             code: "unreadable",
-            message: format!("cannot read the file: {}", e.source),
-            help: Some("check the file's permissions".into()),
+            message: crate::tr!(crate::i18n::ui(), "library-cannot-read", error = e.source.to_string()),
+            help: Some(crate::tr!(crate::i18n::ui(), "library-cannot-read-help")),
             notes: Vec::new(),
         }],
     });
@@ -178,18 +178,20 @@ pub struct Truncated {
     pub bound: Bound,
 }
 
-impl std::fmt::Display for Truncated {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Truncated {
+    /// What was not looked at, for a person reading `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
         let root = one_line(&self.root.display().to_string());
         match self.bound {
-            Bound::Entries(n) => write!(
-                f,
-                "stopped looking for scenarios under {root} after {n} entries; point HOTSEAT_SCENARIO_PATH at a smaller directory"
-            ),
-            Bound::Depth(n) => {
-                write!(f, "did not look for scenarios more than {n} directories deep under {root}")
-            }
+            Bound::Entries(n) => crate::tr!(lang, "library-stopped-entries", root = root, n = n),
+            Bound::Depth(n) => crate::tr!(lang, "library-stopped-depth", root = root, n = n),
         }
+    }
+}
+
+impl std::fmt::Display for Truncated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
     }
 }
 
@@ -221,7 +223,7 @@ impl Walk {
 
     /// One line per bound hit, for `list`'s stderr and the picker.
     pub fn notices(&self) -> Vec<String> {
-        self.truncated.iter().map(ToString::to_string).collect()
+        self.truncated.iter().map(|t| t.message(crate::i18n::ui())).collect()
     }
 }
 

@@ -77,3 +77,9 @@ status-quit = quit
 status-interrupted = interrupted
 status-damaged = damaged
 
+## Looking for scenario files.
+library-stopped-entries = stopped looking for scenarios under { $root } after { $n } entries; point HOTSEAT_SCENARIO_PATH at a smaller directory
+library-stopped-depth = did not look for scenarios more than { $n } directories deep under { $root }
+library-cannot-read = cannot read the file: { $error }
+library-cannot-read-help = check the file's permissions
+

@@ -77,3 +77,9 @@ status-quit = 中途退出
 status-interrupted = 被中断
 status-damaged = 已损坏
 
+## 查找场景文件
+library-stopped-entries = 在 { $root } 下查看了 { $n } 个条目后停止查找场景；请把 HOTSEAT_SCENARIO_PATH 指向更小的目录
+library-stopped-depth = 没有在 { $root } 下超过 { $n } 层的目录里查找场景
+library-cannot-read = 无法读取文件：{ $error }
+library-cannot-read-help = 请检查文件权限
+
