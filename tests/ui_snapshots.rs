@@ -655,3 +655,34 @@ fn replay_screen_in_both_languages() {
         }
     }
 }
+
+/// Issue 16 item 2: a question that times out says so above the next one;
+/// keys typed in the moment after (the end of a sentence, a Ctrl-S a
+/// moment late) stay out of the new answer; the next key puts the notice
+/// away, and it goes by itself after a few seconds.
+#[test]
+fn a_timeout_says_the_interviewer_moved_on_and_keeps_late_keys_out_of_the_next_answer() {
+    // `start` has 150 s and moves on to `proof` when they run out.
+    let mut app = session_at("alibaba-cloud-pm", "start");
+    paste(&mut app, Target::Answer, "I led the billing migration and", 100_000);
+    app.tick(151_000);
+    assert_eq!(state(&app).current().id, "proof", "timed out and moved on");
+    let asked = state(&app).turns.len();
+    paste(&mut app, Target::Answer, "million", 151_400);
+    app.act(Action::Session(EventKind::Submit), 151_600);
+    assert_eq!(state(&app).turns.len(), asked, "the late Ctrl-S did not submit the new question");
+    assert_eq!(state(&app).answer_text(), "", "the late typing stayed out of the new answer");
+    snap_all("moved_on", &app, |w, h, rows| {
+        has_panels(w, h, rows);
+        assert!(rows.join(" ").contains("Time's up on that question"), "{w}x{h}\n{}", rows.join("\n"));
+    });
+    paste(&mut app, Target::Answer, "New answer", 153_000);
+    assert_eq!(state(&app).answer_text(), "New answer");
+    assert!(!contains(&render(&app, 120, 40), "Time's up on that question"), "a key put it away");
+
+    let mut app = in_chinese(session_at("alibaba-cloud-pm", "start"));
+    app.tick(151_000);
+    assert!(render(&app, 80, 24).join("").contains("上一题时间到"), "in Chinese");
+    app.tick(156_500);
+    assert!(!render(&app, 80, 24).join("").contains("上一题时间到"), "gone after a few seconds");
+}

@@ -186,7 +186,42 @@ pub struct App {
     pub held: bool,
     /// The terminal is too small to draw the screens.
     pub too_small: bool,
+    /// The last question was left without a submit (its time ran out):
+    /// said above the new question until it expires or a key is pressed.
+    pub moved_on: Option<MovedOn>,
 }
+
+/// Why the session moved on by itself, and when (monotonic ms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovedOn {
+    pub why: MovedOnWhy,
+    pub at: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MovedOnWhy {
+    /// The question's time ran out.
+    QuestionTime,
+    /// The session's time ran out: this is the last question.
+    SessionTime,
+}
+
+impl MovedOnWhy {
+    /// The message id that says it.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            MovedOnWhy::QuestionTime => "moved-on-timeout",
+            MovedOnWhy::SessionTime => "moved-on-session",
+        }
+    }
+}
+
+/// How long the moved-on notice shows at most.
+pub const MOVED_ON_MS: u64 = 5_000;
+/// For this long after the session moves on by itself, typing and submit
+/// keys are not taken: they were meant for the question that just went (a
+/// sentence being finished, a Ctrl-S a moment too late), not for the new one.
+pub const MOVED_ON_GRACE_MS: u64 = 1_000;
 
 impl App {
     /// Leaving now would lose the debrief: it was neither recorded nor saved.
@@ -258,6 +293,7 @@ impl App {
             catalogue_notice: None,
             lang: crate::i18n::ui(),
             lang_changed: false,
+            moved_on: None,
             unrecorded: false,
             debrief_saved: false,
             held: false,
@@ -342,7 +378,11 @@ impl App {
             }
             Action::StartClock => self.start_clock(now),
             Action::Back => self.back(),
-            Action::Session(kind) => self.send(kind, now),
+            Action::Session(kind) => {
+                if !self.spilled(&kind, now) {
+                    self.send(kind, now);
+                }
+            }
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusNotes => self.focus = Focus::Notes,
@@ -382,8 +422,24 @@ impl App {
         changed
     }
 
+    /// Whether `kind` is a key meant for the question the session just left
+    /// by itself (see [`MOVED_ON_GRACE_MS`]); any later key puts the
+    /// moved-on notice away.
+    fn spilled(&mut self, kind: &EventKind, now: u64) -> bool {
+        let Some(m) = self.moved_on else { return false };
+        let typing = matches!(kind, EventKind::Key(..) | EventKind::Paste(..) | EventKind::Submit | EventKind::Done);
+        if typing && now < m.at + MOVED_ON_GRACE_MS {
+            return true;
+        }
+        self.moved_on = None;
+        false
+    }
+
     /// Time passes: lets the core settle deadlines.
     pub fn tick(&mut self, now: u64) {
+        if self.moved_on.is_some_and(|m| now >= m.at + MOVED_ON_MS) {
+            self.moved_on = None;
+        }
         if let Screen::Session(s) = &self.screen
             && matches!(s.phase, Phase::Running)
         {
@@ -409,6 +465,7 @@ impl App {
                 Effect::Asked(_) => {
                     self.boundary = true;
                     self.reset_focus();
+                    self.moved_on = self.moved_on_why().map(|why| MovedOn { why, at: now });
                 }
                 Effect::Finished => {
                     let status = if quit { EndStatus::Quit } else { EndStatus::Finished };
@@ -417,6 +474,16 @@ impl App {
                     self.scroll = 0;
                 }
             }
+        }
+    }
+
+    /// Why the session moved on to the question now asked, if it did so by
+    /// itself (the last turn was left without a submit).
+    fn moved_on_why(&self) -> Option<MovedOnWhy> {
+        match self.session()?.turns.last()?.exit {
+            crate::session::Exit::TimedOut => Some(MovedOnWhy::QuestionTime),
+            crate::session::Exit::SessionOver => Some(MovedOnWhy::SessionTime),
+            _ => None,
         }
     }
 

@@ -128,6 +128,10 @@ number-grouping = { $typed }: group digits in threes ({ $grouped }) or not at al
 number-unit-plain = not sure what "{ $found }" means here: answer with a plain number
 number-unit = not sure what "{ $found }" means here: answer in { $unit }
 
+## Said above a question the session moved on to by itself.
+moved-on-timeout = Time's up on that question: the interviewer moves on.
+moved-on-session = The session's time is up: the interviewer asks one last question.
+
 ## The picker.
 picker-title = pick an interview
 picker-pace = pace:

@@ -119,6 +119,10 @@ number-grouping = { $typed }：数字要么每三位一组（{ $grouped }），�
 number-unit-plain = 不确定这里的“{ $found }”是什么意思：请只写数字
 number-unit = 不确定这里的“{ $found }”是什么意思：请按 { $unit } 作答
 
+## 会话自动进入下一题时，在题目上方的提示
+moved-on-timeout = 上一题时间到：面试官进入下一题。
+moved-on-session = 整场时间已到：面试官问最后一个问题。
+
 ## 选择场景
 picker-title = 选择一场面试
 picker-pace = 节奏：

@@ -45,11 +45,12 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     if let Some(msg) = &app.status {
         frame.render_widget(Paragraph::new(format!(" {msg}")).style(theme.accent()), status);
     }
-    let mut hints = vec![("↑↓ PgUp PgDn", tr!(l, "tui-key-scroll"))];
+    // The way out and saving first: they must show on the narrowest screen.
+    let mut hints = vec![("q", tr!(l, "tui-key-leave")), ("e", tr!(l, "tui-key-save"))];
     if !d.trap_groups.is_empty() {
         hints.push(("n/p", tr!(l, "tui-key-traps")));
     }
-    hints.extend([("e", tr!(l, "tui-key-save")), ("q", tr!(l, "tui-key-leave"))]);
+    hints.push(("↑↓ PgUp PgDn", tr!(l, "tui-key-scroll")));
     footer(theme, &hints, frame, keys);
 }
 

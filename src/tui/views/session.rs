@@ -31,15 +31,22 @@ struct Areas {
     footer: Rect,
 }
 
+/// A number's box: the field, two lines for its hint or error, borders.
+const NUMERIC_ROWS: u16 = 5;
+
 fn layout(area: Rect, s: &State) -> Areas {
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    // Lists of options and talking points need more room than a text box.
+    // Lists of options and talking points need more room than a text box;
+    // a number needs one line and its hint, so the question gets the rest.
     let listy = matches!(s.current().answer, Answer::Choice { .. } | Answer::Spoken { .. });
+    let numeric = matches!(s.current().answer, Answer::Numeric { .. });
     if area.width >= 80 && area.height >= 24 {
         let side = if area.width >= 100 { 36 } else { 28 };
         let [main, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(body);
-        let split = if listy {
+        let split = if numeric {
+            [Constraint::Fill(1), Constraint::Length(NUMERIC_ROWS)]
+        } else if listy {
             [Constraint::Percentage(38), Constraint::Fill(1)]
         } else {
             [Constraint::Percentage(45), Constraint::Fill(1)]
@@ -51,8 +58,13 @@ fn layout(area: Rect, s: &State) -> Areas {
     } else {
         // Compact: the timer shares the bottom row with the notes so the
         // question keeps as many lines as possible.
-        let split =
-            if listy { [Constraint::Fill(2), Constraint::Fill(3)] } else { [Constraint::Fill(3), Constraint::Fill(2)] };
+        let split = if numeric {
+            [Constraint::Fill(1), Constraint::Length(NUMERIC_ROWS)]
+        } else if listy {
+            [Constraint::Fill(2), Constraint::Fill(3)]
+        } else {
+            [Constraint::Fill(3), Constraint::Fill(2)]
+        };
         let [prompt, answer, bottom] = Layout::vertical([split[0], split[1], Constraint::Length(3)]).areas(body);
         let [notes, timer] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(22)]).areas(bottom);
         Areas { header, prompt, timer, answer, notes, footer }
@@ -113,6 +125,14 @@ fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
         lines.extend(question);
         lines.push(Line::from(""));
         lines.extend(context);
+    }
+    // The last question's time ran out: said first, so the candidate knows
+    // why the question changed under their typing.
+    if let Some(m) = app.moved_on {
+        let said = format!("⏱ {}", crate::i18n::message(app.lang, m.why.message_id(), &[]));
+        let mut notice: Vec<Line> = wrap(&said, width).into_iter().map(|l| Line::styled(l, app.theme.warn())).collect();
+        notice.push(Line::from(""));
+        lines.splice(0..0, notice);
     }
     let visible = usize::from(area.height.saturating_sub(2));
     let overflow = lines.len() > visible;
@@ -238,9 +258,15 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
                 rows,
             );
             let block = panel(theme, &tr!(app.lang, "answer-pick"), focused);
+            let cut = items.iter().map(ListItem::height).sum::<usize>() > usize::from(rows);
+            let count = items.len();
             let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("› ");
             let mut st = ListState::default().with_selected(Some(s.selected));
             frame.render_stateful_widget(list, area, &mut st);
+            // Options below (or above) the box: a scrollbar says so.
+            if cut {
+                scrollbar(frame, area, count.saturating_sub(1), s.selected);
+            }
         }
         Answer::Numeric { unit, .. } => {
             let title = if unit.is_empty() {
@@ -320,12 +346,17 @@ fn checklist(app: &App, s: &State, title: &str, focused: bool, frame: &mut Frame
             })
             .collect();
     }
+    let cut = items.iter().map(ListItem::height).sum::<usize>() > usize::from(rows);
+    let count = items.len();
     let list = List::new(items)
         .block(panel(theme, title, focused))
         .highlight_style(if focused { theme.selected() } else { Style::new() })
         .highlight_symbol(if focused { "› " } else { "  " });
     let mut st = ListState::default().with_selected(Some(app.point_cursor));
     frame.render_stateful_widget(list, area, &mut st);
+    if cut {
+        scrollbar(frame, area, count.saturating_sub(1), app.point_cursor);
+    }
 }
 
 /// The rating step: "which of these did you cover?", with what the
