@@ -686,3 +686,34 @@ fn a_timeout_says_the_interviewer_moved_on_and_keeps_late_keys_out_of_the_next_a
     app.tick(156_500);
     assert!(!render(&app, 80, 24).join("").contains("上一题时间到"), "gone after a few seconds");
 }
+
+/// Issue 16 item 6: `t` in a replay lands on the moment before the answer
+/// that fell into a trap was submitted: that question on screen, the
+/// answer still in its box, the trap named; `t` again goes on to the next.
+#[test]
+fn replay_t_lands_before_the_trapped_answer_with_the_trap_named() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::NONE);
+    let mut p = replay_of("alibaba-cloud-pm");
+    p.playing = false;
+    p.seek(0);
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        p.key(t);
+        let Screen::Session(s) = &p.view.screen else { panic!("a session on screen") };
+        let node = s.current().id.clone();
+        assert!(
+            !s.answer_text().trim().is_empty() || s.selected > 0 || !s.ticked.is_empty(),
+            "{node}: the answer is visible"
+        );
+        let rows = render_replay(&p, 120, 40);
+        let keys = rows.last().expect("a key line");
+        assert!(keys.contains("Trap ahead at ") && keys.contains(&node), "{node}: {keys:?}");
+        // Playing on from here submits this very answer, into the trap.
+        let after = p.replay.state_at(p.replay.from_display(p.pos) + 60_000);
+        let turn = after.turns.iter().find(|t| after.compiled.scenario.nodes[t.node].id == node).expect("the turn");
+        assert!(!turn.traps.is_empty(), "{node}: the answer falls into a trap");
+        seen.push((p.pos, node));
+    }
+    assert!(seen[1].0 > seen[0].0, "t again goes on to the next trap: {seen:?}");
+}

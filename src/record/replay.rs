@@ -112,6 +112,26 @@ impl Replay {
         s
     }
 
+    /// The last recorded moment before the turn that ended at recorded
+    /// time `ended` was left: the answer still on screen, not yet judged.
+    /// `ended` is where a [`MarkerKind::Trap`] marker stands (the line
+    /// that ended the turn, by a submit or a deadline passed); the moment
+    /// is found by halving, since how many turns are done only grows with
+    /// time.
+    pub fn before_turn_ended(&self, ended: u64) -> u64 {
+        let done = self.state_at(ended).turns.len();
+        let (mut lo, mut hi) = (self.span().0, ended);
+        if self.state_at(lo).turns.len() >= done {
+            return lo;
+        }
+        // Invariant: fewer turns at `lo`, all of them at `hi`.
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.state_at(mid).turns.len() < done { lo = mid } else { hi = mid }
+        }
+        lo
+    }
+
     /// Length of the display timeline.
     pub fn display_len(&self) -> u64 {
         self.to_display(self.span().1)

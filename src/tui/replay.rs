@@ -99,6 +99,46 @@ impl Player {
         }
     }
 
+    /// `t`: to the moment before the next answer that fell into a trap,
+    /// the answer still in its box, the trap named in the status line.
+    fn next_trap(&mut self) {
+        let ends: Vec<u64> =
+            self.replay.markers.iter().filter(|m| m.kind == MarkerKind::Trap).map(|m| m.at_ms).collect();
+        for ended in ends {
+            let before = self.replay.before_turn_ended(ended);
+            // A long pause before the submit is compressed on the display
+            // timeline, so `before` may share its display time with the
+            // submit: one display millisecond earlier is still before it.
+            let at = self.replay.to_display(before).min(self.replay.to_display(ended).saturating_sub(1));
+            if at > self.pos || (at == self.pos && self.status.is_none()) {
+                self.playing = false;
+                self.seek(at);
+                self.status = Some(self.trap_named(ended));
+                return;
+            }
+        }
+    }
+
+    /// "Trap: <titles> (question id)" for the turns that ended at `ended`.
+    fn trap_named(&self, ended: u64) -> String {
+        let before = self.replay.state_at(self.replay.before_turn_ended(ended)).turns.len();
+        let after = self.replay.state_at(ended);
+        let lang = self.view.lang;
+        let cat = &after.compiled.catalogue;
+        let mut titles = Vec::new();
+        let mut node = String::new();
+        for t in &after.turns[before.min(after.turns.len())..] {
+            node = after.compiled.scenario.nodes.get(t.node).map(|n| n.id.clone()).unwrap_or_default();
+            for f in &t.traps {
+                let title = cat.get(&f.id).map_or(f.id.clone(), |d| crate::assess::debrief::trap_texts(d, lang).title);
+                if !titles.contains(&title) {
+                    titles.push(title);
+                }
+            }
+        }
+        crate::tr!(lang, "replay-trap", titles = titles.join(", "), node = node)
+    }
+
     /// One key; returns whether the screen changed.
     pub fn key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
@@ -118,6 +158,10 @@ impl Player {
                 _ => {}
             }
             return;
+        }
+        // What the last key said (a trap named, a note saved) goes with the next.
+        if key.code != KeyCode::Char('t') {
+            self.status = None;
         }
         match key.code {
             KeyCode::Enter if self.view.ending_showing() => self.view.ending_dismissed = true,
@@ -139,7 +183,7 @@ impl Player {
             KeyCode::End => self.seek(u64::MAX),
             KeyCode::Char('[') => self.jump(&[MarkerKind::Question], false),
             KeyCode::Char(']') => self.jump(&[MarkerKind::Question], true),
-            KeyCode::Char('t') => self.jump(&[MarkerKind::Trap], true),
+            KeyCode::Char('t') => self.next_trap(),
             KeyCode::Char('c') => {
                 let at = self.replay.from_display(self.pos);
                 self.replay.compress = !self.replay.compress;
@@ -195,7 +239,7 @@ pub fn render(p: &Player, frame: &mut Frame) {
             Span::styled(format!(" {} ", crate::tr!(l, "replay-note")), theme.accent()),
             Span::raw(format!("{}▏  {}", crate::text::escape_controls(text), crate::tr!(l, "replay-note-keys"))),
         ]),
-        (None, Some(s)) => Line::styled(format!(" {s}"), theme.accent()),
+        (None, Some(s)) => Line::styled(views::ellipsis(&format!(" {s}"), usize::from(keys.width)), theme.accent()),
         (None, None) => {
             // As many keys as fit, most useful first; `q` always shows.
             let mut hints: Vec<(&str, String)> =

@@ -111,6 +111,8 @@ replay-idle = idle≤2s
 replay-saved = Annotation saved
 replay-not-saved = Could not save the annotation: { $error }
 
+replay-trap = Trap ahead at { $node }: { $titles }
+
 ## Messages in the status line.
 status-not-recording = Not recording: { $error }
 status-lang-not-kept = Cannot remember the language: { $error }

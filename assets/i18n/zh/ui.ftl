@@ -102,6 +102,8 @@ replay-idle = 空闲≤2秒
 replay-saved = 批注已保存
 replay-not-saved = 批注没能保存：{ $error }
 
+replay-trap = 即将踩到陷阱（{ $node }）：{ $titles }
+
 ## 状态行的消息
 status-not-recording = 没有录制：{ $error }
 status-lang-not-kept = 没能记住语言设置：{ $error }

@@ -12,7 +12,7 @@ mod ready;
 pub(crate) mod session;
 mod textbox;
 
-pub use common::footer;
+pub use common::{ellipsis, footer};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
