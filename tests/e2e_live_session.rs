@@ -87,8 +87,8 @@ fn a_timeout_shows_the_interviewer_moving_on() {
     let t = Tmux::start("timeout", (100, 30), &script(dir.path(), &format!("run '{}' --seed 1", file.display())));
     t.wait_for(WAIT, "the first question", |s| s.contains("First question"));
     t.text("I was saying");
-    let s = t.wait_for(WAIT, "the notice", |s| s.contains("Second question"));
-    assert!(s.contains("Time's up on that question"), "{s}");
+    let s =
+        t.wait_for(WAIT, "the notice", |s| s.contains("Second question") && s.contains("Time's up on that question"));
     assert!(!s.contains("I was saying"), "the old answer does not follow: {s}");
 }
 
@@ -120,12 +120,13 @@ fn at_60x16_the_primary_actions_and_scroll_marks_show() {
     let t = Tmux::start("small", (60, 16), &script(dir.path(), ""));
     t.wait_for(WAIT, "the picker", |s| s.contains("Enter"));
     t.keys(&["Enter"]);
-    let ready = t.wait_for(WAIT, "the ready screen", |s| s.contains("Ready?"));
-    assert!(ready.contains("Press Enter"), "{ready}");
+    // Each wait names everything the screen must show: a frame is checked
+    // whole, never half drawn.
+    t.wait_for(WAIT, "the ready screen with its action", |s| s.contains("Ready?") && s.contains("Press Enter"));
     t.keys(&["Enter"]);
-    let s = t.wait_for(WAIT, "the session", |s| time_left(s).is_some());
-    assert!(s.contains("^S submit"), "the session's primary key:\n{s}");
-    assert!(s.contains("Alt-PgDn for more") && s.contains('█'), "the cut question is marked:\n{s}");
+    t.wait_for(WAIT, "the session, its primary key and the cut question marked", |s| {
+        time_left(s).is_some() && s.contains("^S submit") && s.contains("Alt-PgDn for more") && s.contains('█')
+    });
     // An answer, so the debrief has more to say than fits.
     t.text("I led the Kubernetes migration; it was a great success");
     t.keys(&["C-s"]);
@@ -133,9 +134,14 @@ fn at_60x16_the_primary_actions_and_scroll_marks_show() {
     t.keys(&["C-c"]);
     t.wait_for(WAIT, "quit confirmation", |s| s.contains("Quit?"));
     t.keys(&["y"]);
-    let s = t.wait_for(WAIT, "the debrief", |s| s.contains("Debrief"));
-    assert!(s.contains("q leave") && s.contains("e save"), "the debrief's keys:\n{s}");
-    assert!(s.contains("↓ more") && s.contains('█'), "the cut debrief is marked:\n{s}");
+    // Waiting for the key line: the frame is whole once it shows.
+    t.wait_for(WAIT, "the debrief, its keys and the cut marked", |s| {
+        s.contains("Debrief")
+            && s.contains("q leave")
+            && s.contains("e save")
+            && s.contains("↓ more")
+            && s.contains('█')
+    });
 }
 
 /// Item 6: `t` in a replay stops before the answer that fell into a trap,
