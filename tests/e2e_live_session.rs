@@ -169,3 +169,47 @@ fn replay_t_stops_before_the_trapped_answer() {
     // The answer is still in its box: the box's title counts its words.
     assert!(s.lines().any(|l| l.contains("Answer ·") && !l.contains("0 words")), "{s}");
 }
+
+/// Issue 14: `HOTSEAT_LANG=zh hotseat` speaks Chinese on every screen at
+/// 120x40, 80x24 and 60x16: picker, ready, session, help, pause, the quit
+/// question, the debrief, and the replay of what was recorded.
+#[test]
+fn the_whole_app_speaks_chinese_at_every_size() {
+    need_tmux!();
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let zh = |args: &str| format!("HOTSEAT_LANG=zh {}", script(dir.path(), args));
+        let t = Tmux::start("zh", (w, h), &zh(""));
+        let size = format!("{w}x{h}");
+        t.wait_for(WAIT, &format!("{size}: the picker"), |s| s.contains("选择一场面试") && s.contains("开始"));
+        t.keys(&["Enter"]);
+        t.wait_for(WAIT, &format!("{size}: ready"), |s| s.contains("准备好了吗") && s.contains("按 Enter"));
+        t.keys(&["Enter"]);
+        t.wait_for(WAIT, &format!("{size}: the session"), |s| {
+            s.contains("问题") && s.contains("计时") && s.contains("提交") && !s.contains("Prompt")
+        });
+        t.text("我们把按量计费改成了月度承诺，两个季度多了1700万元承诺消费。");
+        t.keys(&["F1"]);
+        t.wait_for(WAIT, &format!("{size}: help"), |s| s.contains("帮助") && s.contains("Esc 关闭"));
+        t.keys(&["Escape"]);
+        // Two Escapes sent together read as Alt-Escape: one at a time.
+        t.wait_for(WAIT, &format!("{size}: help closed"), |s| !s.contains("Esc 关闭") && s.contains("计时"));
+        t.keys(&["Escape"]);
+        t.wait_for(WAIT, &format!("{size}: paused"), |s| s.contains("已暂停"));
+        t.keys(&["Escape"]);
+        t.wait_for(WAIT, &format!("{size}: resumed"), |s| s.contains("计时"));
+        t.keys(&["C-c"]);
+        t.wait_for(WAIT, &format!("{size}: the quit question"), |s| s.contains("继续面试"));
+        t.keys(&["y"]);
+        t.wait_for(WAIT, &format!("{size}: the debrief"), |s| {
+            s.contains("复盘") && s.contains("结论") && s.contains("q 离开") && !s.contains("Verdict")
+        });
+        t.keys(&["q"]);
+        t.wait_for(WAIT, &format!("{size}: the shell"), |s| s.contains("EXIT=0"));
+
+        let t = Tmux::start("zh-replay", (w, h), &zh("replay latest"));
+        t.wait_for(WAIT, &format!("{size}: the replay"), |s| s.contains("播放/暂停") && s.contains("q 退出"));
+        t.keys(&["q"]);
+        t.wait_for(WAIT, &format!("{size}: the shell after the replay"), |s| s.contains("EXIT=0"));
+    }
+}
