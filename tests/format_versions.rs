@@ -99,3 +99,27 @@ fn a_number_ending_a_sentence_is_read_from_format_four_and_refused_before() {
     assert_ne!(new.current().id, "quiz", "format 4 reads 22.2 %");
     assert_eq!(new.turns.iter().filter(|t| t.correct == Some(true)).count(), 1);
 }
+
+/// Guards session format 4's shuffled choices: a file of format 3 replays
+/// its options in the scenario's order, as they were shown; from format 4
+/// they show in the seed's order, and `Select` still names the scenario's
+/// index, so the same events pick the same option either way.
+#[test]
+fn choices_show_in_the_seeds_order_from_format_four_and_as_written_before() {
+    let e = |at, kind| Event::new(at, kind);
+    // A money answer routes `open` to the Choice `pick`.
+    let events = vec![
+        e(0, EventKind::Start),
+        e(1_000, EventKind::Paste(Target::Answer, "We grew committed spend by ¥18M".into())),
+        e(2_000, EventKind::Submit),
+        e(3_000, EventKind::Select(1)),
+    ];
+    let old = file(3, &events).fold().expect("folds");
+    assert_eq!(old.current().id, "pick");
+    assert_eq!(old.order, vec![0, 1], "format 3 shows the options as written");
+    let new = file(format::VERSION, &events).fold().expect("folds");
+    let mut order = new.order.clone();
+    order.sort_unstable();
+    assert_eq!(order, vec![0, 1], "a permutation");
+    assert_eq!((old.selected, new.selected), (1, 1), "Select names the scenario's index in both");
+}

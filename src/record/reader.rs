@@ -430,6 +430,7 @@ impl Recording {
     /// reads its numbers the way format 1 did.
     pub fn new_state(&self, compiled: std::sync::Arc<Compiled>) -> State {
         let mut s = State::new(compiled, self.header.seed, self.header.pace);
+        s.shuffle = self.version >= 4;
         s.numbers = match self.version {
             1 => crate::session::numeric::Reading::Format1,
             2 | 3 => crate::session::numeric::Reading::InUnit,

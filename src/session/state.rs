@@ -161,6 +161,13 @@ pub struct State {
     /// How typed numbers are read: the newest way, or the way of the
     /// session format being folded, so its replay is what happened.
     pub numbers: super::numeric::Reading,
+    /// A Choice question's options in the order shown: `order[k]` is the
+    /// index (as the scenario lists them) of the option shown k-th.
+    /// `selected` and the recorded `Select` events hold scenario indices.
+    pub order: Vec<usize>,
+    /// Options are shown in a seeded order (session format 4 on); a replay
+    /// of an older recording shows them as they were, in the file's order.
+    pub shuffle: bool,
     pub vars: BTreeMap<String, i64>,
     /// Times each node (by index) has been entered.
     pub visits: Vec<u32>,
@@ -205,6 +212,8 @@ impl State {
             done_ms: None,
             numeric_error: None,
             numbers: super::numeric::Reading::default(),
+            order: Vec::new(),
+            shuffle: true,
             vars: BTreeMap::new(),
             visits: vec![0; n],
             turns: Vec::new(),

@@ -440,7 +440,15 @@ fn enter(s: &mut State, next: usize, at: u64, fx: &mut Vec<Effect>) {
     s.overtime = false;
     s.answer = Editor::new(s.answer.keymap());
     s.answer_clipped = false;
-    s.selected = 0;
+    s.order = match &node.answer {
+        crate::scenario::Answer::Choice { options } if s.shuffle => {
+            draw::order(s.seed, &node.id, s.visits[next], options.len())
+        }
+        crate::scenario::Answer::Choice { options } => (0..options.len()).collect(),
+        _ => Vec::new(),
+    };
+    // The cursor starts on the option shown first.
+    s.selected = s.order.first().copied().unwrap_or(0);
     s.numeric_error = None;
     s.prompt_text = s.render_prompt();
     fx.push(Effect::Asked(next));

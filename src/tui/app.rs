@@ -387,7 +387,13 @@ impl App {
             Action::FocusPrev => self.cycle_focus(-1),
             Action::FocusNotes => self.focus = Focus::Notes,
             Action::ChoiceMove(d) => self.choice_move(d, now),
-            Action::ChoicePick(i) => self.send(EventKind::Select(i), now),
+            Action::ChoicePick(shown) => {
+                // The key names the option by where it shows; the core
+                // takes the scenario's index.
+                if let Some(&i) = self.session().and_then(|s| s.order.get(shown)) {
+                    self.send(EventKind::Select(i), now);
+                }
+            }
             Action::PointMove(d) => self.point_move(d),
             Action::PointToggle => self.send(EventKind::Toggle(self.point_cursor), now),
             Action::PointPick(i) => {
@@ -617,10 +623,15 @@ impl App {
         self.focus = order[((i + d).rem_euclid(n)) as usize];
     }
 
+    /// Moves the choice cursor `d` places down the options as shown.
     fn choice_move(&mut self, d: i32, now: u64) {
         let Some(s) = self.session() else { return };
-        let Answer::Choice { options } = &s.current().answer else { return };
-        let i = (s.selected as i64 + i64::from(d)).clamp(0, options.len() as i64 - 1) as usize;
+        if !matches!(s.current().answer, Answer::Choice { .. }) || s.order.is_empty() {
+            return;
+        }
+        let at = s.order.iter().position(|&i| i == s.selected).unwrap_or(0);
+        let to = (at as i64 + i64::from(d)).clamp(0, s.order.len() as i64 - 1) as usize;
+        let i = s.order[to];
         self.send(EventKind::Select(i), now);
     }
 

@@ -252,20 +252,24 @@ fn answer(app: &App, s: &State, frame: &mut Frame, area: Rect) {
             // Inner width less the border and the highlight symbol.
             let width = area.width.saturating_sub(4);
             let rows = area.height.saturating_sub(2);
+            // Shown in the session's order, numbered as shown.
+            let shown: Vec<usize> =
+                if s.order.len() == options.len() { s.order.clone() } else { (0..options.len()).collect() };
             let items = wrapped_items(
-                options.iter().enumerate().map(|(i, o)| (format!("{}. ", i + 1), o.label.as_str())),
+                shown.iter().enumerate().map(|(k, &i)| (format!("{}. ", k + 1), options[i].label.as_str())),
                 width,
                 rows,
             );
+            let cursor = shown.iter().position(|&i| i == s.selected).unwrap_or(0);
             let block = panel(theme, &tr!(app.lang, "answer-pick"), focused);
             let cut = items.iter().map(ListItem::height).sum::<usize>() > usize::from(rows);
             let count = items.len();
             let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("› ");
-            let mut st = ListState::default().with_selected(Some(s.selected));
+            let mut st = ListState::default().with_selected(Some(cursor));
             frame.render_stateful_widget(list, area, &mut st);
             // Options below (or above) the box: a scrollbar says so.
             if cut {
-                scrollbar(frame, area, count.saturating_sub(1), s.selected);
+                scrollbar(frame, area, count.saturating_sub(1), cursor);
             }
         }
         Answer::Numeric { unit, .. } => {
