@@ -14,7 +14,7 @@ use clap::builder::StyledStr;
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 
-use super::{Cli, EXIT_USAGE};
+use super::Cli;
 use crate::i18n::{Lang, message};
 use crate::tr;
 
@@ -28,7 +28,8 @@ pub enum Shell {
 
 /// The command line of this process, parsed with help, usage and errors
 /// in the UI language. Like `Cli::parse`, prints help, the version or a
-/// usage error and exits (0 or 2) when there is nothing to run.
+/// usage error and exits when there is nothing to run: 0, or clap's 2 for
+/// a usage error, which is hotseat's [`super::EXIT_USAGE`].
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     let env = |k: &str| std::env::var(k).ok();
@@ -388,9 +389,6 @@ fn conflict(error: &clap::error::Error<Localized>, lang: Lang, arg: &str) -> Str
 fn quote_if_spaced(v: &str) -> String {
     if v.contains(char::is_whitespace) { format!("'{v}'") } else { v.to_string() }
 }
-
-/// Exit code clap uses for usage errors, which hotseat's match.
-const _: () = assert!(EXIT_USAGE == 2);
 
 #[cfg(test)]
 mod tests {
