@@ -6,7 +6,9 @@ mod all_paths;
 mod assess;
 mod check;
 mod graph;
+pub mod help;
 mod list;
+mod man;
 mod new;
 pub mod out;
 mod playtest;
@@ -72,6 +74,14 @@ pub enum Command {
         #[arg(value_name = "ID|latest")]
         session: String,
     },
+    /// Print a shell completion script (bash, zsh or fish) on standard output.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: help::Shell,
+    },
+    /// Print the manual page (roff) on standard output: `hotseat man | man -l -`.
+    Man,
 }
 
 /// Output format for commands that can print JSON.
@@ -101,6 +111,8 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Resume { session }) => run::resume(&session, t0),
         Some(Command::Replay { session }) => sessions::replay(&session),
         Some(Command::Export(args)) => sessions::export(&args),
+        Some(Command::Completions { shell }) => help::completions(shell),
+        Some(Command::Man) => man::print(),
         None => run::picker(t0),
     };
     match result {

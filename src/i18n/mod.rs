@@ -57,6 +57,7 @@ impl Lang {
                     ("ui", include_str!(concat!("../../assets/i18n/", $code, "/ui.ftl"))),
                     ("cli", include_str!(concat!("../../assets/i18n/", $code, "/cli.ftl"))),
                     ("author", include_str!(concat!("../../assets/i18n/", $code, "/author.ftl"))),
+                    ("help", include_str!(concat!("../../assets/i18n/", $code, "/help.ftl"))),
                 ]
             };
         }
