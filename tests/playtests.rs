@@ -23,6 +23,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("huawei-case", "end-offer"),
     ("offer-negotiation", "end-strong"),
     ("behavioral-zh", "end-strong"),
+    ("us-seat-negotiation", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
