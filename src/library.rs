@@ -19,6 +19,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("offer-negotiation.ron", include_str!("../scenarios/offer-negotiation.ron")),
     ("behavioral-zh.ron", include_str!("../scenarios/behavioral-zh.ron")),
     ("us-seat-negotiation.ron", include_str!("../scenarios/us-seat-negotiation.ron")),
+    ("hr-round-zh.ron", include_str!("../scenarios/hr-round-zh.ron")),
 ];
 
 /// Where a scenario came from.

@@ -33,6 +33,7 @@ fn the_bundled_scenarios_are_bundled_under_their_ids() {
             "offer-negotiation",
             "behavioral-zh",
             "us-seat-negotiation",
+            "hr-round-zh",
         ]
     );
     for (name, _) in BUNDLED {
@@ -77,12 +78,14 @@ fn together_they_expose_every_catalogue_trap() {
 }
 
 #[test]
-fn behavioral_zh_is_written_in_chinese() {
-    let sc = bundled().into_iter().find(|s| s.id == "behavioral-zh").expect("bundled");
-    assert_eq!(sc.language.code(), "zh");
-    for n in sc.nodes.iter().filter(|n| !n.is_end()) {
-        let cjk = n.prompt.chars().filter(|&c| hotseat::rules::signals::is_cjk(c)).count();
-        assert!(cjk * 2 >= n.prompt.chars().filter(|c| c.is_alphabetic()).count(), "{}: {}", n.id, n.prompt);
+fn the_chinese_scenarios_are_written_in_chinese() {
+    for id in ["behavioral-zh", "hr-round-zh"] {
+        let sc = bundled().into_iter().find(|s| s.id == id).expect("bundled");
+        assert_eq!(sc.language.code(), "zh", "{id}");
+        for n in sc.nodes.iter().filter(|n| !n.is_end()) {
+            let cjk = n.prompt.chars().filter(|&c| hotseat::rules::signals::is_cjk(c)).count();
+            assert!(cjk * 2 >= n.prompt.chars().filter(|c| c.is_alphabetic()).count(), "{id} {}: {}", n.id, n.prompt);
+        }
     }
 }
 

@@ -24,6 +24,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("offer-negotiation", "end-strong"),
     ("behavioral-zh", "end-strong"),
     ("us-seat-negotiation", "end-strong"),
+    ("hr-round-zh", "end-offer"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
