@@ -20,6 +20,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("behavioral-zh.ron", include_str!("../scenarios/behavioral-zh.ron")),
     ("us-seat-negotiation.ron", include_str!("../scenarios/us-seat-negotiation.ron")),
     ("hr-round-zh.ron", include_str!("../scenarios/hr-round-zh.ron")),
+    ("bar-raiser-intl.ron", include_str!("../scenarios/bar-raiser-intl.ron")),
 ];
 
 /// Where a scenario came from.

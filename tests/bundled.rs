@@ -34,6 +34,7 @@ fn the_bundled_scenarios_are_bundled_under_their_ids() {
             "behavioral-zh",
             "us-seat-negotiation",
             "hr-round-zh",
+            "bar-raiser-intl",
         ]
     );
     for (name, _) in BUNDLED {

@@ -25,6 +25,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("behavioral-zh", "end-strong"),
     ("us-seat-negotiation", "end-strong"),
     ("hr-round-zh", "end-offer"),
+    ("bar-raiser-intl", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
