@@ -18,6 +18,9 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("huawei-case.ron", include_str!("../scenarios/huawei-case.ron")),
     ("offer-negotiation.ron", include_str!("../scenarios/offer-negotiation.ron")),
     ("behavioral-zh.ron", include_str!("../scenarios/behavioral-zh.ron")),
+    ("us-seat-negotiation.ron", include_str!("../scenarios/us-seat-negotiation.ron")),
+    ("hr-round-zh.ron", include_str!("../scenarios/hr-round-zh.ron")),
+    ("bar-raiser-intl.ron", include_str!("../scenarios/bar-raiser-intl.ron")),
 ];
 
 /// Where a scenario came from.

@@ -22,11 +22,20 @@ fn bundled() -> Vec<Scenario> {
 }
 
 #[test]
-fn the_five_scenarios_are_bundled_under_their_ids() {
+fn the_bundled_scenarios_are_bundled_under_their_ids() {
     let ids: Vec<String> = bundled().into_iter().map(|s| s.id).collect();
     assert_eq!(
         ids,
-        ["alibaba-cloud-pm", "tencent-compliance-panel", "huawei-case", "offer-negotiation", "behavioral-zh"]
+        [
+            "alibaba-cloud-pm",
+            "tencent-compliance-panel",
+            "huawei-case",
+            "offer-negotiation",
+            "behavioral-zh",
+            "us-seat-negotiation",
+            "hr-round-zh",
+            "bar-raiser-intl",
+        ]
     );
     for (name, _) in BUNDLED {
         assert!(ids.iter().any(|id| format!("{id}.ron") == *name), "{name} is named after its id");
@@ -70,12 +79,14 @@ fn together_they_expose_every_catalogue_trap() {
 }
 
 #[test]
-fn behavioral_zh_is_written_in_chinese() {
-    let sc = bundled().into_iter().find(|s| s.id == "behavioral-zh").expect("bundled");
-    assert_eq!(sc.language.code(), "zh");
-    for n in sc.nodes.iter().filter(|n| !n.is_end()) {
-        let cjk = n.prompt.chars().filter(|&c| hotseat::rules::signals::is_cjk(c)).count();
-        assert!(cjk * 2 >= n.prompt.chars().filter(|c| c.is_alphabetic()).count(), "{}: {}", n.id, n.prompt);
+fn the_chinese_scenarios_are_written_in_chinese() {
+    for id in ["behavioral-zh", "hr-round-zh"] {
+        let sc = bundled().into_iter().find(|s| s.id == id).expect("bundled");
+        assert_eq!(sc.language.code(), "zh", "{id}");
+        for n in sc.nodes.iter().filter(|n| !n.is_end()) {
+            let cjk = n.prompt.chars().filter(|&c| hotseat::rules::signals::is_cjk(c)).count();
+            assert!(cjk * 2 >= n.prompt.chars().filter(|c| c.is_alphabetic()).count(), "{id} {}: {}", n.id, n.prompt);
+        }
     }
 }
 

@@ -272,9 +272,11 @@ fn no_bundled_scenario_names_a_nonexistent_mlps_version() {
 }
 
 /// A US big-tech offer is no lever for a Hangzhou seat: no model answer or
-/// trap example uses one.
+/// trap example uses one. A seat in the US is the exception: there the
+/// seed's own lever is a Google or Meta PM offer at a mapped level.
 #[test]
 fn no_model_answer_or_trap_example_leans_on_a_us_offer() {
+    const US_SEATS: &[&str] = &["us-seat-negotiation"];
     let (cat, _) = hotseat::traps::load(None);
     let examples = cat
         .traps
@@ -282,7 +284,9 @@ fn no_model_answer_or_trap_example_leans_on_a_us_offer() {
         .flat_map(|t| std::iter::once(t.example.clone()).chain(t.zh.as_ref().map(|z| z.example.clone())));
     let answers = BUNDLED
         .iter()
-        .flat_map(|(name, _)| scenario(name.trim_end_matches(".ron")).nodes)
+        .map(|(name, _)| name.trim_end_matches(".ron"))
+        .filter(|id| !US_SEATS.contains(id))
+        .flat_map(|id| scenario(id).nodes)
         .filter_map(|n| n.model_answer);
     for text in examples.chain(answers) {
         let lower = text.to_lowercase();

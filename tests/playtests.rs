@@ -23,6 +23,9 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("huawei-case", "end-offer"),
     ("offer-negotiation", "end-strong"),
     ("behavioral-zh", "end-strong"),
+    ("us-seat-negotiation", "end-strong"),
+    ("hr-round-zh", "end-offer"),
+    ("bar-raiser-intl", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot

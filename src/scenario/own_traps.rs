@@ -7,18 +7,21 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{OwnTrap, Scenario};
+use super::model::{Language, OwnTrap, Scenario};
 use super::report::Reporter;
 use super::spans::SpanNode;
 use super::validate::{Refs, TrapIds, check_cond, is_valid_id};
 use crate::text::quote;
 use crate::tr;
-use crate::traps::{Catalogue, Trap};
+use crate::traps::{Catalogue, Trap, TrapTexts};
 
 /// `cat` with the scenario's traps laid over it: an adapted trap takes
 /// the texts (and rules) given, a new trap is added. The scenario was
 /// checked, so a new trap has its texts; one that somehow lacks a text
-/// shows its id rather than nothing.
+/// shows its id rather than nothing. A new trap of a scenario written in
+/// Chinese (`language: Zh`) is written in Chinese, so its texts are also
+/// its Chinese texts: a Chinese debrief shows them as they are instead of
+/// marking them as English.
 pub fn merge(cat: &Catalogue, sc: &Scenario) -> Catalogue {
     let mut out = cat.clone();
     for own in &sc.traps {
@@ -35,6 +38,14 @@ pub fn merge(cat: &Catalogue, sc: &Scenario) -> Catalogue {
                     zh: None,
                 };
                 adapt(&mut t, own);
+                if sc.language == Language::Zh {
+                    t.zh = Some(TrapTexts {
+                        title: t.title.clone(),
+                        why: t.why.clone(),
+                        instead: t.instead.clone(),
+                        example: t.example.clone(),
+                    });
+                }
                 out.traps.push(t);
             }
         }
@@ -172,5 +183,24 @@ mod tests {
         assert_eq!((&adapted.why, &adapted.detect), (&bundled.why, &bundled.detect));
         assert_eq!(merged.get("blames-others").map(|t| t.title.as_str()), Some("Blaming another team"));
         assert_eq!(merged.traps.len(), cat.traps.len() + 1);
+    }
+
+    /// A new trap in a Chinese scenario is written in Chinese: the Chinese
+    /// debrief once showed its title marked "（英文）" (in English).
+    #[test]
+    fn a_new_trap_of_a_chinese_scenario_is_its_own_chinese_text() {
+        let (cat, _) = crate::traps::load(None);
+        let mut sc: Scenario = crate::ron_syntax::options()
+            .from_str(include_str!("../../tests/fixtures/session-core.ron"))
+            .expect("parses");
+        sc.traps = vec![own("inflated-pay", Some("虚报现薪"))];
+        sc.language = Language::Zh;
+        let merged = merge(&cat, &sc);
+        let t = merged.get("inflated-pay").expect("added");
+        assert_eq!(t.zh.as_ref().map(|z| (z.title.as_str(), z.why.as_str())), Some(("虚报现薪", "w")));
+        // In an English scenario a new trap is English and stays marked so.
+        sc.language = Language::En;
+        let merged = merge(&cat, &sc);
+        assert!(merged.get("inflated-pay").expect("added").zh.is_none());
     }
 }
