@@ -18,6 +18,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("huawei-case.ron", include_str!("../scenarios/huawei-case.ron")),
     ("offer-negotiation.ron", include_str!("../scenarios/offer-negotiation.ron")),
     ("behavioral-zh.ron", include_str!("../scenarios/behavioral-zh.ron")),
+    ("dual-stack-gtm.ron", include_str!("../scenarios/dual-stack-gtm.ron")),
 ];
 
 /// Where a scenario came from.

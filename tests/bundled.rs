@@ -22,11 +22,18 @@ fn bundled() -> Vec<Scenario> {
 }
 
 #[test]
-fn the_five_scenarios_are_bundled_under_their_ids() {
+fn the_bundled_scenarios_are_bundled_under_their_ids() {
     let ids: Vec<String> = bundled().into_iter().map(|s| s.id).collect();
     assert_eq!(
         ids,
-        ["alibaba-cloud-pm", "tencent-compliance-panel", "huawei-case", "offer-negotiation", "behavioral-zh"]
+        [
+            "alibaba-cloud-pm",
+            "tencent-compliance-panel",
+            "huawei-case",
+            "offer-negotiation",
+            "behavioral-zh",
+            "dual-stack-gtm",
+        ]
     );
     for (name, _) in BUNDLED {
         assert!(ids.iter().any(|id| format!("{id}.ron") == *name), "{name} is named after its id");

@@ -23,6 +23,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("huawei-case", "end-offer"),
     ("offer-negotiation", "end-strong"),
     ("behavioral-zh", "end-strong"),
+    ("dual-stack-gtm", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
@@ -30,7 +31,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
 /// Currently every weak answer shows one of its node's traps.
 const NO_TRAP_EXPECTED: &[(&str, &str, &str)] = &[];
 
-/// Together the five weak runs must show at least this many catalogue traps.
+/// Together the weak runs must show at least this many catalogue traps.
 const MIN_CATALOGUE_COVERAGE: usize = 15;
 
 fn catalogue() -> Catalogue {
