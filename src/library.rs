@@ -19,6 +19,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("offer-negotiation.ron", include_str!("../scenarios/offer-negotiation.ron")),
     ("behavioral-zh.ron", include_str!("../scenarios/behavioral-zh.ron")),
     ("dual-stack-gtm.ron", include_str!("../scenarios/dual-stack-gtm.ron")),
+    ("token-pricing.ron", include_str!("../scenarios/token-pricing.ron")),
 ];
 
 /// Where a scenario came from.

@@ -33,6 +33,7 @@ fn the_bundled_scenarios_are_bundled_under_their_ids() {
             "offer-negotiation",
             "behavioral-zh",
             "dual-stack-gtm",
+            "token-pricing",
         ]
     );
     for (name, _) in BUNDLED {

@@ -24,6 +24,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("offer-negotiation", "end-strong"),
     ("behavioral-zh", "end-strong"),
     ("dual-stack-gtm", "end-strong"),
+    ("token-pricing", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
