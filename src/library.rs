@@ -21,6 +21,8 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("us-seat-negotiation.ron", include_str!("../scenarios/us-seat-negotiation.ron")),
     ("hr-round-zh.ron", include_str!("../scenarios/hr-round-zh.ron")),
     ("bar-raiser-intl.ron", include_str!("../scenarios/bar-raiser-intl.ron")),
+    ("dual-stack-gtm.ron", include_str!("../scenarios/dual-stack-gtm.ron")),
+    ("token-pricing.ron", include_str!("../scenarios/token-pricing.ron")),
 ];
 
 /// Where a scenario came from.

@@ -35,6 +35,8 @@ fn the_bundled_scenarios_are_bundled_under_their_ids() {
             "us-seat-negotiation",
             "hr-round-zh",
             "bar-raiser-intl",
+            "dual-stack-gtm",
+            "token-pricing",
         ]
     );
     for (name, _) in BUNDLED {

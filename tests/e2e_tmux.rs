@@ -239,13 +239,16 @@ fn the_picker_reloads_user_scenarios_when_their_files_change() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stty = dir.path().join("stty.txt");
     let t = Tmux::start("picker", (120, 40), &script(dir.path(), "", &stty));
-    t.wait_for(Duration::from_secs(10), "the picker", |s| s.contains("Scenarios (8)"));
+    // The picker counts every bundled scenario, then the user's.
+    let bundled = hotseat::library::BUNDLED.len();
+    let (before, after) = (format!("Scenarios ({bundled})"), format!("Scenarios ({})", bundled + 1));
+    t.wait_for(Duration::from_secs(10), "the picker", |s| s.contains(&before));
     let user = dir.path().join("scenarios");
     std::fs::create_dir_all(&user).expect("mkdir");
     let example =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/example.ron")).expect("reads");
     std::fs::write(user.join("mine.ron"), &example).expect("writes");
-    t.wait_for(Duration::from_secs(10), "the new scenario", |s| s.contains("Scenarios (9)") && s.contains("Example"));
+    t.wait_for(Duration::from_secs(10), "the new scenario", |s| s.contains(&after) && s.contains("Example"));
     std::fs::write(user.join("mine.ron"), example.replace("start: \"intro\"", "start: \"intro-x\"")).expect("writes");
     t.wait_for(Duration::from_secs(10), "its first error", |s| s.contains("unknown node id"));
     t.keys(&["q"]);

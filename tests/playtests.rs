@@ -26,6 +26,8 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
     ("us-seat-negotiation", "end-strong"),
     ("hr-round-zh", "end-offer"),
     ("bar-raiser-intl", "end-strong"),
+    ("dual-stack-gtm", "end-strong"),
+    ("token-pricing", "end-strong"),
 ];
 
 /// Visited nodes whose listed traps the weak script legitimately cannot
@@ -33,7 +35,7 @@ const STRONG_ENDINGS: &[(&str, &str)] = &[
 /// Currently every weak answer shows one of its node's traps.
 const NO_TRAP_EXPECTED: &[(&str, &str, &str)] = &[];
 
-/// Together the five weak runs must show at least this many catalogue traps.
+/// Together the weak runs must show at least this many catalogue traps.
 const MIN_CATALOGUE_COVERAGE: usize = 15;
 
 fn catalogue() -> Catalogue {
