@@ -96,6 +96,7 @@ fn stand_in() -> Node {
         traps: Vec::new(),
         talking_points: Vec::new(),
         model_answer: None,
+        speaker: None,
         answer: Answer::End { remarks: String::new(), outcome: None },
     }
 }

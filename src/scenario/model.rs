@@ -75,6 +75,10 @@ pub struct OwnTrap {
     pub example: Option<String>,
     #[serde(default)]
     pub detect: Option<Vec<crate::traps::Detect>>,
+    /// The four texts in Chinese, for a Chinese debrief of a scenario
+    /// written in English (or both); replaces an adapted trap's own.
+    #[serde(default)]
+    pub zh: Option<crate::traps::TrapTexts>,
 }
 
 /// Which language(s) the scenario is written in.
@@ -150,6 +154,10 @@ pub struct Node {
     /// A model answer for the debrief.
     #[serde(default)]
     pub model_answer: Option<String>,
+    /// Who asks this question when it is not the scenario's interviewer
+    /// (the HR partner who takes over for pay): the header names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Persona>,
     pub answer: Answer,
 }
 

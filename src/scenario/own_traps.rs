@@ -38,7 +38,7 @@ pub fn merge(cat: &Catalogue, sc: &Scenario) -> Catalogue {
                     zh: None,
                 };
                 adapt(&mut t, own);
-                if sc.language == Language::Zh {
+                if sc.language == Language::Zh && own.zh.is_none() {
                     t.zh = Some(TrapTexts {
                         title: t.title.clone(),
                         why: t.why.clone(),
@@ -66,6 +66,9 @@ fn adapt(t: &mut Trap, own: &OwnTrap) {
     }
     if let Some(rules) = &own.detect {
         t.detect = rules.clone();
+    }
+    if let Some(zh) = &own.zh {
+        t.zh = Some(zh.clone());
     }
 }
 
@@ -163,7 +166,31 @@ mod tests {
             instead: title.map(|_| "i".to_string()),
             example: title.map(|_| "e".to_string()),
             detect: None,
+            zh: None,
         }
+    }
+
+    /// Issue 14: a scenario's own trap may carry its Chinese texts, which a
+    /// Chinese debrief then shows (an English scenario's new trap, and an
+    /// adapted catalogue trap alike).
+    #[test]
+    fn a_scenario_trap_may_carry_its_chinese_texts() {
+        let (cat, _) = crate::traps::load(None);
+        let zh = TrapTexts {
+            title: "标题".into(), why: "原因".into(), instead: "做法".into(), example: "示例".into()
+        };
+        let src = include_str!("../../tests/fixtures/session-core.ron");
+        let mut sc: Scenario = crate::ron_syntax::options().from_str(src).expect("fixture parses");
+        sc.traps = vec![
+            OwnTrap { zh: Some(zh.clone()), ..own("wrong-benchmark", Some("Wrong benchmark")) },
+            OwnTrap { zh: Some(zh.clone()), ..own("vague-ask", None) },
+        ];
+        let merged = merge(&cat, &sc);
+        for id in ["wrong-benchmark", "vague-ask"] {
+            let t = merged.get(id).expect("in the merged catalogue");
+            assert_eq!(t.zh.as_ref(), Some(&zh), "{id}");
+        }
+        assert_eq!(merged.get("wrong-benchmark").map(|t| t.title.as_str()), Some("Wrong benchmark"));
     }
 
     #[test]

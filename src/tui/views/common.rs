@@ -149,7 +149,9 @@ pub fn header(theme: &Theme, lang: crate::i18n::Lang, s: &State, frame: &mut Fra
     let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(area);
     // The interviewer shows only when the whole name and role fit.
     let title = escape_controls(&format!(" {} ", sc.title)).into_owned();
-    let who = escape_controls(&format!("│ {}, {}", sc.persona.name, sc.persona.role)).into_owned();
+    // Whoever asks the question on screen: a node may hand over (to HR).
+    let p = s.current().speaker.as_ref().unwrap_or(&sc.persona);
+    let who = escape_controls(&format!("│ {}, {}", p.name, p.role)).into_owned();
     let room = usize::from(left_area.width);
     let mut spans = vec![Span::styled(ellipsis(&title, room), theme.title())];
     if unicode_width::UnicodeWidthStr::width(title.as_str()) + unicode_width::UnicodeWidthStr::width(who.as_str())

@@ -135,6 +135,10 @@ fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
         .highlight_symbol("› ");
     let mut st = TableState::default().with_selected(if rows.is_empty() { None } else { Some(p.selected) });
     frame.render_stateful_widget(t, area, &mut st);
+    // More scenarios than rows (borders and the header take three): say so.
+    if rows.len() > usize::from(area.height.saturating_sub(3)) {
+        super::session::scrollbar(frame, area, rows.len().saturating_sub(1), p.selected);
+    }
 }
 
 fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {

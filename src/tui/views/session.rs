@@ -102,7 +102,7 @@ fn prompt(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     // The interviewer speaking up as the clock runs low: right under the
     // question, so it shows wherever the question does.
     if let Some(said) = s.interjection() {
-        let who = &s.compiled.scenario.persona.name;
+        let who = &s.current().speaker.as_ref().unwrap_or(&s.compiled.scenario.persona).name;
         question.push(Line::from(""));
         question.extend(wrap(&format!("{who}: {said}"), width).into_iter().map(|l| Line::styled(l, app.theme.warn())));
     }

@@ -124,6 +124,19 @@ pub fn draw(text: &Editor, block: Block<'static>, focused: bool, theme: &Theme, 
         })
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    // Text above or below the box: a mark on its right border says so
+    // (a whole scrollbar would need every line wrapped, every frame).
+    if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+        let above = first.line > 0 || first.start > 0;
+        let below = last.line + 1 < lines.len() || last.end < lines[last.line].len();
+        let x = area.right().saturating_sub(1);
+        if above && area.height > 2 {
+            frame.buffer_mut()[(x, inner.y)].set_symbol("▲");
+        }
+        if below && area.height > 2 {
+            frame.buffer_mut()[(x, inner.bottom().saturating_sub(1))].set_symbol("▼");
+        }
+    }
     if focused && (cy as u16) < inner.height && (cx as u16) < inner.width {
         frame.set_cursor_position(Position { x: inner.x + cx as u16, y: inner.y + cy as u16 });
     }
