@@ -37,20 +37,11 @@ const NUMERIC_ROWS: u16 = 5;
 fn layout(area: Rect, s: &State) -> Areas {
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    // Lists of options and talking points need more room than a text box;
-    // a number needs one line and its hint, so the question gets the rest.
-    let listy = matches!(s.current().answer, Answer::Choice { .. } | Answer::Spoken { .. });
-    let numeric = matches!(s.current().answer, Answer::Numeric { .. });
-    if area.width >= 80 && area.height >= 24 {
+    let roomy = area.width >= 80 && area.height >= 24;
+    let split = prompt_answer_split(&s.current().answer, roomy);
+    if roomy {
         let side = if area.width >= 100 { 36 } else { 28 };
         let [main, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(body);
-        let split = if numeric {
-            [Constraint::Fill(1), Constraint::Length(NUMERIC_ROWS)]
-        } else if listy {
-            [Constraint::Percentage(38), Constraint::Fill(1)]
-        } else {
-            [Constraint::Percentage(45), Constraint::Fill(1)]
-        };
         let [prompt, answer] = Layout::vertical(split).areas(main);
         let timer_h = if area.height >= 30 { 6 } else { 5 };
         let [timer, notes] = Layout::vertical([Constraint::Length(timer_h), Constraint::Fill(1)]).areas(right);
@@ -58,16 +49,22 @@ fn layout(area: Rect, s: &State) -> Areas {
     } else {
         // Compact: the timer shares the bottom row with the notes so the
         // question keeps as many lines as possible.
-        let split = if numeric {
-            [Constraint::Fill(1), Constraint::Length(NUMERIC_ROWS)]
-        } else if listy {
-            [Constraint::Fill(2), Constraint::Fill(3)]
-        } else {
-            [Constraint::Fill(3), Constraint::Fill(2)]
-        };
         let [prompt, answer, bottom] = Layout::vertical([split[0], split[1], Constraint::Length(3)]).areas(body);
         let [notes, timer] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(22)]).areas(bottom);
         Areas { header, prompt, timer, answer, notes, footer }
+    }
+}
+
+/// How the question and the answer share their column: lists of options
+/// and talking points need more room than a text box; a number needs one
+/// line and its hint, so the question gets the rest.
+fn prompt_answer_split(answer: &Answer, roomy: bool) -> [Constraint; 2] {
+    match answer {
+        Answer::Numeric { .. } => [Constraint::Fill(1), Constraint::Length(NUMERIC_ROWS)],
+        Answer::Choice { .. } | Answer::Spoken { .. } if roomy => [Constraint::Percentage(38), Constraint::Fill(1)],
+        Answer::Choice { .. } | Answer::Spoken { .. } => [Constraint::Fill(2), Constraint::Fill(3)],
+        _ if roomy => [Constraint::Percentage(45), Constraint::Fill(1)],
+        _ => [Constraint::Fill(3), Constraint::Fill(2)],
     }
 }
 
