@@ -48,7 +48,8 @@ struct Row {
     verdict: Option<&'static str>,
     /// The embedded scenario does not match the header's sha256.
     modified: bool,
-    /// Why the session is damaged, or why its summary is left out.
+    /// Why the session is damaged, or why its summary is left out: in
+    /// English, as JSON is language-neutral (the table shows it as is).
     reason: Option<String>,
 }
 
@@ -110,11 +111,11 @@ fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
     let mut reason = rec.damage.clone();
     let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
     if rec.len > LIST_FOLD_BYTES {
-        reason = reason.or_else(|| Some(tr!(ui(), "sessions-too-large", bytes = LIST_FOLD_BYTES)));
+        reason = reason.or_else(|| Some(tr!(crate::i18n::Lang::En, "sessions-too-large", bytes = LIST_FOLD_BYTES)));
     } else if let longest = rec.longest_answer()
         && longest > LIST_ANSWER_CHARS
     {
-        reason = reason.or_else(|| Some(tr!(ui(), "sessions-long-answer", chars = longest)));
+        reason = reason.or_else(|| Some(tr!(crate::i18n::Lang::En, "sessions-long-answer", chars = longest)));
     } else {
         match cache.compiled(&rec) {
             Ok(c) => {
