@@ -213,3 +213,31 @@ fn the_whole_app_speaks_chinese_at_every_size() {
         t.wait_for(WAIT, &format!("{size}: the shell after the replay"), |s| s.contains("EXIT=0"));
     }
 }
+
+/// Ctrl-Z then `fg` brings the interview back where it was (it used to end
+/// it: redrawing asked the terminal for the cursor position, and the reply
+/// went to the input thread).
+#[test]
+fn ctrl_z_then_fg_brings_the_interview_back() {
+    need_tmux!();
+    let dir = tempfile::tempdir().expect("tempdir");
+    // An interactive shell with job control, so `fg` works.
+    let t = Tmux::start("suspend", (100, 30), "env -i PATH=\"$PATH\" TERM=xterm-256color HOME=/tmp bash --norc -i");
+    t.text(&format!(
+        "HOTSEAT_LANG=en HOTSEAT_DATA_DIR='{}' '{BIN}' run alibaba-cloud-pm --seed 1",
+        dir.path().display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for(WAIT, "the session", |s| time_left(s).is_some() && s.contains("^S submit"));
+    t.text("half an answer");
+    t.keys(&["C-z"]);
+    t.wait_for(WAIT, "the shell", |s| s.contains("Stopped"));
+    t.text("fg");
+    t.keys(&["Enter"]);
+    // Suspending paused the clock: the interview comes back paused.
+    t.wait_for(WAIT, "the interview again, paused", |s| s.contains("Paused") && !s.contains("cursor position"));
+    t.keys(&["Escape"]);
+    t.wait_for(WAIT, "the answer as it was", |s| s.contains("half an answer") && s.contains("^S submit"));
+    t.keys(&["C-c"]);
+    t.wait_for(WAIT, "quit confirmation", |s| s.contains("Quit?"));
+}

@@ -129,5 +129,9 @@ pub fn suspend(term: &mut Term) -> io::Result<()> {
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_modes()?;
-    term.clear()
+    // Redraw everything on the next frame. Not `Terminal::clear`: it asks
+    // the terminal where the cursor is, and the reply is read by the input
+    // thread, so the query times out and `fg` ended the session.
+    let size = term.size()?;
+    term.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
