@@ -376,7 +376,9 @@ fn answer_text(t: &Turn) -> &str {
     }
 }
 
-/// 0–100 for one question, `None` when it was never really asked (quit on arrival).
+/// 0–100 for one question, `None` for the question the candidate quit
+/// during: an answer never submitted is not judged (what was typed still
+/// shows in the timeline).
 pub fn turn_score(s: &State, t: &Turn) -> Option<u32> {
     let lost: i32 = turn_losses(s, t, Lang::En)?.iter().map(|l| l.1).sum();
     Some((100 - lost).clamp(0, 100) as u32)
@@ -386,7 +388,7 @@ pub fn turn_score(s: &State, t: &Turn) -> Option<u32> {
 /// answer itself, each trap, running over time, timing out. The score is
 /// 100 minus their sum, so "why this verdict" can name the same parts.
 fn turn_losses(s: &State, t: &Turn, lang: Lang) -> Option<Vec<(String, i32)>> {
-    if t.exit == Exit::Quit && t.given == Given::Pass {
+    if t.exit == Exit::Quit {
         return None;
     }
     let (base, short) = base_score(s, t);
@@ -617,6 +619,8 @@ fn competency_scores(s: &State, scores: &[Option<u32>]) -> Vec<CompetencyScore> 
 fn numeric_results(s: &State) -> Vec<NumericResult> {
     s.turns
         .iter()
+        // The question quit during was never answered: not right, not wrong.
+        .filter(|t| t.exit != Exit::Quit)
         .filter_map(|t| {
             let n = node(s, t);
             let Answer::Numeric { expected, unit, solution, .. } = &n.answer else { return None };
@@ -725,9 +729,13 @@ fn verdict(
     if unbacked > 0 {
         reasons.push(tr!(lang, "reason-unbacked", n = unbacked));
     }
-    let band = if quit && answered < 3 {
-        Verdict::No
-    } else if score >= 85 && serious == 0 && late <= 1 && numeric_ok && !quit && unbacked == 0 {
+    // Two answers are too few to judge an interview by: no verdict, where
+    // a `no` beside a high score would contradict itself.
+    if quit && answered < 3 {
+        reasons.push(tr!(lang, "reason-too-few", n = answered));
+        return (None, reasons, false);
+    }
+    let band = if score >= 85 && serious == 0 && late <= 1 && numeric_ok && !quit && unbacked == 0 {
         Verdict::StrongHire
     } else if score >= 70 && serious <= 1 {
         Verdict::Hire
@@ -1116,5 +1124,62 @@ mod tests {
         assert_eq!(fmt_num(94.6), "94.6");
         assert_eq!(fmt_num(-1250.5), "-1,250.5");
         assert_eq!(fmt_num(0.0), "0");
+    }
+}
+
+#[cfg(test)]
+mod quit_tests {
+    use super::*;
+    use crate::session::{Compiled, Event, EventKind, Pace, Target, update};
+
+    /// The small fixture with every answer kind: `open` (money) → `pick`.
+    fn session() -> State {
+        let src = include_str!("../../tests/fixtures/session-core.ron");
+        let sc: crate::scenario::Scenario = crate::ron_syntax::options().from_str(src).expect("fixture parses");
+        let (cat, _) = crate::traps::load(None);
+        let mut s = State::new(Compiled::new(sc, cat).expect("compiles"), 1, Pace::Real);
+        update(&mut s, Event::new(0, EventKind::Start));
+        s
+    }
+
+    fn send(s: &mut State, at: u64, kind: EventKind) {
+        update(s, Event::new(at, kind));
+    }
+
+    /// Review 6: quitting on a number question with half a sentence typed
+    /// was graded as a wrong number (−13) and counted in "numeric questions
+    /// right"; a question left by quitting is not judged.
+    #[test]
+    fn the_question_quit_during_is_not_judged() {
+        let mut s = session();
+        // A pass on `open` leads to the Numeric `quiz`.
+        send(&mut s, 1_000, EventKind::Submit);
+        assert_eq!(s.current().id, "quiz");
+        send(&mut s, 2_000, EventKind::Paste(Target::Answer, "I would not match on price.".into()));
+        send(&mut s, 3_000, EventKind::Quit);
+        let quit = s.turns.last().expect("the quit turn");
+        assert_eq!(quit.exit, Exit::Quit);
+        assert_eq!(turn_score(&s, quit), None, "not scored");
+        let d = build_in(&s, Lang::En);
+        assert!(d.numeric.is_empty(), "not counted as a wrong number: {:?}", d.numeric);
+    }
+
+    /// Review 6: a quit after two answers said `no` beside 90/100; too few
+    /// answers give no verdict, and the reasons say why.
+    #[test]
+    fn leaving_after_too_few_answers_gives_no_verdict_and_says_why() {
+        let mut s = session();
+        send(
+            &mut s,
+            1_000,
+            EventKind::Paste(Target::Answer, "We grew committed spend by ¥18M in two quarters.".into()),
+        );
+        send(&mut s, 2_000, EventKind::Submit);
+        assert_eq!(s.current().id, "pick");
+        send(&mut s, 3_000, EventKind::Submit);
+        send(&mut s, 4_000, EventKind::Quit);
+        let d = build_in(&s, Lang::En);
+        assert_eq!(d.verdict, None);
+        assert!(d.reasons.iter().any(|r| r.contains("too few to judge")), "{:?}", d.reasons);
     }
 }

@@ -211,6 +211,11 @@ reason-unbacked = { $n ->
 } rated covered with no notes of what was said.
 reason-bounded = The interview's ending holds the verdict to { $bounded } (the score alone says { $band }).
 early-timeout = The interview's time limit ran out.
+reason-too-few = You left after { $n ->
+    [one] one answer
+   *[other] { $n } answers
+}: too few to judge an interview by, so there is no verdict.
+
 early-quit = You left the interview early.
 early-closed = The interviewer closed the interview after your answer to “{ $question }”.
 early-closed-traps = The interviewer closed the interview after your answer to “{ $question }”, which fell into: { $traps }.
@@ -253,7 +258,7 @@ debrief-notes-none = (none)
 md-title = # Debrief: { $title }
 md-verdict = **Verdict: { $verdict }**
 md-verdict-score = **Verdict: { $verdict }** ({ $score }/100)
-md-verdict-none = **Verdict: none** (nothing was answered)
+md-verdict-none = **Verdict: none** (too little was answered to judge)
 md-how-ended = **How it ended:** { $text }
 md-closing-words = the interviewer's closing words (`{ $node }`):
 md-closing-words-after = { $early } The interviewer's closing words (`{ $node }`):

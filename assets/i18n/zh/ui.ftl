@@ -190,6 +190,8 @@ reason-weakest = 最弱的能力项：{ $name }（{ $score } 分）。
 reason-unbacked = 有 { $n } 道口述题自评讲到了要点，却没有笔记记下说了什么。
 reason-bounded = 面试的结局把结论限定为“{ $bounded }”（单看分数是“{ $band }”）。
 early-timeout = 面试的总时间用完了。
+reason-too-few = 你只回答了 { $n } 道题就离开了：太少，不足以评判一场面试，所以不给结论。
+
 early-quit = 你提前离开了面试。
 early-closed = 你回答完“{ $question }”之后，面试官结束了面试。
 early-closed-traps = 你回答完“{ $question }”之后，面试官结束了面试；这个回答踩到了：{ $traps }。
@@ -232,7 +234,7 @@ debrief-notes-none = （无）
 md-title = # 复盘：{ $title }
 md-verdict = **结论：{ $verdict }**
 md-verdict-score = **结论：{ $verdict }**（{ $score }/100）
-md-verdict-none = **结论：无**（一道题都没有回答）
+md-verdict-none = **结论：无**（回答太少，无法评判）
 md-how-ended = **面试怎么结束的：**{ $text }
 md-closing-words = 面试官的结束语（`{ $node }`）：
 md-closing-words-after = { $early }面试官的结束语（`{ $node }`）：
