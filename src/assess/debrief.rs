@@ -721,7 +721,7 @@ fn verdict(
         });
     }
     if let Some(weak) = comps.iter().min_by_key(|c| c.score).filter(|c| c.score < 60) {
-        reasons.push(tr!(lang, "reason-weakest", name = weak.name.as_str(), score = weak.score));
+        reasons.push(tr!(lang, "reason-weakest", name = competency_name(&weak.name, lang), score = weak.score));
     }
     let quit = s.phase == Phase::Finished(Ending::Quit);
     let numeric_ok = numeric.iter().all(|n| n.correct);
@@ -754,6 +754,19 @@ fn verdict(
         ));
     }
     (Some(bounded), reasons, bounded != band)
+}
+
+/// A competency as a reader says it: the id in English (`unit-economics`,
+/// as scenarios write it), a word in Chinese for the bundled ones
+/// (`competency-<id>` in the message files); an id no file names stays
+/// as written.
+pub fn competency_name(id: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return id.to_string();
+    }
+    let key = format!("competency-{id}");
+    let name = crate::i18n::message(lang, &key, &[]);
+    if name == key { id.to_string() } else { name }
 }
 
 /// "−17": a loss with a true minus sign.
@@ -871,7 +884,14 @@ fn markdown_unescaped(d: &Debrief) -> String {
     if !d.competencies.is_empty() {
         let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-competencies"));
         for c in &d.competencies {
-            let _ = writeln!(out, "- `{:<16}` {} {}", c.name, bar(c.score, 20), c.score);
+            match l {
+                Lang::En => {
+                    let _ = writeln!(out, "- `{:<16}` {} {}", c.name, bar(c.score, 20), c.score);
+                }
+                _ => {
+                    let _ = writeln!(out, "- {}：{} {}", competency_name(&c.name, l), bar(c.score, 20), c.score);
+                }
+            }
         }
     }
     let _ = writeln!(out, "\n## {}\n", tr!(l, "debrief-h-traps", count = count_label(d)));

@@ -17,18 +17,7 @@ pub fn print(text: &str) -> io::Result<()> {
     write_raw(&crate::text::escape_controls(text))
 }
 
-/// `text` padded with spaces to `width` terminal columns (a Chinese
-/// character takes two), for the columns of a table.
-pub fn pad(text: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(text);
-    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// [`pad`], right-aligned.
-pub fn pad_left(text: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(text);
-    format!("{}{text}", " ".repeat(width.saturating_sub(w)))
-}
+pub use crate::text::{pad, pad_left};
 
 /// Writes one of the app's own terminal sequences (clear the screen), the
 /// only stdout that may hold an escape. Takes `&'static str` so no text

@@ -27,6 +27,8 @@ ready-interviewer = Your interviewer: { $name }, { $role }
 ready-about = About { $questions } questions · { $minutes } minutes · pace { $pace }
 ready-first-limit = { $limit } for the first question
 ready-no-limits = no time limits
+ready-session-limit = the interview stops at { $minutes } minutes
+
 ready-press-enter = Press Enter when you are ready: the clock starts at once.
 
 ## Paused.
@@ -136,7 +138,7 @@ moved-on-session = The session's time is up: the interviewer asks one last quest
 
 ## The picker.
 picker-title = pick an interview
-picker-pace = pace:
+picker-pace = pace:{ " " }
 picker-filter-hint = / to filter
 picker-scenarios = Scenarios ({ $n })
 picker-col-scenario = Scenario
@@ -304,3 +306,26 @@ tui-untimed = untimed
 tui-over-time = OVER TIME
 tui-covered = { $node }: covered { $covered }
 tui-missed = missed: { $missed }
+
+## Competencies, as the debrief names them (the ids scenarios use; English keeps the id).
+competency-communication = communication
+competency-negotiation = negotiation
+competency-unit-economics = unit-economics
+competency-compliance = compliance
+competency-pricing = pricing
+competency-leadership = leadership
+competency-security = security
+competency-data-residency = data-residency
+competency-go-to-market = go-to-market
+competency-billing = billing
+competency-cost-attribution = cost-attribution
+competency-supply-chain = supply-chain
+
+## Paces, as the picker and the ready screen name them.
+pace-real = real
+pace-pressure = pressure
+pace-untimed = untimed
+pace-relaxed = relaxed
+picker-minutes = { $n }m
+header-who = │ { $name }, { $role }
+

@@ -24,6 +24,8 @@ ready-interviewer = 面试官：{ $name }，{ $role }
 ready-about = 约 { $questions } 题 · { $minutes } 分钟 · 节奏 { $pace }
 ready-first-limit = 第一题限时 { $limit }
 ready-no-limits = 不限时
+ready-session-limit = 整场最多 { $minutes } 分钟
+
 ready-press-enter = 准备好后按 Enter，计时立即开始。
 
 ## 暂停
@@ -165,7 +167,7 @@ help-quit = 结束面试（会先确认，并显示总结）
 help-picking = 选择场景
 help-choose = 选择；在准备页再按 Enter 开始
 help-filter = 按标题、公司或 id 筛选
-help-pace = 切换节奏：real、pressure、untimed、relaxed
+help-pace = 切换节奏：真实、高压、不计时、宽松
 help-language = 切换中文和英文（会记住）
 help-anywhere = 任何时候
 help-help = 本帮助（? 仅在不输入时有效）
@@ -280,3 +282,26 @@ tui-untimed = 不限时
 tui-over-time = 超时
 tui-covered = { $node }：讲到了 { $covered }
 tui-missed = 漏掉了：{ $missed }
+
+## 能力项在复盘里的名称
+competency-communication = 沟通表达
+competency-negotiation = 谈判
+competency-unit-economics = 单位经济
+competency-compliance = 合规
+competency-pricing = 定价
+competency-leadership = 领导力
+competency-security = 安全
+competency-data-residency = 数据驻留
+competency-go-to-market = 市场进入
+competency-billing = 计费
+competency-cost-attribution = 成本归因
+competency-supply-chain = 供应链
+
+## 节奏在选择界面和准备页的名称
+pace-real = 真实
+pace-pressure = 高压
+pace-untimed = 不计时
+pace-relaxed = 宽松
+picker-minutes = { $n }分
+header-who = │ { $name }，{ $role }
+

@@ -24,6 +24,11 @@ pub fn escape_lines(lines: &mut [Line<'_>]) {
     }
 }
 
+/// A pace as the reader says it (`real` in English, 真实 in Chinese).
+pub fn pace_name(pace: crate::session::Pace, lang: crate::i18n::Lang) -> String {
+    crate::i18n::message(lang, &format!("pace-{}", pace.as_str()), &[])
+}
+
 /// `mm:ss` for a time left: rounded up, so it reads 00:00 only at the end.
 pub fn left(ms: u64) -> String {
     mmss(ms.saturating_add(999))
@@ -151,7 +156,8 @@ pub fn header(theme: &Theme, lang: crate::i18n::Lang, s: &State, frame: &mut Fra
     let title = escape_controls(&format!(" {} ", sc.title)).into_owned();
     // Whoever asks the question on screen: a node may hand over (to HR).
     let p = s.current().speaker.as_ref().unwrap_or(&sc.persona);
-    let who = escape_controls(&format!("│ {}, {}", p.name, p.role)).into_owned();
+    let who = crate::tr!(lang, "header-who", name = p.name.as_str(), role = p.role.as_str());
+    let who = escape_controls(&who).into_owned();
     let room = usize::from(left_area.width);
     let mut spans = vec![Span::styled(ellipsis(&title, room), theme.title())];
     if unicode_width::UnicodeWidthStr::width(title.as_str()) + unicode_width::UnicodeWidthStr::width(who.as_str())

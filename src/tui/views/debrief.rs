@@ -133,7 +133,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
                 theme.danger()
             };
             out.push(Line::from(vec![
-                Span::raw(format!("  {:<18}", c.name)),
+                Span::raw(format!("  {}", crate::text::pad(&crate::assess::debrief::competency_name(&c.name, l), 18))),
                 Span::styled(bar(c.score, 20), st),
                 Span::raw(format!(" {:>3}", c.score)),
             ]));

@@ -30,8 +30,8 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     let head = Line::from(vec![
         Span::styled(" hotseat ", theme.title()),
         Span::styled(format!("│ {}", tr!(l, "picker-title")), theme.dim()),
-        Span::styled(format!(" │ {} ", tr!(l, "picker-pace")), theme.dim()),
-        Span::styled(app.pace.as_str(), theme.accent()),
+        Span::styled(format!(" │ {}", tr!(l, "picker-pace")), theme.dim()),
+        Span::styled(super::common::pace_name(app.pace, l), theme.accent()),
     ]);
     frame.render_widget(Paragraph::new(head), title);
     let filter_line = if p.filtering || !p.filter.is_empty() {
@@ -114,7 +114,7 @@ fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
                 cells.push(cut(sc.map_or("", |s| s.company.as_str()), 1));
             }
             cells.push(sc.map_or("?".into(), |s| s.language.code().to_string()));
-            cells.push(sc.map_or("?".into(), |s| format!("{}m", s.minutes)));
+            cells.push(sc.map_or("?".into(), |s| tr!(app.lang, "picker-minutes", n = s.minutes)));
             cells.push(sc.map_or("?".into(), |s| s.nodes.len().to_string()));
             let row = Row::new(cells);
             if e.checked.errors() > 0 { row.style(theme.danger()) } else { row }

@@ -16,9 +16,19 @@ pub fn render(app: &App, s: &State, frame: &mut Frame, area: Rect) {
     let sc = &s.compiled.scenario;
     let [body, keys] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let l = app.lang;
-    let limit = s.limit_ms().map_or(tr!(l, "ready-no-limits"), |ms| tr!(l, "ready-first-limit", limit = mmss(ms)));
-    let about =
-        tr!(l, "ready-about", questions = s.questions_estimate().max(1), minutes = sc.minutes, pace = s.pace.as_str());
+    let mut limit = s.limit_ms().map_or(tr!(l, "ready-no-limits"), |ms| tr!(l, "ready-first-limit", limit = mmss(ms)));
+    // The typical length above; the hard stop here, so the session clock
+    // (which counts down the limit) is no surprise.
+    if let Some(ms) = s.session_limit_ms() {
+        limit = format!("{limit} · {}", tr!(l, "ready-session-limit", minutes = ms.div_ceil(60_000)));
+    }
+    let about = tr!(
+        l,
+        "ready-about",
+        questions = s.questions_estimate().max(1),
+        minutes = sc.minutes,
+        pace = super::common::pace_name(s.pace, l)
+    );
     let interviewer = tr!(l, "ready-interviewer", name = sc.persona.name.as_str(), role = sc.persona.role.as_str());
     // Blocks of the screen, top to bottom, each with the order in which it
     // gives way when the terminal is short (0: never).

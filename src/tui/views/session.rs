@@ -202,7 +202,9 @@ fn length_label(lang: Lang, s: &State) -> String {
     let text = s.answer_text();
     let (latin, cjk) = (latin_words(&text), cjk_chars(&text));
     let n = latin + cjk;
-    let count = if cjk > latin { tr!(lang, "count-chars", n = n) } else { tr!(lang, "count-words", n = n) };
+    // An empty box counts in the reader's unit (0 字 in Chinese).
+    let chars = cjk > latin || (n == 0 && lang == Lang::Zh);
+    let count = if chars { tr!(lang, "count-chars", n = n) } else { tr!(lang, "count-words", n = n) };
     if s.answer_clipped {
         format!("{count} · {}", tr!(lang, "answer-full", kb = MAX_ANSWER_BYTES / 1024))
     } else {
