@@ -112,6 +112,9 @@ pub fn read_as(text: &str, unit: &str, reading: Reading) -> Result<f64, NumberEr
     let (negative, money_mark, s) = strip_sign_and_currency(s);
     let (number, tail) = match s.strip_prefix("百分之") {
         Some(rest) => (percent_in_words(rest.trim())?, ""),
+        // A number in Chinese numerals (`八十四万`, `一百零五万`), read
+        // from format 4 on; its 万/亿 and unit are read as after digits.
+        None if reading == Reading::Sentence && s.starts_with(is_chinese_numeral) => scan_chinese(s)?,
         None => scan_number(s)?,
     };
     let value = match read_tail(tail.trim(), &question)? {
@@ -482,6 +485,19 @@ fn percent_in_words(s: &str) -> Result<f64, NumberError> {
     chinese_numeral(s).ok_or(NumberError::Invalid)
 }
 
+/// Whether `c` can be part of a Chinese numeral below 一万.
+fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '点')
+}
+
+/// The Chinese numeral `s` starts with, and the rest (`八十四万` is 84
+/// and `万`).
+fn scan_chinese(s: &str) -> Result<(f64, &str), NumberError> {
+    let end = s.char_indices().find(|&(_, c)| !is_chinese_numeral(c)).map_or(s.len(), |(i, _)| i);
+    let n = chinese_numeral(&s[..end]).ok_or(NumberError::Invalid)?;
+    Ok((n, &s[end..]))
+}
+
 /// A Chinese numeral below 一万 with an optional decimal part: `十二点五`,
 /// `一百`, `零点五`, `百` (百分之百).
 fn chinese_numeral(s: &str) -> Option<f64> {
@@ -708,7 +724,8 @@ mod message_tests {
 
     /// Issue 14 item 4: numbers typed with a Chinese input method, in
     /// either UI: full-width digits, `，` and `．` as separators, `％`,
-    /// 万/亿, and a sentence's closing `。`.
+    /// 万/亿, a sentence's closing `。`, and Chinese numerals (review 6:
+    /// `八十四万` was refused).
     #[test]
     fn numbers_typed_with_chinese_punctuation_are_read() {
         for (typed, want) in [
@@ -720,6 +737,11 @@ mod message_tests {
             ("３３．３", 33.3),
             ("大概 36,000。", 36_000.0),
             ("25％左右", 25.0),
+            ("八十四万", 840_000.0),
+            ("一百零五万元", 1_050_000.0),
+            ("大概十二点五%", 12.5),
+            ("三千五百万", 35_000_000.0),
+            ("两亿", 200_000_000.0),
             ("３６０００人！", 36_000.0),
         ] {
             let got = parse_number(typed);
