@@ -123,3 +123,16 @@ fn choices_show_in_the_seeds_order_from_format_four_and_as_written_before() {
     assert_eq!(order, vec![0, 1], "a permutation");
     assert_eq!((old.selected, new.selected), (1, 1), "Select names the scenario's index in both");
 }
+
+/// Format 4 also reads Chinese numerals (`二十二点二%`); a format-3 file
+/// refused them, and its replay still does.
+#[test]
+fn chinese_numerals_are_read_from_format_four_and_refused_before() {
+    let mut events = events();
+    if let Some(Event { kind: EventKind::Paste(_, text), .. }) = events.get_mut(3) {
+        *text = "二十二点二%".into();
+    }
+    assert_eq!(file(3, &events).fold().expect("folds").current().id, "quiz", "format 3 refused it");
+    let new = file(format::VERSION, &events).fold().expect("folds");
+    assert_eq!(new.turns.iter().filter(|t| t.correct == Some(true)).count(), 1, "format 4 reads 22.2 %");
+}
