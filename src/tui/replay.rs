@@ -117,6 +117,8 @@ impl Player {
                 return;
             }
         }
+        // Said rather than nothing happening.
+        self.status = Some(crate::tr!(self.view.lang, "replay-no-more-traps"));
     }
 
     /// "Trap: <titles> (question id)" for the turns that ended at `ended`.

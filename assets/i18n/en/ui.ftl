@@ -113,6 +113,8 @@ replay-idle = idle≤2s
 replay-saved = Annotation saved
 replay-not-saved = Could not save the annotation: { $error }
 
+replay-no-more-traps = No trap after this point.
+
 replay-trap = Trap ahead at { $node }: { $titles }
 
 ## Messages in the status line.

@@ -104,6 +104,8 @@ replay-idle = 空闲≤2秒
 replay-saved = 批注已保存
 replay-not-saved = 批注没能保存：{ $error }
 
+replay-no-more-traps = 此后没有再踩陷阱。
+
 replay-trap = 即将踩到陷阱（{ $node }）：{ $titles }
 
 ## 状态行的消息
