@@ -299,3 +299,7 @@ tui-untimed = untimed
 tui-over-time = OVER TIME
 tui-covered = { $node }: covered { $covered }
 tui-missed = missed: { $missed }
+
+## The picker's details: the scenario's history, from the session index.
+picker-last-played = Last played { $date }
+picker-best-verdict = Best verdict: { $verdict }

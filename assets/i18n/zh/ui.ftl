@@ -278,3 +278,7 @@ tui-untimed = 不限时
 tui-over-time = 超时
 tui-covered = { $node }：讲到了 { $covered }
 tui-missed = 漏掉了：{ $missed }
+
+## The picker's details: the scenario's history, from the session index.
+picker-last-played = 上次练习：{ $date }
+picker-best-verdict = 最好的结论：{ $verdict }
