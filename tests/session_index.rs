@@ -354,3 +354,60 @@ fn listings_at_the_same_time_corrupt_nothing() {
     let (after, _) = listings(d);
     assert_eq!(after.stdout, expected.stdout);
 }
+
+/// The counter behind "a warm listing replays nothing": the second pass
+/// over the same files summarises none of them; a touched file is the one
+/// summarised again; a removed one is dropped.
+#[test]
+fn a_warm_listing_summarises_only_what_changed() {
+    use hotseat::index::{Mode, list_in};
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    several(d);
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(d.join("sessions")).expect("lists").flatten().map(|e| e.path()).collect();
+    files.sort();
+    let index = index_file(d);
+    let first = list_in(&index, &files, Mode::Refresh);
+    assert_eq!((first.stats.summarised, first.stats.reused, first.stats.stored), (4, 0, 4));
+    let second = list_in(&index, &files, Mode::Refresh);
+    assert_eq!((second.stats.summarised, second.stats.reused, second.stats.stored), (0, 4, 0));
+    let summaries = |l: &hotseat::index::Listing| l.sessions.iter().map(|s| s.summary.clone()).collect::<Vec<_>>();
+    assert_eq!(summaries(&first), summaries(&second), "the stored summary is the computed one");
+    std::fs::write(&files[0], session_text(&header("alibaba-cloud-pm", "2026-12-09T10:00:00Z"), &lines(ANSWER, false)))
+        .expect("writes");
+    std::fs::remove_file(&files[3]).expect("removes");
+    files.pop();
+    let third = list_in(&index, &files, Mode::Refresh);
+    assert_eq!((third.stats.summarised, third.stats.reused, third.stats.dropped), (1, 2, 1));
+    let rebuilt = list_in(&index, &files, Mode::Rebuild);
+    assert_eq!((rebuilt.stats.summarised, rebuilt.stats.reused), (3, 0));
+}
+
+/// Issue 17 item 5's query: per scenario, the latest start and the best
+/// verdict over its sessions.
+#[test]
+fn played_gives_each_scenario_its_last_start_and_best_verdict() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    several(d);
+    let strong = "I own the billing roadmap. I cut GPU cost per training hour from 31 to 22 yuan (29%) in two quarters \
+                  by moving idle capacity to spot pools; churn fell from 4.1% to 2.6%, measured on the cohort dashboard.";
+    put(
+        d,
+        "20261205-100000-e",
+        &session_text(&header("alibaba-cloud-pm", "2026-12-05T10:00:00Z"), &lines(strong, true)),
+    );
+    let (_, json) = listings(d);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.stdout).expect("json");
+    let played = hotseat::index::played_in(&index_file(d)).expect("reads");
+    let pm = &played["alibaba-cloud-pm"];
+    assert_eq!(pm.last, "2026-12-05T10:00:00Z");
+    let verdicts: Vec<&str> =
+        rows.iter().filter(|r| r["scenario"] == "alibaba-cloud-pm").filter_map(|r| r["verdict"].as_str()).collect();
+    let best = hotseat::assess::debrief::Verdict::ALL.into_iter().find(|v| verdicts.contains(&v.as_str()));
+    assert!(best.is_some(), "verdicts: {verdicts:?}");
+    assert_eq!(pm.best, best, "the best of {verdicts:?}");
+    assert!(played.contains_key("behavioral-zh"));
+    assert!(!played.contains_key(""), "an unreadable file has no scenario");
+}
