@@ -411,3 +411,23 @@ fn played_gives_each_scenario_its_last_start_and_best_verdict() {
     assert!(played.contains_key("behavioral-zh"));
     assert!(!played.contains_key(""), "an unreadable file has no scenario");
 }
+
+/// The picker's bounded refresh never falls back to replaying every
+/// session when the index cannot be used: it shows no history instead.
+#[cfg(unix)]
+#[test]
+fn the_pickers_refresh_reads_no_file_when_the_index_is_refused() {
+    use hotseat::index::{Mode, list_in};
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    several(d);
+    std::os::unix::fs::symlink(d.join("elsewhere"), index_file(d)).expect("links");
+    let files: Vec<PathBuf> =
+        std::fs::read_dir(d.join("sessions")).expect("lists").flatten().map(|e| e.path()).collect();
+    let picker = list_in(&index_file(d), &files, Mode::AtMost(20));
+    assert_eq!((picker.sessions.len(), picker.stats.summarised), (0, 0));
+    assert!(picker.note.as_deref().is_some_and(|n| n.contains("symbolic link")), "{:?}", picker.note);
+    let listing = list_in(&index_file(d), &files, Mode::Refresh);
+    assert_eq!(listing.stats.summarised, 4, "a listing still reads the files");
+    assert!(!d.join("elsewhere").exists(), "nothing created through the link");
+}

@@ -98,7 +98,7 @@ pub fn list(files: &[PathBuf], mode: Mode) -> Listing {
 pub fn list_in(path: &Path, files: &[PathBuf], mode: Mode) -> Listing {
     let conn = match connect(path) {
         Ok(c) => c,
-        Err(e) => return without_index(files, Some(e.to_string())),
+        Err(e) => return fallback(files, mode, e),
     };
     let cached = match load(&conn, mode) {
         Ok(c) => c,
@@ -107,10 +107,10 @@ pub fn list_in(path: &Path, files: &[PathBuf], mode: Mode) -> Listing {
             drop(conn);
             return match schema::remove(path).map_err(IndexError::from).and_then(|()| schema::open(path)) {
                 Ok(conn) => refresh(conn, path, HashMap::new(), files, mode),
-                Err(e) => without_index(files, Some(e.to_string())),
+                Err(e) => fallback(files, mode, e),
             };
         }
-        Err(e) => return without_index(files, Some(e.to_string())),
+        Err(e) => return fallback(files, mode, e),
     };
     refresh(conn, path, cached, files, mode)
 }
@@ -237,9 +237,11 @@ fn refresh(
         }
         let read = reader::read_opened(path, file);
         let today = matches!(&read, Ok(r) if r.header.judged_with.is_none());
+        // An I/O error may pass (a flaky disk): said now, never stored.
+        let lasting = !matches!(read, Err(reader::ReadError::Io { .. }));
         let summary = summariser.get_or_insert_with(Summariser::new).summary(path, read);
         listing.stats.summarised += 1;
-        if let (Ok(key), Lock::Free) = (key, lock) {
+        if let (Ok(key), Lock::Free, true) = (key, lock, lasting) {
             let context = if today { &contexts.today } else { &contexts.recorded };
             writes.push(Write { name, key, context: context.clone(), summary: summary.clone() });
         }
@@ -263,6 +265,15 @@ fn refresh(
         Err(e) => listing.note = Some(e.to_string()),
     }
     listing
+}
+
+/// The index cannot be used: a listing reads every file as before there
+/// was an index; a bounded refresh (the picker) reads none.
+fn fallback(files: &[PathBuf], mode: Mode, e: IndexError) -> Listing {
+    match mode {
+        Mode::AtMost(_) => Listing { note: Some(e.to_string()), ..Listing::default() },
+        Mode::Refresh | Mode::Rebuild => without_index(files, Some(e.to_string())),
+    }
 }
 
 /// Every file summarised from itself, as before there was an index.
