@@ -431,3 +431,57 @@ fn the_pickers_refresh_reads_no_file_when_the_index_is_refused() {
     assert_eq!(listing.stats.summarised, 4, "a listing still reads the files");
     assert!(!d.join("elsewhere").exists(), "nothing created through the link");
 }
+
+/// A session a hotseat is recording is live (from the lock) and its
+/// summary is never stored: it is still being written.
+#[test]
+fn a_live_session_is_summarised_but_never_stored() {
+    use hotseat::index::{Mode, list_in};
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    let h = header("alibaba-cloud-pm", "2026-12-01T10:00:00Z");
+    let path = put(d, "20261201-100000-a", &session_text(&h, &lines(ANSWER, false)));
+    let lock = std::fs::OpenOptions::new().append(true).open(&path).expect("opens");
+    lock.try_lock().expect("locks");
+    let files = vec![path.clone()];
+    let live = list_in(&index_file(d), &files, Mode::Refresh);
+    assert_eq!(live.sessions[0].summary.status_with(live.sessions[0].lock).as_str(), "live");
+    assert_eq!((live.stats.summarised, live.stats.stored), (1, 0));
+    let again = list_in(&index_file(d), &files, Mode::Refresh);
+    assert_eq!((again.stats.summarised, again.stats.reused), (1, 0), "summarised afresh while live");
+    drop(lock);
+    let (text, _) = listings(d);
+    assert!(text.stdout.contains("interrupted"), "{}", text.describe());
+    assert_eq!(rows_in_index(d), ["20261201-100000-a"], "stored once nobody records it");
+}
+
+/// A session recorded before sessions kept their traps is judged with
+/// today's catalogue, the user's `traps.ron` included: editing that file
+/// must show in the next listing, not a summary from before.
+#[test]
+fn an_old_session_is_summarised_again_when_the_users_traps_change() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    let mut h = header("alibaba-cloud-pm", "2026-12-01T10:00:00Z");
+    h.judged_with = None;
+    let answer = "I led the zanzibar migration and the zanzibar rollout for our GPU platform.";
+    put(d, "20261201-100000-a", &session_text(&h, &lines(answer, true)));
+    let traps = |json: &str| -> u64 {
+        let rows: Vec<serde_json::Value> = serde_json::from_str(json).expect("json");
+        rows[0]["traps"].as_u64().expect("a count")
+    };
+    let (_, before) = listings(d);
+    std::fs::write(
+        d.join("traps.ron"),
+        r#"Catalogue(traps: [
+    (id: "index-test-trap", title: "Says zanzibar", why: "w", instead: "i", example: "e",
+     detect: [(when: AnyOf(["zanzibar"]))]),
+])"#,
+    )
+    .expect("catalogue");
+    let (_, after) = listings(d);
+    assert_eq!(traps(&after.stdout), traps(&before.stdout) + 1, "{}\n{}", before.stdout, after.stdout);
+    let fresh = hotseat(d, &["sessions", "--reindex"]);
+    assert_eq!(fresh.code, 0);
+    assert_eq!(listings(d).1.stdout, after.stdout, "as a rebuild says");
+}
