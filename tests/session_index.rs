@@ -485,3 +485,28 @@ fn an_old_session_is_summarised_again_when_the_users_traps_change() {
     assert_eq!(fresh.code, 0);
     assert_eq!(listings(d).1.stdout, after.stdout, "as a rebuild says");
 }
+
+/// Why a summary is left out is stored as data, not as text: a listing
+/// cached in English still gives the reason in Chinese when asked so.
+#[test]
+fn a_reason_cached_in_one_language_is_shown_in_the_other() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let d = data.path();
+    let long = "we scaled the platform ".repeat(800);
+    put(
+        d,
+        "20261201-100000-a",
+        &session_text(&header("alibaba-cloud-pm", "2026-12-01T10:00:00Z"), &lines(&long, true)),
+    );
+    let (_, en) = listings(d);
+    assert!(en.stdout.contains("characters"), "{}", en.describe());
+    let zh = |d: &Path| {
+        let out = cli::hotseat(d).env("HOTSEAT_LANG", "zh").args(["sessions", "--json"]).output().expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let warm = zh(d);
+    std::fs::remove_file(index_file(d)).expect("removes");
+    std::fs::create_dir(index_file(d)).expect("mkdir");
+    assert_eq!(warm, zh(d), "the same as read from the files");
+    assert!(warm.contains("字的回答") && !warm.contains("characters"), "{warm}");
+}
