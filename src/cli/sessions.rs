@@ -1,5 +1,7 @@
 //! `hotseat sessions`, `hotseat debrief` and `hotseat resume`: recorded
-//! sessions, rebuilt from their files alone.
+//! sessions, rebuilt from their files alone (a listing takes each
+//! session's summary from [`crate::index`], which rebuilds it from the
+//! file whenever the file changed).
 
 use serde::Serialize;
 
