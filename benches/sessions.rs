@@ -3,6 +3,10 @@
 //! same directory with one session holding a 100 KB answer, and with a
 //! FIFO and a 70 MB file named `*.session` (which must cost nothing).
 //!
+//! Since the session index (issue 17) the first of the five runs builds
+//! `index.sqlite3` and the median is a warm listing; `benches/index.rs`
+//! measures the first (indexing) and warm listings apart.
+//!
 //! Run: `cargo bench --bench sessions` (SESSIONS=n to change the count).
 
 use std::path::Path;

@@ -182,7 +182,13 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadLimitError> {
 
 /// Reads a whole regular file of at most `limit` bytes (see [`open_regular`]).
 pub fn read_regular(path: &Path, follow: bool, limit: u64) -> Result<Vec<u8>, ReadLimitError> {
-    let file = open_regular(path, follow)?;
+    read_opened(open_regular(path, follow)?, limit)
+}
+
+/// Reads a whole file already opened by [`open_regular`], at most `limit`
+/// bytes: for a caller that looked at the open file first (its size, its
+/// lock) and must read the very file it looked at.
+pub fn read_opened(file: File, limit: u64) -> Result<Vec<u8>, ReadLimitError> {
     let size = file.metadata()?.len();
     if size > limit {
         return Err(ReadLimitError::TooLarge { size, limit });

@@ -21,6 +21,8 @@
 //! - [`coach`]: tools for scenario authors: graph pictures, stats,
 //!   all-paths playtests with synthesised answers, starter templates.
 //! - [`record`]: session files: the event log, reading it back, replay.
+//! - [`index`]: each session's summary kept in SQLite, so listings never
+//!   replay every session again (the files stay the truth).
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
 //! - [`ron_syntax`]: the RON dialect every hotseat file is read in.
 //! - [`text`]: escaping, so nothing from a file drives the terminal;
@@ -33,6 +35,7 @@ pub mod config;
 pub mod digest;
 pub mod files;
 pub mod i18n;
+pub mod index;
 pub mod library;
 pub mod linebreak;
 pub mod paths;

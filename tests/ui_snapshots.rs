@@ -152,6 +152,28 @@ fn picker_lists_the_bundled_scenarios() {
     });
 }
 
+/// Issue 17 item 5: the details say when the selected scenario was last
+/// played and its best verdict (from the session index), in both languages.
+#[test]
+fn picker_details_show_when_a_scenario_was_last_played_and_its_best_verdict() {
+    use hotseat::index::Played;
+    let mut app = picker();
+    let Screen::Picker(p) = &mut app.screen else { panic!("picker") };
+    let first = p.entries[p.rows()[0]].id.clone();
+    let played = Played { last: "2026-12-05T09:30:00Z".into(), best: Some(hotseat::assess::debrief::Verdict::Hire) };
+    p.played.insert(first, played);
+    let rows = snap("picker_played", &app, 120, 40);
+    assert!(contains(&rows, "Last played 2026-12-05"), "{}", rows.join("\n"));
+    assert!(contains(&rows, "Best verdict: hire"), "{}", rows.join("\n"));
+    app.act(Action::ToggleLang, 0);
+    let rows = snap("zh_picker_played", &app, 120, 40);
+    assert!(contains(&rows, "上次练习：2026-12-05"), "{}", rows.join("\n"));
+    assert!(contains(&rows, "最好的结论：录用"), "{}", rows.join("\n"));
+    app.act(Action::Move(1), 0);
+    let rows = render(&app, 120, 40);
+    assert!(!contains(&rows, "上次练习"), "a scenario never played says nothing");
+}
+
 #[test]
 fn picker_with_a_filter_typed() {
     let mut app = picker();
@@ -567,7 +589,7 @@ fn session_screens_in_chinese() {
     });
 
     let mut app = in_chinese(session_at("alibaba-cloud-pm", "commitment-bill"));
-    paste(&mut app, Target::Answer, "大概五十万左右吧", 20_000);
+    paste(&mut app, Target::Answer, "不太确定，估计不少", 20_000);
     app.act(Action::Session(EventKind::Submit), 21_000);
     app.tick(125_000);
     snap_all("zh_numeric_invalid", &app, |w, h, rows| {

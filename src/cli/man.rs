@@ -153,6 +153,11 @@ What was chosen in the app and is remembered: the UI language (\fBlang = "zh"\fR
 .TP
 .I debriefs/
 Debriefs saved as Markdown with \fBe\fR on the debrief screen.
+.TP
+.I index.sqlite3
+The session index: each session's summary, so listings need not replay
+every session. Only a cache of the session files: deleted or damaged, it is
+rebuilt (\fBhotseat sessions \-\-reindex\fR rebuilds it at any time).
 .SH EXIT STATUS
 .TP
 .B 0

@@ -139,7 +139,7 @@ pub fn picker(t0: Instant) -> std::io::Result<u8> {
     // watch which directories to follow.
     let scan = library::scan();
     let entries = library::load_from(&scan, &catalogue);
-    let picker = crate::tui::app::Picker::new(entries, scan);
+    let picker = crate::tui::app::Picker::new(entries, scan).with_history();
     let mut app = App::from_picker(picker, catalogue, Pace::Real, fresh_seed(), Theme::from_env());
     app.catalogue_notice = super::catalogue_notice();
     finish(runtime::run(app, Clock { t0, base: 0 }, Recording { enabled: true, recorder: None })?)

@@ -1,8 +1,7 @@
 //! `hotseat sessions`, `hotseat debrief` and `hotseat resume`: recorded
-//! sessions, rebuilt from their files alone.
-
-use std::collections::HashMap;
-use std::sync::Arc;
+//! sessions, rebuilt from their files alone (a listing takes each
+//! session's summary from [`crate::index`], which rebuilds it from the
+//! file whenever the file changed).
 
 use serde::Serialize;
 
@@ -10,9 +9,9 @@ use super::out::{pad, pad_left};
 use super::{EXIT_PROBLEMS, EXIT_USAGE, out};
 use crate::assess::debrief::{self, Debrief};
 use crate::i18n::ui;
-use crate::record::{Recording, Status};
+use crate::index::{self, Reason};
+use crate::record::Recording;
 use crate::record::{reader, store};
-use crate::session::Compiled;
 use crate::text::one_line;
 use crate::tr;
 
@@ -23,6 +22,10 @@ pub struct SessionsArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+    /// Rebuild the session index from the session files, and say how many
+    /// were indexed.
+    #[arg(long)]
+    reindex: bool,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -53,112 +56,26 @@ struct Row {
     reason: Option<String>,
 }
 
-/// A listing folds (replays) only files up to this size, to count traps and
-/// time; a larger one is listed from its header and last line alone, so no
-/// single file makes `hotseat sessions` slow. A three-hour session is
-/// about 2.6 MB.
-pub const LIST_FOLD_BYTES: u64 = 8 << 20;
-
-/// A listing does not assess an answer longer than this (characters typed
-/// or pasted between two submits): assessing is the costly part of a
-/// summary, and a pasted book must not slow every `hotseat sessions`.
-/// Five minutes of speech is about 4,500 characters.
-pub const LIST_ANSWER_CHARS: usize = 16_000;
-
-/// What a listing reuses across files: the trap catalogue (loading compiles
-/// dozens of regexes) and each scenario text compiled once.
-struct ListCache {
-    catalogue: crate::traps::Catalogue,
-    compiled: HashMap<String, Result<Arc<Compiled>, String>>,
-}
-
-impl ListCache {
-    fn new() -> ListCache {
-        let (catalogue, _) = crate::traps::load(crate::paths::user_catalogue().as_deref());
-        ListCache { catalogue, compiled: HashMap::new() }
-    }
-
-    fn compiled(&mut self, rec: &Recording) -> Result<Arc<Compiled>, String> {
-        let key = cache_key(rec);
-        if let Some(c) = self.compiled.get(&key) {
-            return c.clone();
-        }
-        let c = rec.catalogue(|| self.catalogue.clone()).and_then(|cat| rec.compile_with(cat)).map_err(|e| e.reason());
-        let key = cache_key(rec);
-        self.compiled.insert(key, c.clone());
-        c
-    }
-}
-
-/// Recordings with the same scenario text and recorded traps compile alike.
-fn cache_key(rec: &Recording) -> String {
-    match &rec.header.judged_with {
-        Some(j) => format!("{}\n{}", rec.header.source, j.traps),
-        None => rec.header.source.clone(),
-    }
-}
-
-/// The row for one entry of the sessions directory; never fails: what
-/// cannot be read is a `damaged` row saying why.
-fn row(path: &std::path::Path, cache: &mut ListCache) -> Row {
-    let lock = reader::lock_state(path);
-    let rec = match reader::read_file(path, false) {
-        Ok(r) => r,
-        Err(e) => return damaged_row(path, lock, e.reason()),
-    };
-    warn_modified(&rec);
-    let mut status = rec.status_with(lock);
-    let mut reason = rec.damage.clone();
-    let (mut traps, mut verdict, mut duration) = (0, None, rec.last_ms() / 1000);
-    if rec.len > LIST_FOLD_BYTES {
-        reason = reason.or_else(|| Some(tr!(crate::i18n::Lang::En, "sessions-too-large", bytes = LIST_FOLD_BYTES)));
-    } else if let longest = rec.longest_answer()
-        && longest > LIST_ANSWER_CHARS
-    {
-        reason = reason.or_else(|| Some(tr!(crate::i18n::Lang::En, "sessions-long-answer", chars = longest)));
-    } else {
-        match cache.compiled(&rec) {
-            Ok(c) => {
-                let state = rec.fold_with(c);
-                // Only counts and ids are read: no language needed.
-                let d = debrief::build_in(&state, crate::i18n::Lang::En);
-                (traps, verdict, duration) = (d.trap_count, d.verdict.map(|v| v.as_str()), state.elapsed_ms() / 1000);
-            }
-            Err(why) => {
-                if status != Status::Live {
-                    status = Status::Damaged;
-                }
-                reason = Some(why);
-            }
-        }
-    }
+/// The row for one listed session, its reason in `lang` (English for
+/// JSON, which is language-neutral; the UI's for the table).
+fn row(listed: &crate::index::Listed, lang: crate::i18n::Lang) -> Row {
+    let s = &listed.summary;
+    let reason = s.reason.as_ref().map(|r| match r {
+        Reason::TooLarge(bytes) => tr!(lang, "sessions-too-large", bytes = *bytes),
+        Reason::LongAnswer(chars) => tr!(lang, "sessions-long-answer", chars = *chars),
+        Reason::Text(why) => why.clone(),
+    });
     Row {
-        id: rec.id.clone(),
-        scenario: rec.header.scenario.clone(),
-        title: rec.header.title.clone(),
-        started: rec.header.started.clone(),
-        duration_s: duration,
-        status: status.as_str(),
-        traps,
-        verdict,
-        modified: rec.modified,
+        id: s.id.clone(),
+        scenario: s.scenario.clone(),
+        title: s.title.clone(),
+        started: s.started.clone(),
+        duration_s: s.duration_s,
+        status: s.status_with(listed.lock).as_str(),
+        traps: s.traps,
+        verdict: s.verdict.map(|v| v.as_str()),
+        modified: s.modified,
         reason,
-    }
-}
-
-fn damaged_row(path: &std::path::Path, lock: reader::Lock, reason: String) -> Row {
-    let status = if lock == reader::Lock::Free { Status::Damaged } else { Status::Live };
-    Row {
-        id: store::id_of(path),
-        scenario: String::new(),
-        title: String::new(),
-        started: String::new(),
-        duration_s: 0,
-        status: status.as_str(),
-        traps: 0,
-        verdict: None,
-        modified: false,
-        reason: Some(reason),
     }
 }
 
@@ -167,8 +84,22 @@ pub fn sessions(args: &SessionsArgs) -> std::io::Result<u8> {
         return rm(id);
     }
     let files = store::list();
-    let mut cache = ListCache::new();
-    let rows: Vec<Row> = files.iter().map(|p| row(p, &mut cache)).collect();
+    let mode = if args.reindex { index::Mode::Rebuild } else { index::Mode::Refresh };
+    let listing = index::list(&files, mode);
+    if let Some(note) = &listing.note {
+        eprintln!("hotseat: {}", tr!(ui(), "index-unavailable", error = one_line(note)));
+    }
+    if args.reindex {
+        out::print(&format!("{}\n", tr!(ui(), "sessions-reindexed", n = listing.stats.summarised)))?;
+        return Ok(0);
+    }
+    for listed in &listing.sessions {
+        if listed.summary.modified {
+            eprintln!("hotseat: {}", tr!(ui(), "sessions-warn-modified", id = one_line(&listed.summary.id)));
+        }
+    }
+    let lang = if args.json { crate::i18n::Lang::En } else { ui() };
+    let rows: Vec<Row> = listing.sessions.iter().map(|l| row(l, lang)).collect();
     if args.json {
         out::json(&rows)?;
         return Ok(0);
@@ -256,6 +187,7 @@ fn rm(id: &str) -> std::io::Result<u8> {
     }
     // Holding the lock: remove the name, then the annotations.
     std::fs::remove_file(&path)?;
+    crate::index::forget(&path);
     let _ = std::fs::remove_file(crate::record::annotations::sidecar(&path));
     drop(file);
     out::print(&format!("{}\n", tr!(ui(), "sessions-removed", id = one_line(&shown_id))))?;

@@ -219,12 +219,25 @@ pub fn owner_in_proc_locks(locks: &str, dev: u64, ino: u64) -> Option<u32> {
 /// A path the user typed may be a symbolic link; one found by listing the
 /// sessions directory is not followed (`follow`).
 pub fn read_file(path: &Path, follow: bool) -> Result<Recording, ReadError> {
-    let shown = path.display().to_string();
-    let bytes = crate::files::read_regular(path, follow, MAX_BYTES).map_err(|e| match e {
-        crate::files::ReadLimitError::Io(source) => ReadError::Io { path: shown.clone(), source },
-        other => ReadError::Unreadable { path: shown.clone(), what: other.to_string() },
-    })?;
+    let bytes = crate::files::read_regular(path, follow, MAX_BYTES).map_err(|e| read_error(path, e))?;
     parse_bytes(path, &bytes)
+}
+
+/// [`read_file`] of a file already opened with
+/// [`crate::files::open_regular`] (the session index looks at the open
+/// file's size and lock before reading it).
+pub fn read_opened(path: &Path, file: std::fs::File) -> Result<Recording, ReadError> {
+    let bytes = crate::files::read_opened(file, MAX_BYTES).map_err(|e| read_error(path, e))?;
+    parse_bytes(path, &bytes)
+}
+
+/// A file that could not be read, as a [`ReadError`] naming `path`.
+pub fn read_error(path: &Path, e: crate::files::ReadLimitError) -> ReadError {
+    let path = path.display().to_string();
+    match e {
+        crate::files::ReadLimitError::Io(source) => ReadError::Io { path, source },
+        other => ReadError::Unreadable { path, what: other.to_string() },
+    }
 }
 
 /// [`read_file`], following a symbolic link.

@@ -145,7 +145,8 @@ fn normalize(text: &str) -> String {
 /// Normalized text without the punctuation a sentence ends with
 /// (`约120万。`, `about 36,000!`): it says nothing about the number.
 fn without_sentence_end(s: &str) -> &str {
-    s.trim_end_matches(['.', '!', '?', ',', ';', '…', '~']).trim_end()
+    // Spoken particles end a Chinese sentence too (`五十万左右吧`).
+    s.trim_end_matches(['.', '!', '?', ',', ';', '…', '~', '吧', '啊', '呀', '呢', '嘛', '哈']).trim_end()
 }
 
 /// Full-width digits, letters and signs to ASCII; Chinese punctuation to Latin.
@@ -742,6 +743,7 @@ mod message_tests {
             ("大概十二点五%", 12.5),
             ("三千五百万", 35_000_000.0),
             ("两亿", 200_000_000.0),
+            ("大概五十万左右吧", 500_000.0),
             ("３６０００人！", 36_000.0),
         ] {
             let got = parse_number(typed);

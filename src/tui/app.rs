@@ -38,6 +38,9 @@ pub struct Picker {
     pub filtering: bool,
     /// Why the last Enter did not start a session.
     pub message: Option<String>,
+    /// Per scenario id: when it was last played and its best verdict, from
+    /// the session index (empty until [`Picker::with_history`]).
+    pub played: std::collections::HashMap<String, crate::index::Played>,
 }
 
 impl Picker {
@@ -50,6 +53,17 @@ impl Picker {
             dirs: scan.dirs,
             ..Picker::default()
         }
+    }
+
+    /// How many new session files the picker summarises into the index
+    /// before it shows: the one or two played since the last listing, never
+    /// a backlog of thousands (`hotseat sessions` indexes those).
+    pub const HISTORY_NEW: usize = 20;
+
+    /// The picker with each scenario's history from the session index.
+    pub fn with_history(mut self) -> Picker {
+        self.played = crate::index::played(Picker::HISTORY_NEW);
+        self
     }
 
     /// Indices of the entries matching the filter (case-insensitive, on id,
@@ -609,7 +623,7 @@ impl App {
         if let Screen::Ready(_) = self.screen {
             let scan = crate::library::scan();
             let entries = crate::library::load_from(&scan, &self.catalogue);
-            self.screen = Screen::Picker(Picker::new(entries, scan));
+            self.screen = Screen::Picker(Picker::new(entries, scan).with_history());
         }
     }
 

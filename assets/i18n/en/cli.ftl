@@ -83,3 +83,10 @@ library-stopped-depth = did not look for scenarios more than { $n } directories 
 library-cannot-read = cannot read the file: { $error }
 library-cannot-read-help = check the file's permissions
 
+
+## The session index (issue 17).
+index-unavailable = the session index cannot be used ({ $error }); reading the session files instead
+sessions-reindexed = { $n ->
+    [one] Indexed { $n } session.
+   *[other] Indexed { $n } sessions.
+}

@@ -132,3 +132,6 @@ error-similar = { $n ->
     [one] a similar { $kind } exists: { $names }
    *[other] some similar { $kind }s exist: { $names }
 }
+
+## The session index (issue 17).
+help-arg-sessions-reindex = Rebuild the session index from the session files, and say how many were indexed

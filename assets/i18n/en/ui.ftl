@@ -331,3 +331,6 @@ pace-relaxed = relaxed
 picker-minutes = { $n }m
 header-who = │ { $name }, { $role }
 
+## The picker's details: the scenario's history, from the session index.
+picker-last-played = Last played { $date }
+picker-best-verdict = Best verdict: { $verdict }

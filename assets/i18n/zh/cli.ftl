@@ -83,3 +83,7 @@ library-stopped-depth = 没有在 { $root } 下超过 { $n } 层的目录里查�
 library-cannot-read = 无法读取文件：{ $error }
 library-cannot-read-help = 请检查文件权限
 
+
+## The session index (issue 17).
+index-unavailable = 会话索引无法使用（{ $error }）；改为直接读取场次文件
+sessions-reindexed = 已为 { $n } 个场次建立索引。

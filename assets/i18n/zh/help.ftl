@@ -127,3 +127,6 @@ error-noun-subcommand = 子命令
 error-noun-argument = 参数
 error-noun-value = 值
 error-similar = 有相近的{ $kind }：{ $names }
+
+## The session index (issue 17).
+help-arg-sessions-reindex = 根据场次文件重建会话索引，并说明索引了多少个场次

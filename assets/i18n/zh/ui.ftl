@@ -307,3 +307,6 @@ pace-relaxed = 宽松
 picker-minutes = { $n }分
 header-who = │ { $name }，{ $role }
 
+## The picker's details: the scenario's history, from the session index.
+picker-last-played = 上次练习：{ $date }
+picker-best-verdict = 最好的结论：{ $verdict }

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::common::{ellipsis, footer, wrapped};
+use crate::index::Played;
 use crate::library::Entry;
 use crate::tr;
 use crate::tui::app::{App, Picker};
@@ -51,7 +52,7 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
     };
     table(app, p, &rows, frame, list);
     if wide && let Some(&i) = rows.get(p.selected) {
-        details(app, &p.entries[i], frame, detail);
+        details(app, &p.entries[i], p.played.get(&p.entries[i].id), frame, detail);
     }
     if let Some(m) = &p.message {
         let text = wrapped(vec![Line::from(m.as_str())], message.width);
@@ -141,7 +142,7 @@ fn table(app: &App, p: &Picker, rows: &[usize], frame: &mut Frame, area: Rect) {
     }
 }
 
-fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
+fn details(app: &App, e: &Entry, played: Option<&Played>, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
     match &e.checked.scenario {
@@ -159,6 +160,7 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
             skills.sort_unstable();
             skills.dedup();
             lines.push(Line::styled(tr!(app.lang, "picker-tests", skills = skills.join(", ")), theme.dim()));
+            lines.extend(history(app, played));
         }
         None => lines.push(Line::styled(e.id.clone(), theme.title())),
     }
@@ -171,4 +173,18 @@ fn details(app: &App, e: &Entry, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(format!(" {} ", tr!(app.lang, "picker-about")));
     let lines = wrapped(lines, area.width.saturating_sub(2));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// When the scenario was last played (the date it started, UTC) and the
+/// best verdict it got, from the session index; nothing if never played.
+fn history(app: &App, played: Option<&Played>) -> Vec<Line<'static>> {
+    let Some(p) = played else { return Vec::new() };
+    let date = p.last.get(..10).unwrap_or(&p.last);
+    let mut lines =
+        vec![Line::from(""), Line::from(tr!(app.lang, "picker-last-played", date = crate::text::one_line(date)))];
+    if let Some(v) = p.best {
+        let verdict = crate::i18n::message(app.lang, &format!("verdict-{}", v.as_str()), &[]);
+        lines.push(Line::from(tr!(app.lang, "picker-best-verdict", verdict = verdict)));
+    }
+    lines
 }

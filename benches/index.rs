@@ -1,0 +1,131 @@
+//! The session index (issue 17): `hotseat sessions --json` (the real
+//! binary, release build) over N sessions of the bundled scenarios: the
+//! first listing, which summarises every file into `index.sqlite3`, and a
+//! warm one, which reads the index and looks at each file's size, time and
+//! last bytes only. Run at several sizes to show the cost grows linearly.
+//!
+//! Run: `cargo bench --bench index` (SESSIONS=1000,10000 by default;
+//! SESSIONS=n or a comma-separated list to change it).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use hotseat::record::format::{self, EndStatus, Header, Line};
+use hotseat::session::{Event, EventKind, Key, KeyCode, Pace, Target};
+
+/// A realistic short session: about 600 keystrokes over three answers,
+/// some notes, a quit (as in `benches/sessions.rs`).
+fn session(name: &str, src: &str, i: usize) -> String {
+    let header = Header {
+        hotseat: "bench".into(),
+        scenario: name.trim_end_matches(".ron").into(),
+        title: "bench".into(),
+        sha256: format::hash(src),
+        source: src.into(),
+        seed: i as u64,
+        pace: Pace::Real,
+        cols: 120,
+        rows: 40,
+        started: format!("2026-11-{:02}T00:00:00Z", 1 + i % 28),
+        judged_with: None,
+    };
+    let mut lines = vec![Line::Event(Event::new(0, EventKind::Start))];
+    let text = "We cut GPU cost per training hour from 31 to 22 yuan, because idle capacity was the biggest line. ";
+    let mut at = 0;
+    for _ in 0..3 {
+        for (k, c) in text.chars().cycle().take(200).enumerate() {
+            at += 150;
+            let target = if k % 40 == 39 { Target::Notes } else { Target::Answer };
+            lines.push(Line::Event(Event::new(at, EventKind::Key(target, Key::plain(KeyCode::Char(c))))));
+        }
+        at += 500;
+        lines.push(Line::Event(Event::new(at, EventKind::Submit)));
+    }
+    at += 1000;
+    lines.push(Line::Event(Event::new(at, EventKind::Quit)));
+    lines.push(Line::End { at_ms: at, status: EndStatus::Quit });
+    let mut out = format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("json"));
+    let mut prev = 0;
+    for l in &lines {
+        out.push_str(&format::encode(l, prev).expect("encodes"));
+        prev = l.at_ms();
+    }
+    out
+}
+
+/// Wall time of one `hotseat ARGS` over `data`.
+fn run(data: &Path, args: &[&str]) -> Duration {
+    let t = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_hotseat"))
+        .env("HOTSEAT_DATA_DIR", data)
+        .env_remove("HOTSEAT_SCENARIO_PATH")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    t.elapsed()
+}
+
+/// Median of `runs` warm listings.
+fn warm(data: &Path, runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| run(data, &["sessions", "--json"])).collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// (first listing, warm listing) over `n` sessions.
+fn measure(n: usize) -> (Duration, Duration) {
+    let data = tempfile::tempdir().expect("tempdir");
+    let dir = data.path().join("sessions");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let bundled = hotseat::library::BUNDLED;
+    let mut bytes = 0;
+    for i in 0..n {
+        let (name, src) = bundled[i % bundled.len()];
+        let text = session(name, src, i);
+        bytes += text.len();
+        let id = format!("20261123-{:06}-{}", i, name.trim_end_matches(".ron"));
+        std::fs::write(dir.join(format!("{id}.session")), text).expect("writes");
+    }
+    let first = run(data.path(), &["sessions", "--json"]);
+    let warm = warm(data.path(), 5);
+    println!(
+        "{n} sessions ({} MiB): first listing {:.0} ms ({:.2} ms per session); warm {:.0} ms ({:.1} µs per session)",
+        bytes >> 20,
+        first.as_secs_f64() * 1e3,
+        first.as_secs_f64() * 1e3 / n as f64,
+        warm.as_secs_f64() * 1e3,
+        warm.as_secs_f64() * 1e6 / n as f64
+    );
+    (first, warm)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("SESSIONS")
+        .unwrap_or_else(|_| "1000,10000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let results: Vec<(usize, Duration, Duration)> = sizes
+        .iter()
+        .map(|&n| {
+            let (f, w) = measure(n);
+            (n, f, w)
+        })
+        .collect();
+    if let (Some(a), Some(b)) = (results.first(), results.last())
+        && b.0 > a.0
+    {
+        let per = |d: Duration, n: usize| d.as_secs_f64() / n as f64;
+        println!(
+            "linearity ({} -> {} sessions): per-session cost x{:.2} first, x{:.2} warm (1.00 = linear)",
+            a.0,
+            b.0,
+            per(b.1, b.0) / per(a.1, a.0),
+            per(b.2, b.0) / per(a.2, a.0)
+        );
+    }
+}
