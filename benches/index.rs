@@ -11,48 +11,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use hotseat::record::format::{self, EndStatus, Header, Line};
-use hotseat::session::{Event, EventKind, Key, KeyCode, Pace, Target};
-
-/// A realistic short session: about 600 keystrokes over three answers,
-/// some notes, a quit (as in `benches/sessions.rs`).
-fn session(name: &str, src: &str, i: usize) -> String {
-    let header = Header {
-        hotseat: "bench".into(),
-        scenario: name.trim_end_matches(".ron").into(),
-        title: "bench".into(),
-        sha256: format::hash(src),
-        source: src.into(),
-        seed: i as u64,
-        pace: Pace::Real,
-        cols: 120,
-        rows: 40,
-        started: format!("2026-11-{:02}T00:00:00Z", 1 + i % 28),
-        judged_with: None,
-    };
-    let mut lines = vec![Line::Event(Event::new(0, EventKind::Start))];
-    let text = "We cut GPU cost per training hour from 31 to 22 yuan, because idle capacity was the biggest line. ";
-    let mut at = 0;
-    for _ in 0..3 {
-        for (k, c) in text.chars().cycle().take(200).enumerate() {
-            at += 150;
-            let target = if k % 40 == 39 { Target::Notes } else { Target::Answer };
-            lines.push(Line::Event(Event::new(at, EventKind::Key(target, Key::plain(KeyCode::Char(c))))));
-        }
-        at += 500;
-        lines.push(Line::Event(Event::new(at, EventKind::Submit)));
-    }
-    at += 1000;
-    lines.push(Line::Event(Event::new(at, EventKind::Quit)));
-    lines.push(Line::End { at_ms: at, status: EndStatus::Quit });
-    let mut out = format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("json"));
-    let mut prev = 0;
-    for l in &lines {
-        out.push_str(&format::encode(l, prev).expect("encodes"));
-        prev = l.at_ms();
-    }
-    out
-}
+#[path = "support/session_gen.rs"]
+mod session_gen;
 
 /// Wall time of one `hotseat ARGS` over `data`.
 fn run(data: &Path, args: &[&str]) -> Duration {
@@ -85,7 +45,7 @@ fn measure(n: usize) -> (Duration, Duration) {
     let mut bytes = 0;
     for i in 0..n {
         let (name, src) = bundled[i % bundled.len()];
-        let text = session(name, src, i);
+        let text = session_gen::session(name, src, i, &format!("2026-11-{:02}T00:00:00Z", 1 + i % 28), None);
         bytes += text.len();
         let id = format!("20261123-{:06}-{}", i, name.trim_end_matches(".ron"));
         std::fs::write(dir.join(format!("{id}.session")), text).expect("writes");

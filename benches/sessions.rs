@@ -13,52 +13,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use hotseat::record::format::{self, EndStatus, Header, Line};
-use hotseat::session::{Event, EventKind, Key, KeyCode, Pace, Target};
-
-/// A realistic short session: about 600 keystrokes over three answers,
-/// some notes, a quit.
-fn session(name: &str, src: &str, i: usize, answer: Option<&str>) -> String {
-    let header = Header {
-        hotseat: "bench".into(),
-        scenario: name.trim_end_matches(".ron").into(),
-        title: "bench".into(),
-        sha256: format::hash(src),
-        source: src.into(),
-        seed: i as u64,
-        pace: Pace::Real,
-        cols: 120,
-        rows: 40,
-        started: "2026-11-23T00:00:00Z".into(),
-        judged_with: None,
-    };
-    let mut lines = vec![Line::Event(Event::new(0, EventKind::Start))];
-    let text = "We cut GPU cost per training hour from 31 to 22 yuan, because idle capacity was the biggest line. ";
-    let mut at = 0;
-    for q in 0..3 {
-        if let (0, Some(a)) = (q, answer) {
-            at += 1000;
-            lines.push(Line::Event(Event::new(at, EventKind::Paste(Target::Answer, a.into()))));
-        }
-        for (k, c) in text.chars().cycle().take(200).enumerate() {
-            at += 150;
-            let target = if k % 40 == 39 { Target::Notes } else { Target::Answer };
-            lines.push(Line::Event(Event::new(at, EventKind::Key(target, Key::plain(KeyCode::Char(c))))));
-        }
-        at += 500;
-        lines.push(Line::Event(Event::new(at, EventKind::Submit)));
-    }
-    at += 1000;
-    lines.push(Line::Event(Event::new(at, EventKind::Quit)));
-    lines.push(Line::End { at_ms: at, status: EndStatus::Quit });
-    let mut out = format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(&header).expect("json"));
-    let mut prev = 0;
-    for l in &lines {
-        out.push_str(&format::encode(l, prev).expect("encodes"));
-        prev = l.at_ms();
-    }
-    out
-}
+#[path = "support/session_gen.rs"]
+mod session_gen;
 
 /// Median wall time of `runs` listings.
 fn list(data: &Path, runs: usize) -> Duration {
@@ -89,7 +45,7 @@ fn main() {
     let mut bytes = 0;
     for i in 0..n {
         let (name, src) = bundled[i % bundled.len()];
-        let text = session(name, src, i, None);
+        let text = session_gen::session(name, src, i, "2026-11-23T00:00:00Z", None);
         bytes += text.len();
         std::fs::write(dir.join(format!("20261123-{:06}-{}.session", i, name.trim_end_matches(".ron"))), text)
             .expect("writes");
@@ -104,8 +60,11 @@ fn main() {
 
     let (name, src) = bundled[0];
     let long: String = "we scaled the platform and it worked well for everyone involved ".repeat(1600);
-    std::fs::write(dir.join("20261124-000000-long-answer.session"), session(name, src, 0, Some(&long[..100_000])))
-        .expect("writes");
+    std::fs::write(
+        dir.join("20261124-000000-long-answer.session"),
+        session_gen::session(name, src, 0, "2026-11-23T00:00:00Z", Some(&long[..100_000])),
+    )
+    .expect("writes");
     let t = list(data.path(), 3);
     println!("  with one 100 KB answer among them: {:.0} ms", t.as_secs_f64() * 1e3);
 

@@ -4,6 +4,8 @@
 //! file is summarised again, a deleted one leaves it, a corrupt index is
 //! rebuilt silently, a planted symbolic link is never followed.
 
+#[path = "support/session_file.rs"]
+mod session_file;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -68,15 +70,7 @@ fn header(scenario: &str, started: &str) -> Header {
 }
 
 fn session_text(header: &Header, lines: &[Line]) -> String {
-    let mut out = format!("{} {}\n{}\n", format::MAGIC, format::VERSION, serde_json::to_string(header).expect("json"));
-    let mut prev = 0;
-    for l in lines {
-        if let Some(t) = format::encode(l, prev) {
-            out.push_str(&t);
-            prev = l.at_ms();
-        }
-    }
-    out
+    session_file::text(format::VERSION, header, lines)
 }
 
 fn ev(at: u64, kind: EventKind) -> Line {
