@@ -72,6 +72,11 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Ready(s) => ready::render(app, s, frame, area),
         Screen::Session(s) if app.ending_showing() => ending::render(app, s, frame, area),
         Screen::Session(s) if s.is_finished() => debrief::render(app, s, frame, area),
+        // Help or the quit question over a paused session: only the header
+        // under it, not the pause box (whose edges would show around it).
+        Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) && app.overlay.is_some() => {
+            common::header(&app.theme, app.lang, s, frame, Rect { height: 1, ..area })
+        }
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused::render(app, s, frame, area),
         Screen::Session(s) => session::render(app, s, frame, area),
     }
