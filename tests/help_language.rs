@@ -82,7 +82,7 @@ fn english_help_is_unchanged() {
 #[test]
 fn usage_errors_in_chinese_keep_exit_code_2() {
     let data = TempDir::new().unwrap();
-    let cases: [(&[&str], &[&str]); 4] = [
+    let cases: [(&[&str], &[&str]); 5] = [
         (&["run"], &["错误：缺少以下必需的参数：", "<ID|PATH>", "用法：hotseat run", "更多信息请运行 '--help'。"]),
         (&["bogus"], &["错误：无法识别的子命令 'bogus'"]),
         (
@@ -90,6 +90,7 @@ fn usage_errors_in_chinese_keep_exit_code_2() {
             &["'--pace <PACE>' 的值 'fast' 无效", "[可选值：untimed, relaxed, real, pressure]"],
         ),
         (&["run", "x", "--pac", "real"], &["无法识别的参数 '--pac'", "提示：有相近的参数：'--pace'"]),
+        (&["run", "--bogus"], &["提示：要把 '--bogus' 当作值传入，请写成 '-- --bogus'"]),
     ];
     for (args, words) in cases {
         let out = zh(data.path(), args);

@@ -144,6 +144,17 @@ fn sub_path(path: &[String], parent: &Command, name: &str) -> Vec<String> {
 
 /// Every (message id, English text) clap shows for `cmd` and its
 /// subcommands, for the test that every one has a message.
+/// One of clap's tips in `lang`: the one it gives for an unknown
+/// argument that looks like a flag is translated; others, rarer, stay as
+/// clap words them.
+fn tip_in(lang: Lang, tip: &str) -> String {
+    let arg = tip.strip_prefix("to pass '").and_then(|r| r.split_once("' as a value, use '-- ")).map(|(arg, _)| arg);
+    match arg {
+        Some(arg) => tr!(lang, "error-tip-pass-as-value", arg = arg),
+        None => tip.to_string(),
+    }
+}
+
 #[cfg(test)]
 fn texts(cmd: &Command, path: &[String], out: &mut Vec<(String, String)>) {
     if let Some(about) = cmd.get_about() {
@@ -289,7 +300,7 @@ impl ErrorFormatter for Localized {
                 s.push('\n');
             }
             for tip in tips {
-                s.push_str(&format!("\n  {}{tip}", tr!(lang, "error-tip")));
+                s.push_str(&format!("\n  {}{}", tr!(lang, "error-tip"), tip_in(lang, &tip.to_string())));
             }
         }
         if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {

@@ -109,6 +109,7 @@ help-cmd-man = Print the manual page (roff) on standard output: `hotseat man | m
 ## Usage errors (clap's wording; only shown translated, English keeps clap's own).
 error-prefix = error:{" "}
 error-tip = tip:{" "}
+error-tip-pass-as-value = to pass '{ $arg }' as a value, use '-- { $arg }'
 error-more = For more information, try '{ $flag }'.
 error-unknown-argument = unexpected argument '{ $arg }' found
 error-unknown-subcommand = unrecognized subcommand '{ $name }'

@@ -107,6 +107,7 @@ help-cmd-man = 在标准输出打印手册页（roff）：`hotseat man | man -l 
 ## 用法错误
 error-prefix = 错误：
 error-tip = 提示：
+error-tip-pass-as-value = 要把 '{ $arg }' 当作值传入，请写成 '-- { $arg }'
 error-more = 更多信息请运行 '{ $flag }'。
 error-unknown-argument = 无法识别的参数 '{ $arg }'
 error-unknown-subcommand = 无法识别的子命令 '{ $name }'
