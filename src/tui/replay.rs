@@ -105,15 +105,21 @@ impl Player {
         let ends: Vec<u64> =
             self.replay.markers.iter().filter(|m| m.kind == MarkerKind::Trap).map(|m| m.at_ms).collect();
         for ended in ends {
+            // The moment before a turn ended comes before its end: a trap
+            // whose end is not ahead cannot be, so it costs no search.
+            let end_at = self.replay.to_display(ended);
+            if end_at <= self.pos {
+                continue;
+            }
             let before = self.replay.before_turn_ended(ended);
             // A long pause before the submit is compressed on the display
             // timeline, so `before` may share its display time with the
             // submit: one display millisecond earlier is still before it.
-            let at = self.replay.to_display(before).min(self.replay.to_display(ended).saturating_sub(1));
+            let at = self.replay.to_display(before).min(end_at - 1);
             if at > self.pos || (at == self.pos && self.status.is_none()) {
                 self.playing = false;
                 self.seek(at);
-                self.status = Some(self.trap_named(ended));
+                self.status = Some(self.trap_named(before, ended));
                 return;
             }
         }
@@ -121,15 +127,16 @@ impl Player {
         self.status = Some(crate::tr!(self.view.lang, "replay-no-more-traps"));
     }
 
-    /// "Trap: <titles> (question id)" for the turns that ended at `ended`.
-    fn trap_named(&self, ended: u64) -> String {
-        let before = self.replay.state_at(self.replay.before_turn_ended(ended)).turns.len();
+    /// "Trap ahead at <question>: <titles>" for the turns that ended at
+    /// `ended`, the last of them unfinished at `before`.
+    fn trap_named(&self, before: u64, ended: u64) -> String {
+        let done = self.replay.state_at(before).turns.len();
         let after = self.replay.state_at(ended);
         let lang = self.view.lang;
         let cat = &after.compiled.catalogue;
         let mut titles = Vec::new();
         let mut node = String::new();
-        for t in &after.turns[before.min(after.turns.len())..] {
+        for t in &after.turns[done.min(after.turns.len())..] {
             node = after.compiled.scenario.nodes.get(t.node).map(|n| n.id.clone()).unwrap_or_default();
             for f in &t.traps {
                 let title = cat.get(&f.id).map_or(f.id.clone(), |d| crate::assess::debrief::trap_texts(d, lang).title);
