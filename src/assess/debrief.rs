@@ -233,8 +233,10 @@ pub fn build_in(s: &State, lang: Lang) -> Debrief {
         Some(score) => verdict(s, (score, answered.len()), &trap_groups, &numeric, &competencies, end.outcome, lang),
         None => (None, vec![tr!(lang, "reason-no-answers")], false),
     };
-    // With closing remarks, "How it ended" already says why it came early.
-    if let (Some(e), None) = (&early, &end.remark) {
+    // With closing remarks, "How it ended" already says why it came early;
+    // with too few answers for a verdict, that reason says the candidate left.
+    let said_left = score.is_some() && verdict.is_none();
+    if let (Some(e), None, false) = (&early, &end.remark, said_left) {
         reasons.push(e.clone());
     }
     let why = match verdict {
@@ -1201,5 +1203,6 @@ mod quit_tests {
         let d = build_in(&s, Lang::En);
         assert_eq!(d.verdict, None);
         assert!(d.reasons.iter().any(|r| r.contains("too few to judge")), "{:?}", d.reasons);
+        assert!(!d.reasons.iter().any(|r| r.contains("left the interview early")), "said once: {:?}", d.reasons);
     }
 }
