@@ -1,6 +1,7 @@
 //! What hotseat says, in the reader's language. Messages live in Project
 //! Fluent files, a folder per language (`assets/i18n/<code>/*.ftl`: the
-//! screens, the commands, the authoring checks), so
+//! screens, the commands, the authoring checks, progress, drills and
+//! cohorts), so
 //! plurals, variables and word order are the translator's to get right,
 //! not the code's. Ids, JSON and session files stay language-neutral: only
 //! human text goes through here. docs/translating.md says how to add a
@@ -58,6 +59,9 @@ impl Lang {
                     ("cli", include_str!(concat!("../../assets/i18n/", $code, "/cli.ftl"))),
                     ("author", include_str!(concat!("../../assets/i18n/", $code, "/author.ftl"))),
                     ("help", include_str!(concat!("../../assets/i18n/", $code, "/help.ftl"))),
+                    ("progress", include_str!(concat!("../../assets/i18n/", $code, "/progress.ftl"))),
+                    ("drill", include_str!(concat!("../../assets/i18n/", $code, "/drill.ftl"))),
+                    ("cohort", include_str!(concat!("../../assets/i18n/", $code, "/cohort.ftl"))),
                 ]
             };
         }

@@ -46,6 +46,33 @@ pub struct TrapCount {
     pub trap: String,
     pub node: String,
     pub count: usize,
+    /// The candidate's words that triggered it the first time at this
+    /// question (the evidence spans, joined by `…`; at most
+    /// [`QUOTE_CHARS`] characters), so a coach's table can quote them
+    /// without replaying the session.
+    #[serde(default)]
+    pub quote: String,
+}
+
+/// A quote in a summary is cut at this many characters.
+pub const QUOTE_CHARS: usize = 160;
+
+/// One question as it was asked: where the time went and which traps it
+/// could expose. Progress charts time against the limit; a drill counts a
+/// trap the question guards and the answer did not fall into as answered
+/// cleanly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub node: String,
+    pub spent_ms: u64,
+    /// The limit under the session's pace; none when untimed.
+    pub limit_ms: Option<u64>,
+    /// How the question was left: submitted, timed-out, session-over, quit.
+    pub exit: String,
+    /// The catalogue traps the question is written to expose.
+    pub guarded: Vec<String>,
+    /// The traps the answer fell into (each once).
+    pub fallen: Vec<String>,
 }
 
 /// One competency's score in a session.
@@ -82,6 +109,9 @@ pub struct Summary {
     pub status: String,
     /// How the session ended, as the debrief says (`ending` in its JSON).
     pub ending: Option<String>,
+    /// The End node reached, when the interview reached one.
+    #[serde(default)]
+    pub end_node: Option<String>,
     pub outcome: Option<Verdict>,
     pub verdict: Option<Verdict>,
     pub score: Option<u32>,
@@ -92,6 +122,9 @@ pub struct Summary {
     pub competencies: Vec<Competency>,
     pub trap_counts: Vec<TrapCount>,
     pub numerics: Vec<Numeric>,
+    /// Every question asked, in order.
+    #[serde(default)]
+    pub questions: Vec<Question>,
 }
 
 impl Summary {
@@ -161,6 +194,7 @@ impl Summariser {
             duration_s: rec.last_ms() / 1000,
             status: rec.status_with(Lock::Free).as_str().into(),
             ending: None,
+            end_node: None,
             outcome: None,
             verdict: None,
             score: None,
@@ -170,6 +204,7 @@ impl Summariser {
             competencies: Vec::new(),
             trap_counts: Vec::new(),
             numerics: Vec::new(),
+            questions: Vec::new(),
         };
         if rec.len > LIST_FOLD_BYTES {
             s.reason = s.reason.or(Some(Reason::TooLarge(LIST_FOLD_BYTES)));
@@ -186,7 +221,9 @@ impl Summariser {
                 s.language = state.compiled.scenario.language.code().into();
                 s.duration_s = state.elapsed_ms() / 1000;
                 // JSON language: ids, not titles, whatever the UI speaks.
-                fill(&mut s, &debrief::build_in(&state, crate::i18n::Lang::En));
+                let d = debrief::build_in(&state, crate::i18n::Lang::En);
+                fill(&mut s, &d);
+                s.questions = questions(&state, &d);
             }
             Err(why) => {
                 s.status = Status::Damaged.as_str().into();
@@ -200,6 +237,7 @@ impl Summariser {
 /// Copies the debrief's figures into the summary.
 fn fill(s: &mut Summary, d: &debrief::Debrief) {
     s.ending = Some(d.ending.into());
+    s.end_node = d.end_node.clone();
     s.outcome = d.outcome;
     s.verdict = d.verdict;
     s.score = d.score;
@@ -213,7 +251,12 @@ fn fill(s: &mut Summary, d: &debrief::Debrief) {
     for hit in &d.traps {
         match counts.iter_mut().find(|t| t.trap == hit.id && t.node == hit.node) {
             Some(t) => t.count += 1,
-            None => counts.push(TrapCount { trap: hit.id.clone(), node: hit.node.clone(), count: 1 }),
+            None => counts.push(TrapCount {
+                trap: hit.id.clone(),
+                node: hit.node.clone(),
+                count: 1,
+                quote: quote(&hit.answer, &hit.evidence),
+            }),
         }
     }
     s.trap_counts = counts;
@@ -222,6 +265,45 @@ fn fill(s: &mut Summary, d: &debrief::Debrief) {
         .iter()
         .map(|n| Numeric { node: n.node.clone(), given: n.given.clone(), correct: n.correct, close: n.close })
         .collect();
+}
+
+/// The words of `answer` in `evidence`, joined by `…` and cut at
+/// [`QUOTE_CHARS`] characters; the answer's start when there is no span.
+pub fn quote(answer: &str, evidence: &[std::ops::Range<usize>]) -> String {
+    let spans: Vec<&str> = evidence.iter().filter_map(|r| answer.get(r.clone())).map(str::trim).collect();
+    let joined = if spans.is_empty() { answer.trim().to_string() } else { spans.join(" … ") };
+    let one_line: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &one_line[..at]),
+        None => one_line,
+    }
+}
+
+/// Each question asked, from the folded state and its debrief's timeline
+/// (one row per turn, in the same order).
+fn questions(state: &crate::session::State, d: &debrief::Debrief) -> Vec<Question> {
+    state
+        .turns
+        .iter()
+        .zip(&d.timeline)
+        .map(|(t, row)| {
+            let node = &state.compiled.scenario.nodes[t.node];
+            let mut fallen: Vec<String> = Vec::new();
+            for f in &t.traps {
+                if !fallen.contains(&f.id) {
+                    fallen.push(f.id.clone());
+                }
+            }
+            Question {
+                node: row.node.clone(),
+                spent_ms: row.spent_ms,
+                limit_ms: row.limit_ms,
+                exit: row.exit.into(),
+                guarded: node.traps.clone(),
+                fallen,
+            }
+        })
+        .collect()
 }
 
 /// A file that cannot be read at all: damaged, saying why.
@@ -235,6 +317,7 @@ pub fn unreadable(path: &Path, reason: String) -> Summary {
         duration_s: 0,
         status: Status::Damaged.as_str().into(),
         ending: None,
+        end_node: None,
         outcome: None,
         verdict: None,
         score: None,
@@ -244,6 +327,7 @@ pub fn unreadable(path: &Path, reason: String) -> Summary {
         competencies: Vec::new(),
         trap_counts: Vec::new(),
         numerics: Vec::new(),
+        questions: Vec::new(),
     }
 }
 
@@ -252,5 +336,22 @@ fn cache_key(rec: &Recording) -> String {
     match &rec.header.judged_with {
         Some(j) => format!("{}\n{}", rec.header.source, j.traps),
         None => rec.header.source.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_joins_the_evidence_on_one_line_and_is_cut_with_a_mark() {
+        let answer = "First,\nlegal handles compliance. Then   security signs off.";
+        assert_eq!(quote(answer, &[7..32, 40..59]), "legal handles compliance. … security signs off.");
+        assert_eq!(quote("  just this  ", &[]), "just this");
+        let long = "字".repeat(QUOTE_CHARS + 5);
+        let cut = quote(&long, &[0..long.len()]);
+        assert_eq!(cut.chars().count(), QUOTE_CHARS + 1);
+        assert!(cut.ends_with('…'));
+        assert_eq!(quote("abc", &[1..99]), "abc", "a span past the end quotes the answer");
     }
 }

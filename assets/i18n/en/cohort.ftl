@@ -1,0 +1,1 @@
+## hotseat cohort and the cohort screen

@@ -1,0 +1,1 @@
+## hotseat progress and the progress screen
