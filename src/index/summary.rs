@@ -349,9 +349,9 @@ mod tests {
         assert_eq!(quote(answer, &[7..32, 40..59]), "legal handles compliance. … security signs off.");
         assert_eq!(quote("  just this  ", &[]), "just this");
         let long = "字".repeat(QUOTE_CHARS + 5);
-        let cut = quote(&long, &[0..long.len()]);
+        let cut = quote(&long, std::slice::from_ref(&(0..long.len())));
         assert_eq!(cut.chars().count(), QUOTE_CHARS + 1);
         assert!(cut.ends_with('…'));
-        assert_eq!(quote("abc", &[1..99]), "abc", "a span past the end quotes the answer");
+        assert_eq!(quote("abc", std::slice::from_ref(&(1..99))), "abc", "a span past the end quotes the answer");
     }
 }
