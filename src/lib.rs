@@ -23,6 +23,8 @@
 //! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`index`]: each session's summary kept in SQLite, so listings never
 //!   replay every session again (the files stay the truth).
+//! - [`practice`]: many sessions read together: each trap's falls, trend
+//!   and spaced-repetition order, for progress and drills.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
 //! - [`ron_syntax`]: the RON dialect every hotseat file is read in.
 //! - [`text`]: escaping, so nothing from a file drives the terminal;
@@ -40,6 +42,7 @@ pub mod library;
 pub mod linebreak;
 pub mod paths;
 pub mod playtest;
+pub mod practice;
 pub mod record;
 pub mod ron_syntax;
 pub mod rules;
