@@ -74,7 +74,7 @@ pub struct Plan {
     /// No history yet: the targets are simply the traps stand-alone
     /// questions guard.
     pub first: bool,
-    /// The traps questions were chosen for, in practise order.
+    /// The targets some chosen question guards, in practise order.
     pub targets: Vec<Target>,
     /// In the order they are asked.
     pub questions: Vec<Question>,
@@ -215,7 +215,9 @@ pub fn plan(library: &[&Scenario], history: &[TrapRecord], req: &Request) -> Res
     if questions.is_empty() {
         return Err(DrillError::NoQuestions);
     }
-    let aimed: HashSet<&str> = questions.iter().map(|q| q.target.as_str()).collect();
+    // Every target the drill exercises, whether a question was chosen for
+    // it or for another trap it also guards.
+    let aimed: HashSet<&str> = questions.iter().flat_map(|q| &q.traps).map(String::as_str).collect();
     let targets = targets.iter().filter(|t| aimed.contains(t.trap.as_str())).cloned().collect();
     Ok(Plan { minutes: req.minutes, first: history.is_empty(), targets, questions })
 }
@@ -537,8 +539,133 @@ mod tests {
             assert_eq!(n.id, format!("{}--{}", q.scenario, q.node));
         }
         assert!(sc.title.contains("vague-ask"), "{}", sc.title);
-        if std::env::var_os("DRILL_DUMP").is_some() {
-            std::fs::write("/tmp/drill.ron", &src).ok();
+    }
+
+    /// A test question: id, traps, limit, stand-alone, competencies.
+    type Q<'a> = (&'a str, &'a [&'a str], u32, bool, &'a [&'a str]);
+
+    /// A scenario of FreeText questions in a row, then an end.
+    fn scenario(id: &str, language: &str, nodes: &[Q<'_>]) -> Scenario {
+        let mut text = format!(
+            "Scenario(format: 1, id: \"{id}\", title: \"T\", company: \"C\", role: \"R\", language: {language}, \
+             difficulty: Easy, minutes: 5, persona: (name: \"P {id}\", role: \"R\"), start: \"{}\", nodes: [",
+            nodes[0].0
+        );
+        for (i, (n, traps, limit, standalone, comps)) in nodes.iter().enumerate() {
+            let next = nodes.get(i + 1).map_or("end", |n| n.0);
+            text.push_str(&format!(
+                "(id: \"{n}\", prompt: \"Q\", limit_s: {limit}, traps: {traps:?}, competencies: {comps:?}, \
+                 standalone: {standalone}, answer: FreeText(default: (next: \"{next}\"))),"
+            ));
         }
+        text.push_str("(id: \"end\", answer: End(remarks: \"Bye\"))])");
+        crate::ron_syntax::options().from_str(&text).expect("a test scenario")
+    }
+
+    fn ids(plan: &Plan) -> Vec<String> {
+        plan.questions.iter().map(|q| format!("{}/{}", q.scenario, q.node)).collect()
+    }
+
+    #[test]
+    fn questions_follow_the_practise_order_and_spread_over_targets_before_doubling_up() {
+        let a = scenario(
+            "a",
+            "En",
+            &[
+                ("k1", &["k8s"], 60, true, &[]),
+                ("k2", &["k8s"], 60, true, &[]),
+                ("l1", &["legal"], 60, true, &[]),
+                ("follow", &["legal"], 60, false, &[]),
+            ],
+        );
+        let history = [record("k8s", 4, 3.0, false), record("legal", 1, 1.0, false)];
+        let got = plan(&[&a], &history, &req(10)).expect("a plan");
+        assert_eq!(ids(&got), ["a/k1", "a/l1", "a/k2"], "one each, then the heavier again; never a follow-up");
+        assert_eq!(got.questions.iter().map(|q| q.target.as_str()).collect::<Vec<_>>(), ["k8s", "legal", "k8s"]);
+        assert!(!got.first);
+    }
+
+    #[test]
+    fn a_receded_trap_comes_after_one_still_fallen_into_and_after_unseen_ones() {
+        let a = scenario(
+            "a",
+            "En",
+            &[("k", &["k8s"], 60, true, &[]), ("l", &["legal"], 60, true, &[]), ("n", &["new"], 60, true, &[])],
+        );
+        let history = [record("legal", 1, 0.5, false), record("k8s", 9, 8.0, true)];
+        let got = plan(&[&a], &history, &req(10)).expect("a plan");
+        assert_eq!(ids(&got), ["a/l", "a/n", "a/k"]);
+        assert!(got.targets[2].receded && got.targets[2].trap == "k8s");
+    }
+
+    #[test]
+    fn the_summed_limits_stay_within_the_minutes_but_one_question_always_goes() {
+        let a = scenario("a", "En", &[("k1", &["k8s"], 120, true, &[]), ("k2", &["k8s"], 90, true, &[])]);
+        let history = [record("k8s", 4, 3.0, false)];
+        let got = plan(&[&a], &history, &req(3)).expect("a plan");
+        assert_eq!(ids(&got), ["a/k1"], "120 + 90 s is more than 3 minutes");
+        let got = plan(&[&a], &history, &req(1)).expect("a plan");
+        assert_eq!(ids(&got), ["a/k2"], "none fits a minute: the shortest still makes a drill");
+        assert_eq!(got.total_s(), 90);
+    }
+
+    #[test]
+    fn trap_and_competency_narrow_the_choice_and_nothing_left_is_an_error() {
+        let a = scenario(
+            "a",
+            "En",
+            &[
+                ("k", &["k8s"], 60, true, &["infra"]),
+                ("l", &["legal"], 60, true, &["law"]),
+                ("m", &["legal"], 60, true, &[]),
+            ],
+        );
+        let history = [record("k8s", 4, 3.0, false), record("legal", 1, 1.0, false)];
+        let only_legal = Request { trap: Some("legal".into()), ..req(10) };
+        assert_eq!(ids(&plan(&[&a], &history, &only_legal).expect("a plan")), ["a/l", "a/m"]);
+        let law = Request { competency: Some("law".into()), ..req(10) };
+        assert_eq!(ids(&plan(&[&a], &history, &law).expect("a plan")), ["a/l"]);
+        let none = Request { trap: Some("k8s".into()), competency: Some("law".into()), ..req(10) };
+        assert_eq!(plan(&[&a], &history, &none), Err(DrillError::NoQuestions));
+    }
+
+    #[test]
+    fn the_ui_languages_questions_come_first_and_a_first_drill_says_so() {
+        let en = scenario("en", "En", &[("k", &["k8s"], 60, true, &[])]);
+        let zh = scenario("zh", "Zh", &[("k", &["k8s"], 60, true, &[]), ("x", &["zh-only"], 60, true, &[])]);
+        let got = plan(&[&zh, &en], &[], &Request { lang: Lang::Zh, ..req(1) }).expect("a plan");
+        assert_eq!(ids(&got), ["zh/k"]);
+        assert!(got.first);
+        let got = plan(&[&zh, &en], &[], &req(1)).expect("a plan");
+        assert_eq!(ids(&got), ["en/k"], "an English candidate's first drill starts in English");
+    }
+
+    #[test]
+    fn clashing_condition_names_are_renamed_and_speakers_kept() {
+        let mut a = scenario("a", "En", &[("q", &["no-structure"], 60, true, &[])]);
+        let mut b = scenario("b", "En", &[("q", &["vague-ask"], 60, true, &[])]);
+        for (sc, phrase) in [(&mut a, "pods"), (&mut b, "lawyer")] {
+            sc.conditions.insert("said".into(), Cond::AnyOf(vec![phrase.into()]));
+            if let Answer::FreeText { rules, .. } = &mut sc.nodes[0].answer {
+                rules.push(crate::scenario::model::Rule {
+                    when: Cond::Named("said".into()),
+                    next: "end".into(),
+                    set: vec![],
+                });
+            }
+        }
+        let history = [record("no-structure", 4, 3.0, false), record("vague-ask", 1, 1.0, false)];
+        let got = plan(&[&a, &b], &history, &req(10)).expect("a plan");
+        let src = build(&got, &[&a, &b], Lang::En).expect("built");
+        let cat = crate::traps::load(None).0;
+        let checked = crate::scenario::load::check_bytes("drill.ron", src.as_bytes(), &cat);
+        assert!(checked.diagnostics.is_empty(), "{:#?}\n{src}", checked.diagnostics);
+        let sc = checked.scenario.expect("parsed");
+        assert_eq!(sc.conditions.keys().collect::<Vec<_>>(), ["b--said", "said"]);
+        let Answer::FreeText { rules, .. } = &sc.nodes[1].answer else { panic!("FreeText") };
+        assert_eq!(rules[0].when, Cond::Named("b--said".into()));
+        assert_eq!(sc.persona.name, "P a");
+        assert_eq!(sc.nodes[1].speaker.as_ref().map(|p| p.name.as_str()), Some("P b"));
+        assert!(sc.nodes.iter().all(|n| !n.standalone), "a drill's own nodes are not offered to drills");
     }
 }
