@@ -58,8 +58,12 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
     let req = Request { trap: args.trap.clone(), competency: args.competency.clone(), minutes: args.minutes, lang };
     let plan = match drill::plan(&library, &history, &req) {
         Ok(p) => p,
-        Err(_) => {
+        Err(DrillError::NoQuestions) => {
             eprintln!("hotseat: {}", no_questions(&req));
+            return Ok(EXIT_PROBLEMS);
+        }
+        Err(e) => {
+            eprintln!("hotseat: {}", one_line(&e.to_string()));
             return Ok(EXIT_PROBLEMS);
         }
     };
@@ -74,7 +78,7 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
 fn start(plan: &Plan, library: &[&Scenario], catalogue: crate::traps::Catalogue, t0: Instant) -> std::io::Result<u8> {
     let source = match drill::build(plan, library, ui()) {
         Ok(s) => s,
-        Err(e @ (DrillError::Write(_) | DrillError::NoQuestions)) => {
+        Err(e) => {
             eprintln!("hotseat: {}", one_line(&e.to_string()));
             return Ok(EXIT_PROBLEMS);
         }

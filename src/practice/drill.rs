@@ -298,10 +298,16 @@ pub fn build(plan: &Plan, library: &[&Scenario], lang: Lang) -> Result<String, D
     to_ron(&scenario)
 }
 
-/// The first three targets, and how many more.
+/// The first three traps questions were chosen for, and how many more.
 fn named_targets(plan: &Plan) -> String {
-    let shown: Vec<&str> = plan.targets.iter().take(3).map(|t| t.trap.as_str()).collect();
-    match plan.targets.len().saturating_sub(shown.len()) {
+    let mut aimed: Vec<&str> = Vec::new();
+    for q in &plan.questions {
+        if !aimed.contains(&q.target.as_str()) {
+            aimed.push(&q.target);
+        }
+    }
+    let shown: Vec<&str> = aimed.iter().take(3).copied().collect();
+    match aimed.len().saturating_sub(shown.len()) {
         0 => shown.join(", "),
         more => format!("{} +{more}", shown.join(", ")),
     }
@@ -664,6 +670,7 @@ mod tests {
         assert_eq!(sc.conditions.keys().collect::<Vec<_>>(), ["b--said", "said"]);
         let Answer::FreeText { rules, .. } = &sc.nodes[1].answer else { panic!("FreeText") };
         assert_eq!(rules[0].when, Cond::Named("b--said".into()));
+        assert_eq!(sc.title, "Drill: no-structure, vague-ask", "the traps questions were chosen for");
         assert_eq!(sc.persona.name, "P a");
         assert_eq!(sc.nodes[1].speaker.as_ref().map(|p| p.name.as_str()), Some("P b"));
         assert!(sc.nodes.iter().all(|n| !n.standalone), "a drill's own nodes are not offered to drills");
