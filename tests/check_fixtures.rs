@@ -247,6 +247,21 @@ const EXPECTED: &[(&str, &str, Expect)] = &[
         "74-own-trap-twice.ron:19:14: error: trap \"compliance-deferred-to-legal\" is defined twice",
         Error,
     ),
+    (
+        "75-standalone-end.ron",
+        "75-standalone-end.ron:68:39: error: end node \"end-early\" is marked `standalone`, but only a question can be asked on its own",
+        Error,
+    ),
+    (
+        "76-standalone-reads-variable.ron",
+        "76-standalone-reads-variable.ron:32:28: error: stand-alone node \"intro\" depends on earlier answers through `Var(\"dodges\")`, but a drill asks it without them",
+        Error,
+    ),
+    (
+        "77-standalone-shows-answer.ron",
+        "77-standalone-shows-answer.ron:40:21: error: stand-alone node \"pressure\" depends on earlier answers through `{answer:intro}`, but a drill asks it without them",
+        Error,
+    ),
 ];
 
 fn dir(name: &str) -> PathBuf {

@@ -5,6 +5,7 @@
 mod all_paths;
 mod assess;
 mod check;
+mod drill;
 mod graph;
 pub mod help;
 mod list;
@@ -74,6 +75,8 @@ pub enum Command {
         #[arg(value_name = "ID|latest")]
         session: String,
     },
+    /// Practise the traps you fall into most with stand-alone questions.
+    Drill(drill::Args),
     /// Print a shell completion script (bash, zsh or fish) on standard output.
     Completions {
         /// The shell to complete in.
@@ -111,6 +114,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Resume { session }) => run::resume(&session, t0),
         Some(Command::Replay { session }) => sessions::replay(&session),
         Some(Command::Export(args)) => sessions::export(&args),
+        Some(Command::Drill(args)) => drill::run(&args, t0),
         Some(Command::Completions { shell }) => help::completions(shell),
         Some(Command::Man) => man::print(),
         None => run::picker(t0),

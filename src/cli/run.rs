@@ -37,7 +37,7 @@ pub struct Args {
 }
 
 /// A seed from the clock, for runs that do not pass `--seed`.
-fn fresh_seed() -> u64 {
+pub(super) fn fresh_seed() -> u64 {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     (nanos as u64) ^ u64::from(std::process::id()).rotate_left(32)
 }
@@ -60,19 +60,44 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
     if let Some(code) = need_terminal() {
         return Ok(code);
     }
-    let compiled = match Compiled::new(scenario, catalogue.clone()) {
+    let seed = args.seed.unwrap_or_else(fresh_seed);
+    start(Start { scenario, source, catalogue, pace: args.pace, seed, record: !args.no_record, ready: false }, t0)
+}
+
+/// A session about to start full-screen: `hotseat run`'s and `hotseat
+/// drill`'s, which share everything from here on.
+pub(super) struct Start {
+    pub scenario: Scenario,
+    /// The scenario's text, embedded in the recording.
+    pub source: String,
+    pub catalogue: crate::traps::Catalogue,
+    pub pace: Pace,
+    pub seed: u64,
+    pub record: bool,
+    /// Wait on the ready screen for Enter instead of starting the clock.
+    pub ready: bool,
+}
+
+/// Compiles and runs a session full-screen, recorded under
+/// `<data dir>/sessions/` unless told not to, debriefed at its end.
+/// The caller has checked for a terminal.
+pub(super) fn start(s: Start, t0: Instant) -> std::io::Result<u8> {
+    let compiled = match Compiled::new(s.scenario, s.catalogue.clone()) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("hotseat: {}", one_line(&e.to_string()));
             return Ok(EXIT_PROBLEMS);
         }
     };
-    let seed = args.seed.unwrap_or_else(fresh_seed);
     let clock = Clock { t0, base: 0 };
-    let mut app = App::running(compiled, catalogue, args.pace, seed, Theme::from_env(), clock.now_ms());
+    let mut app = if s.ready {
+        App::ready(compiled, s.catalogue, s.pace, s.seed, Theme::from_env())
+    } else {
+        App::running(compiled, s.catalogue, s.pace, s.seed, Theme::from_env(), clock.now_ms())
+    };
     app.catalogue_notice = super::catalogue_notice();
-    app.source = Some(source);
-    finish(runtime::run(app, clock, Recording { enabled: !args.no_record, recorder: None })?)
+    app.source = Some(s.source);
+    finish(runtime::run(app, clock, Recording { enabled: s.record, recorder: None })?)
 }
 
 /// `hotseat resume ID|latest`: rebuild an interrupted or quit session from
@@ -196,7 +221,7 @@ pub(super) fn resolve_with_source(arg: &str, catalogue: &crate::traps::Catalogue
     }
 }
 
-fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, String), u8> {
+pub(super) fn runnable(checked: &crate::scenario::load::Checked) -> Result<(Scenario, String), u8> {
     match checked.runnable() {
         Some(sc) => Ok((sc.clone(), checked.source.clone())),
         // A catalogue or answers file checks clean as what it is, but it

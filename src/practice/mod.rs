@@ -4,6 +4,7 @@
 //! and the "practise next" sentence) and `hotseat drill` (which traps a
 //! drill targets), so the two never disagree.
 
+pub mod drill;
 pub mod schedule;
 
 pub use schedule::{RECEDE_AFTER, TrapRecord, Trend, traps};

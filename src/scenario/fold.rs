@@ -95,6 +95,7 @@ fn stand_in() -> Node {
         competencies: Vec::new(),
         traps: Vec::new(),
         talking_points: Vec::new(),
+        standalone: false,
         model_answer: None,
         speaker: None,
         answer: Answer::End { remarks: String::new(), outcome: None },

@@ -158,7 +158,17 @@ pub struct Node {
     /// (the HR partner who takes over for pay): the header names them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<Persona>,
+    /// The question makes sense without what came before it, so a drill
+    /// (`hotseat drill`) may ask it on its own. Only on question nodes,
+    /// and only when nothing in it reads earlier answers.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub standalone: bool,
     pub answer: Answer,
+}
+
+/// For `skip_serializing_if`: a flag left at its default is not written.
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Node {

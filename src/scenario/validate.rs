@@ -265,6 +265,62 @@ impl<'a> Validator<'a, '_, '_> {
         }
         self.answer(node, ns.and_then(|n| n.field("answer")).or(ns));
         self.edges(node, ns);
+        if node.standalone {
+            self.standalone(node, ns);
+        }
+    }
+
+    /// A node marked `standalone` may be asked on its own in a drill, with
+    /// nothing asked before it: so it must be a question, and neither its
+    /// wording nor its branches may read earlier answers (placeholders,
+    /// variables, visits), which a drill would leave at nothing.
+    fn standalone(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {
+        let f = |name: &str| ns.and_then(|n| n.field(name)).or(ns);
+        let lang = self.rep.lang;
+        let id = quote(&node.id);
+        if node.is_end() {
+            self.rep.error(
+                f("standalone"),
+                "standalone-end",
+                tr!(lang, "diag-standalone-end", id = id.as_ref()),
+                tr!(lang, "diag-standalone-end-help"),
+            );
+            return;
+        }
+        let wordings =
+            std::iter::once((&node.prompt, f("prompt"))).chain(node.variants.iter().enumerate().map(|(i, v)| {
+                let at = ns.and_then(|n| n.field("variants")).and_then(|l| l.item(i));
+                (v, at.or(f("variants")))
+            }));
+        let mut found: Vec<(String, Option<&'a SpanNode<'a>>)> = Vec::new();
+        for (text, at) in wordings {
+            for piece in super::template::parse(text) {
+                match piece {
+                    super::template::Piece::Var(v) => found.push((format!("{{{}}}", quote(v)), at)),
+                    super::template::Piece::Answer(n) => found.push((format!("{{answer:{}}}", quote(n)), at)),
+                    super::template::Piece::Text(_) => {}
+                }
+            }
+        }
+        if let Answer::FreeText { rules, .. } = &node.answer {
+            let rules_at = ns.and_then(|n| n.field("answer")).and_then(|a| a.field("rules"));
+            for (i, r) in rules.iter().enumerate() {
+                let at = rules_at.and_then(|l| l.item(i)).and_then(|r| r.field("when")).or(f("answer"));
+                r.when.walk_with(&self.sc.conditions, &mut |c| match c {
+                    Cond::Var(v, _) => found.push((format!("Var(\"{}\")", quote(v)), at)),
+                    Cond::Visits(n, _) => found.push((format!("Visits(\"{}\")", quote(n)), at)),
+                    _ => {}
+                });
+            }
+        }
+        for (what, at) in found {
+            self.rep.error(
+                at,
+                "standalone-depends",
+                tr!(lang, "diag-standalone-depends", id = id.as_ref(), what = what),
+                tr!(lang, "diag-standalone-depends-help"),
+            );
+        }
     }
 
     fn question(&mut self, node: &'a Node, ns: Option<&'a SpanNode<'a>>) {

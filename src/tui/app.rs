@@ -269,6 +269,14 @@ impl App {
         app
     }
 
+    /// A session waiting on the ready screen for Enter, as one picked in
+    /// the picker does: `hotseat drill`, whose questions the candidate has
+    /// not chosen, shows what is coming before the clock runs.
+    pub fn ready(compiled: Arc<Compiled>, catalogue: Catalogue, pace: Pace, seed: u64, theme: Theme) -> App {
+        let state = State::new(compiled, seed, pace);
+        App::with_screen(Screen::Ready(Box::new(state)), catalogue, pace, seed, theme)
+    }
+
     /// A session rebuilt from its recording, carrying on where it stopped.
     pub fn resumed(state: State, catalogue: Catalogue, theme: Theme) -> App {
         let (pace, seed) = (state.pace, state.seed);

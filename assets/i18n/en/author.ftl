@@ -394,3 +394,10 @@ watch-error = watching: { $error }
 catalogue-duplicate = trap id "{ $id }" is already in the catalogue
 catalogue-duplicate-condition = condition "{ $name }" is already defined in the bundled catalogue
 catalogue-rule = trap "{ $id }", detection rule { $rule }: { $message } (left out; `hotseat check { $path }` shows where)
+
+## Stand-alone nodes, for drills (scenario/validate.rs).
+
+diag-standalone-end = end node "{ $id }" is marked `standalone`, but only a question can be asked on its own
+diag-standalone-end-help = remove `standalone: true` from the end node; mark the questions a drill may ask instead
+diag-standalone-depends = stand-alone node "{ $id }" depends on earlier answers through `{ $what }`, but a drill asks it without them
+diag-standalone-depends-help = reword the question so it stands on its own, or remove `standalone: true`

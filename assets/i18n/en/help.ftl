@@ -136,3 +136,11 @@ error-similar = { $n ->
 
 ## The session index (issue 17).
 help-arg-sessions-reindex = Rebuild the session index from the session files, and say how many were indexed
+
+## hotseat drill (issue 17).
+help-cmd-drill = Practise the traps you fall into most with stand-alone questions
+help-arg-drill-trap = Drill only this trap (an id from the catalogue or a scenario)
+help-arg-drill-competency = Only questions tagged with this competency
+help-arg-drill-minutes = Question time to fill, in minutes (the questions' limits summed)
+help-arg-drill-dry-run = Print the plan instead of starting the drill
+help-arg-drill-json = With --dry-run: print the plan as JSON

@@ -363,3 +363,10 @@ watch-error = 监视出错：{ $error }
 catalogue-duplicate = 陷阱 id "{ $id }" 已在目录中
 catalogue-duplicate-condition = 条件 "{ $name }" 已在内置目录中定义
 catalogue-rule = 陷阱 "{ $id }" 的第 { $rule } 条检测规则：{ $message }（已略去该陷阱；`hotseat check { $path }` 会指出位置）
+
+## Stand-alone nodes, for drills (scenario/validate.rs).
+
+diag-standalone-end = 结束节点 "{ $id }" 标了 `standalone`，但只有提问节点才能单独拿出来问
+diag-standalone-end-help = 请去掉结束节点上的 `standalone: true`，改为标记可以单独练习的提问
+diag-standalone-depends = 单独练习节点 "{ $id }" 通过 `{ $what }` 依赖之前的回答，但专项练习会单独提问，没有这些回答
+diag-standalone-depends-help = 请改写这道题，让它不依赖前文也能成立，或者去掉 `standalone: true`

@@ -131,3 +131,11 @@ error-similar = 有相近的{ $kind }：{ $names }
 
 ## The session index (issue 17).
 help-arg-sessions-reindex = 根据场次文件重建会话索引，并说明索引了多少个场次
+
+## hotseat drill (issue 17).
+help-cmd-drill = 用可单独作答的题目，专练你最常掉进的陷阱
+help-arg-drill-trap = 只练这一个陷阱（陷阱目录或某个场景中的 id）
+help-arg-drill-competency = 只选标了这项能力的题目
+help-arg-drill-minutes = 要填满的答题时间，单位分钟（各题时限相加）
+help-arg-drill-dry-run = 只显示练习计划，不开始练习
+help-arg-drill-json = 与 --dry-run 一起用：以 JSON 输出练习计划
