@@ -5,6 +5,7 @@
 mod all_paths;
 mod assess;
 mod check;
+mod cohort;
 mod graph;
 pub mod help;
 mod list;
@@ -82,6 +83,8 @@ pub enum Command {
     },
     /// Print the manual page (roff) on standard output: `hotseat man | man -l -`.
     Man,
+    /// Aggregate many candidates' bundles for a coach: falls per trap, timing, endings.
+    Cohort(cohort::Args),
 }
 
 /// Output format for commands that can print JSON.
@@ -113,6 +116,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Export(args)) => sessions::export(&args),
         Some(Command::Completions { shell }) => help::completions(shell),
         Some(Command::Man) => man::print(),
+        Some(Command::Cohort(args)) => cohort::run(&args),
         None => run::picker(t0),
     };
     match result {

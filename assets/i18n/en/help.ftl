@@ -136,3 +136,11 @@ error-similar = { $n ->
 
 ## The session index (issue 17).
 help-arg-sessions-reindex = Rebuild the session index from the session files, and say how many were indexed
+
+## hotseat cohort (issue 17).
+help-cmd-cohort = Aggregate many candidates' bundles for a coach: falls per trap, timing, endings
+help-arg-cohort-paths = Bundles (folders of .session files) or folders of bundles
+help-arg-cohort-json = Print JSON (see docs/cohort.md)
+help-arg-cohort-csv = Print CSV: one row per trap fallen into per question, and one per clean session
+help-arg-cohort-format = Print text or Markdown tables
+help-arg-export-candidate = Name the candidate in the bundle (written to DIR/candidate.txt)
