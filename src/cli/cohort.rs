@@ -424,9 +424,10 @@ pub fn markdown(c: &Cohort, n: &Names) -> String {
 pub const CSV_HEADER: &str =
     "candidate,session,scenario,started,status,verdict,score,ending,end_node,trap,node,count,quote";
 
-/// The cohort as tidy CSV rows (RFC 4180, CRLF line ends).
+/// The cohort as tidy CSV rows: RFC 4180 quoting, LF line ends (every
+/// CSV reader takes them; stdout never carries a raw CR).
 pub fn csv(c: &Cohort) -> String {
-    let mut out = format!("{CSV_HEADER}\r\n");
+    let mut out = format!("{CSV_HEADER}\n");
     for s in &c.sessions {
         let lead = [
             csv_cell(&s.candidate),
@@ -441,17 +442,11 @@ pub fn csv(c: &Cohort) -> String {
         ]
         .join(",");
         if s.traps.is_empty() {
-            let _ = write!(out, "{lead},,,,\r\n");
+            let _ = writeln!(out, "{lead},,,,");
         }
         for t in &s.traps {
-            let _ = write!(
-                out,
-                "{lead},{},{},{},{}\r\n",
-                csv_cell(&t.trap),
-                csv_cell(&t.node),
-                t.count,
-                csv_cell(&t.quote)
-            );
+            let _ =
+                writeln!(out, "{lead},{},{},{},{}", csv_cell(&t.trap), csv_cell(&t.node), t.count, csv_cell(&t.quote));
         }
     }
     out
