@@ -344,3 +344,25 @@ fn a_listing_drops_rows_of_files_gone_from_its_roots_and_keeps_other_cohorts() {
     let b_again = list_paths(&index, &files(&b), std::slice::from_ref(&b), Mode::Refresh);
     assert_eq!((b_again.stats.reused, b_again.stats.summarised), (2, 0), "b's rows were kept");
 }
+
+/// A link inside a folder of bundles is not followed: a linked folder is
+/// not a bundle, so nothing outside the folders named is read.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_bundle_inside_a_folder_of_bundles_is_not_followed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let outside = tmp.path().join("outside");
+    std::fs::create_dir(&outside).expect("mkdir");
+    let (data, id) = &COHORT.sessions[0];
+    std::fs::copy(data.join(format!("sessions/{id}.session")), outside.join(format!("{id}.session"))).expect("copies");
+    let folder = tmp.path().join("cohort");
+    std::fs::create_dir_all(folder.join("real")).expect("mkdir");
+    std::fs::copy(data.join(format!("sessions/{id}.session")), folder.join(format!("real/{id}.session")))
+        .expect("copies");
+    std::os::unix::fs::symlink(&outside, folder.join("linked")).expect("links");
+    let coach = tempfile::tempdir().expect("tempdir");
+    let c = json(coach.path(), &[&folder]);
+    let names: Vec<&str> =
+        c["candidates"].as_array().expect("list").iter().map(|k| k["name"].as_str().expect("name")).collect();
+    assert_eq!(names, ["real"]);
+}
