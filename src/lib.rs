@@ -23,6 +23,8 @@
 //! - [`record`]: session files: the event log, reading it back, replay.
 //! - [`index`]: each session's summary kept in SQLite, so listings never
 //!   replay every session again (the files stay the truth).
+//! - [`cohort`]: a coach's cohort aggregated: candidate × trap falls,
+//!   trap frequency, question timing and endings, for `hotseat cohort`.
 //! - [`practice`]: many sessions read together: each trap's falls, trend
 //!   and spaced-repetition order, for progress and drills.
 //! - [`cli`]: one module per subcommand; `main.rs` only calls [`cli::run`].
@@ -33,6 +35,7 @@
 pub mod assess;
 pub mod cli;
 pub mod coach;
+pub mod cohort;
 pub mod config;
 pub mod digest;
 pub mod files;

@@ -5,6 +5,7 @@
 mod all_paths;
 mod assess;
 mod check;
+mod cohort;
 mod drill;
 mod graph;
 pub mod help;
@@ -77,6 +78,8 @@ pub enum Command {
     },
     /// Practise the traps you fall into most with stand-alone questions.
     Drill(drill::Args),
+    /// Aggregate many candidates' bundles for a coach: falls per trap, timing, endings.
+    Cohort(cohort::Args),
     /// Print a shell completion script (bash, zsh or fish) on standard output.
     Completions {
         /// The shell to complete in.
@@ -117,6 +120,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::Drill(args)) => drill::run(&args, t0),
         Some(Command::Completions { shell }) => help::completions(shell),
         Some(Command::Man) => man::print(),
+        Some(Command::Cohort(args)) => cohort::run(&args),
         None => run::picker(t0),
     };
     match result {

@@ -359,6 +359,9 @@ pub struct ExportArgs {
     /// Copy the session and its annotations into DIR, to send to a coach.
     #[arg(long, value_name = "DIR", group = "what")]
     bundle: Option<std::path::PathBuf>,
+    /// Name the candidate in the bundle (written to DIR/candidate.txt).
+    #[arg(long, value_name = "NAME", requires = "bundle")]
+    candidate: Option<String>,
 }
 
 /// `hotseat export`.
@@ -392,7 +395,7 @@ pub fn export(args: &ExportArgs) -> std::io::Result<u8> {
                 eprintln!("hotseat: {}", tr!(ui(), "export-bundling-as-is", id = one_line(&id), why = why))
             }
         }
-        if let Err(e) = bundle(&path, &bytes, dir) {
+        if let Err(e) = bundle(&path, &bytes, dir).and_then(|()| name_candidate(dir, args.candidate.as_deref())) {
             return Ok(fail(&tr!(ui(), "export-cannot-write-bundle"), &e));
         }
         let bundled = tr!(ui(), "export-bundled", id = one_line(&id), dir = one_line(&dir.display().to_string()));
@@ -455,6 +458,16 @@ fn bundle(path: &std::path::Path, bytes: &[u8], dir: &std::path::Path) -> std::i
         crate::files::replace_private(&dir.join(n), |w| std::io::Write::write_all(w, &bytes))?;
     }
     Ok(())
+}
+
+/// Writes `DIR/candidate.txt` (one line, privately, replacing a link
+/// rather than following it) when the export names a candidate, so
+/// `hotseat cohort` groups the bundle under that name.
+fn name_candidate(dir: &std::path::Path, name: Option<&str>) -> std::io::Result<()> {
+    let Some(name) = name else { return Ok(()) };
+    let line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let path = dir.join(super::cohort::CANDIDATE_FILE);
+    crate::files::replace_private(&path, |w| std::io::Write::write_all(w, format!("{line}\n").as_bytes()))
 }
 
 #[cfg(test)]

@@ -96,6 +96,61 @@ pub fn list(files: &[PathBuf], mode: Mode) -> Listing {
 
 /// [`list`] with the index at `path`.
 pub fn list_in(path: &Path, files: &[PathBuf], mode: Mode) -> Listing {
+    list_keyed(path, files, mode, Keys::FileName)
+}
+
+/// `<data dir>/cohort.sqlite3`: the summaries of session files outside the
+/// sessions directory (coaches' bundles), kept apart so `hotseat sessions`
+/// never sees them.
+pub fn cohort_index_path() -> Option<PathBuf> {
+    crate::paths::data_dir().map(|d| d.join(schema::COHORT_FILE_NAME))
+}
+
+/// The sessions in `files`, anywhere on disk, from the index at `index`
+/// where fresh. Rows are keyed by each file's whole path, so `files` must
+/// be canonical absolute paths (the same file is then one row whatever
+/// folder was named to reach it). Rows of files under one of `roots`
+/// (canonical folders) that are not in `files` are dropped; rows under
+/// other roots (another cohort's bundles) are kept.
+pub fn list_paths(index: &Path, files: &[PathBuf], roots: &[PathBuf], mode: Mode) -> Listing {
+    list_keyed(index, files, mode, Keys::FullPath { roots })
+}
+
+/// What a row is keyed by, and so which rows a listing may drop.
+#[derive(Clone, Copy)]
+enum Keys<'a> {
+    /// The file name: every file is in the sessions directory, and a row
+    /// not listed is a file that is gone.
+    FileName,
+    /// The whole (canonical) path: only rows under these roots are the
+    /// listing's to drop.
+    FullPath { roots: &'a [PathBuf] },
+}
+
+impl Keys<'_> {
+    fn name(&self, path: &Path) -> Vec<u8> {
+        match self {
+            Keys::FileName => name_of(path),
+            Keys::FullPath { .. } => bytes_of(path.as_os_str()),
+        }
+    }
+
+    /// Whether a row not seen in this listing is a file that is gone.
+    fn owns(&self, name: &[u8]) -> bool {
+        match self {
+            Keys::FileName => true,
+            Keys::FullPath { roots } => roots.iter().any(|root| {
+                let mut prefix = bytes_of(root.as_os_str());
+                if prefix.last() != Some(&b'/') {
+                    prefix.push(b'/');
+                }
+                name.starts_with(&prefix)
+            }),
+        }
+    }
+}
+
+fn list_keyed(path: &Path, files: &[PathBuf], mode: Mode, keys: Keys<'_>) -> Listing {
     let conn = match connect(path) {
         Ok(c) => c,
         Err(e) => return fallback(files, mode, e),
@@ -106,13 +161,13 @@ pub fn list_in(path: &Path, files: &[PathBuf], mode: Mode) -> Listing {
             // Corrupt past the header: start afresh, silently.
             drop(conn);
             return match schema::remove(path).map_err(IndexError::from).and_then(|()| schema::open(path)) {
-                Ok(conn) => refresh(conn, path, HashMap::new(), files, mode),
+                Ok(conn) => refresh(conn, path, HashMap::new(), files, mode, keys),
                 Err(e) => fallback(files, mode, e),
             };
         }
         Err(e) => return fallback(files, mode, e),
     };
-    refresh(conn, path, cached, files, mode)
+    refresh(conn, path, cached, files, mode, keys)
 }
 
 /// Opens the index; a file that is not a usable database is deleted and
@@ -200,6 +255,7 @@ fn refresh(
     mut cached: HashMap<Vec<u8>, Cached>,
     files: &[PathBuf],
     mode: Mode,
+    keys: Keys<'_>,
 ) -> Listing {
     let contexts = Contexts::now();
     let mut summariser: Option<Summariser> = None;
@@ -207,7 +263,7 @@ fn refresh(
     let mut writes = Vec::new();
     let mut seen = HashSet::new();
     for path in files {
-        let name = name_of(path);
+        let name = keys.name(path);
         seen.insert(name.clone());
         let Ok(file) = crate::files::open_regular(path, false) else {
             // Cannot be opened: said as today, never stored.
@@ -247,7 +303,7 @@ fn refresh(
         }
         listing.sessions.push(Listed { path: path.clone(), summary, lock });
     }
-    cached.retain(|name, _| !seen.contains(name));
+    cached.retain(|name, _| !seen.contains(name) && keys.owns(name));
     let gone: Vec<Vec<u8>> = cached.into_keys().collect();
     if writes.is_empty() && gone.is_empty() && mode != Mode::Rebuild {
         return listing;
@@ -276,6 +332,12 @@ fn fallback(files: &[PathBuf], mode: Mode, e: IndexError) -> Listing {
     }
 }
 
+/// Every file summarised from itself, with no index at all (no data
+/// directory to keep one in).
+pub fn unindexed(files: &[PathBuf]) -> Listing {
+    without_index(files, None)
+}
+
 /// Every file summarised from itself, as before there was an index.
 fn without_index(files: &[PathBuf], note: Option<String>) -> Listing {
     let mut s = Summariser::new();
@@ -293,7 +355,10 @@ fn without_index(files: &[PathBuf], note: Option<String>) -> Listing {
 
 /// The file name's bytes: the row's key (ids need not be UTF-8).
 fn name_of(path: &Path) -> Vec<u8> {
-    let name = path.file_name().unwrap_or(path.as_os_str());
+    bytes_of(path.file_name().unwrap_or(path.as_os_str()))
+}
+
+fn bytes_of(name: &std::ffi::OsStr) -> Vec<u8> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;

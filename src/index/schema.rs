@@ -23,6 +23,10 @@ pub const VERSION: i32 = 2;
 /// The index file's name in the data directory.
 pub const FILE_NAME: &str = "index.sqlite3";
 
+/// The cohort index's file name in the data directory: the same tables,
+/// rows keyed by whole paths (see [`super::list_paths`]).
+pub const COHORT_FILE_NAME: &str = "cohort.sqlite3";
+
 /// How long a listing waits for another hotseat writing the index.
 const BUSY: Duration = Duration::from_secs(5);
 

@@ -8,6 +8,7 @@
 //! [`export`] renders a recording as an asciicast.
 
 pub mod app;
+pub mod cohort;
 pub mod export;
 pub mod input;
 pub mod keymap;

@@ -144,3 +144,10 @@ help-arg-drill-competency = Only questions tagged with this competency
 help-arg-drill-minutes = Question time to fill, in minutes (the questions' limits summed)
 help-arg-drill-dry-run = Print the plan instead of starting the drill
 help-arg-drill-json = With --dry-run: print the plan as JSON
+## hotseat cohort (issue 17).
+help-cmd-cohort = Aggregate many candidates' bundles for a coach: falls per trap, timing, endings
+help-arg-cohort-paths = Bundles (folders of .session files) or folders of bundles
+help-arg-cohort-json = Print JSON (see docs/cohort.md)
+help-arg-cohort-csv = Print CSV: one row per trap fallen into per question, and one per clean session
+help-arg-cohort-format = Print text or Markdown tables
+help-arg-export-candidate = Name the candidate in the bundle (written to DIR/candidate.txt)

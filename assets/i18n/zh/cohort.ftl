@@ -1,1 +1,53 @@
 ## hotseat cohort and the cohort screen
+cohort-missing = 无法读取 { $path }：{ $error }
+cohort-not-bundle = { $path } 不是一个会话包，也不是存放会话包的文件夹（会话包是 `hotseat export ID --bundle DIR` 生成的、装着 .session 文件的文件夹）
+cohort-no-sessions = 在 { $path } 及其子文件夹中没有找到任何会话
+cohort-cut = { $path } 里的条目超过 { $n } 个，其余的未读取
+cohort-damaged = 有 { $n } 个会话文件已损坏，已计入，但其数据不完整或缺失
+cohort-title = 学员组
+cohort-headline = { $candidates } 位候选人，{ $sessions } 场会话
+cohort-headline-damaged = （{ $n } 场已损坏）
+cohort-heading-falls = 各候选人踩中各陷阱的次数
+cohort-heading-frequency = 陷阱在整组中的出现频率
+cohort-heading-questions = 每道题的用时
+cohort-heading-endings = 候选人在哪里结束
+cohort-col-trap = 陷阱
+cohort-col-candidates = 候选人
+cohort-col-occurrences = 次数
+cohort-col-sessions = 会话
+cohort-col-scenario = 场景
+cohort-col-question = 问题
+cohort-col-answered = 已作答
+cohort-col-median = 中位用时
+cohort-col-max = 最长
+cohort-col-limit = 限时
+cohort-col-over = 超时次数
+cohort-col-ending = 结束方式
+cohort-col-end-node = 结束节点
+cohort-col-outcome = 结果
+cohort-ending-completed = 正常结束
+cohort-ending-session-timeout = 整场超时
+cohort-ending-quit = 中途退出
+cohort-ending-in-progress = 未结束
+cohort-view-title = 学员组：{ $candidates } 位候选人，{ $sessions } 场会话
+cohort-view-trap-line = 踩中：{ $candidates } 位候选人中有 { $fell } 位，共 { $occurrences } 次
+cohort-view-cell-line = { $candidate }：{ $n ->
+    [0] 从未踩中
+   *[other] 踩中 { $n } 次
+}
+cohort-no-traps = 这一组里没有人踩中任何陷阱。
+cohort-no-quotes = 没有回答踩中这个陷阱。
+cohort-key-answers = 查看回答
+cohort-key-move = 移动
+cohort-key-help = 帮助
+cohort-key-back = 返回
+cohort-key-replay = 回放
+cohort-help-title = 按键
+cohort-help-move = 在陷阱（行）与候选人（列）之间移动，或在回答之间移动
+cohort-help-jump = 翻一页，或跳到第一项、最后一项
+cohort-help-answers = 在表格上：列出踩中所选陷阱的回答
+cohort-help-replay = 在某条回答上：回放那场会话，停在这条回答提交之前；退出回放后回到列表
+cohort-help-back = 返回表格；在表格上则退出
+cohort-help-help = 显示或隐藏这些按键说明
+cohort-replay-before = { $candidate } 在 { $node }：停在回答提交之前（按空格播放）
+cohort-replay-failed = 无法回放 { $id }：{ $error }

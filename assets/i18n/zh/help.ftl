@@ -139,3 +139,10 @@ help-arg-drill-competency = 只选标了这项能力的题目
 help-arg-drill-minutes = 要填满的答题时间，单位分钟（各题时限相加）
 help-arg-drill-dry-run = 只显示练习计划，不开始练习
 help-arg-drill-json = 与 --dry-run 一起用：以 JSON 输出练习计划
+## hotseat cohort（议题 17）。
+help-cmd-cohort = 为教练汇总多位候选人的会话包：各陷阱的踩中次数、用时和结束方式
+help-arg-cohort-paths = 会话包（装着 .session 文件的文件夹），或存放会话包的文件夹
+help-arg-cohort-json = 输出 JSON（见 docs/cohort.md）
+help-arg-cohort-csv = 输出 CSV：每道题每个踩中的陷阱一行，没有踩中陷阱的会话也各占一行
+help-arg-cohort-format = 以文本或 Markdown 表格输出
+help-arg-export-candidate = 在会话包中写明候选人姓名（写入 DIR/candidate.txt）

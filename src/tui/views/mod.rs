@@ -2,6 +2,7 @@
 //! Nothing here changes state or reads a clock; the session's own time
 //! (`State::last_at`) is what the clock panels show.
 
+pub mod cohort;
 mod common;
 pub mod debrief;
 pub mod ending;
