@@ -168,6 +168,29 @@ fn a_first_drill_says_so_in_english_and_in_chinese() {
     assert!(zh_ids.contains(&first), "{p:#}");
 }
 
+/// Review of issue 17: the plan listed trap ids (`vague-ask`) and node ids,
+/// in English even for a Chinese candidate. People read titles.
+#[test]
+fn the_plan_names_traps_by_title_and_questions_by_their_words_in_the_candidates_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for lang in ["en", "zh"] {
+        let json = plan(dir.path(), &["--lang", lang]);
+        let out = hotseat(dir.path()).args(["drill", "--dry-run", "--lang", lang]).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for t in json["targets"].as_array().expect("targets") {
+            let id = t["trap"].as_str().expect("id");
+            assert!(!text.contains(&format!("{id}:")) && !text.contains(&format!("{id}：")), "{id} by id:\n{text}");
+        }
+        let for_word = if lang == "zh" { "针对：" } else { "for: " };
+        assert!(text.contains(for_word), "{text}");
+    }
+    let zh = String::from_utf8_lossy(
+        &hotseat(dir.path()).args(["drill", "--dry-run", "--lang", "zh"]).output().expect("runs").stdout,
+    )
+    .into_owned();
+    assert!(zh.contains("谈薪只盯着base"), "a Chinese title from the catalogue:\n{zh}");
+}
+
 /// The bundled scenarios, parsed.
 fn bundled() -> Vec<Scenario> {
     let cat = hotseat::traps::load(None).0;
@@ -206,7 +229,7 @@ fn a_drill_checks_clean_plays_records_debriefs_and_replays_like_any_session() {
     let refs: Vec<&Scenario> = lib.iter().collect();
     let req = Request { trap: None, competency: None, minutes: 10, lang: Lang::En };
     let plan = drill::plan(&refs, &[], &req).expect("a plan");
-    let src = drill::build(&plan, &refs, Lang::En).expect("built");
+    let src = drill::build(&plan, &refs, &hotseat::traps::load(None).0, Lang::En).expect("built");
     let file = data.join("drill.ron");
     std::fs::write(&file, &src).expect("writes");
     let out = hotseat(data).args(["check", "--deny-warnings"]).arg(&file).output().expect("runs");

@@ -68,7 +68,11 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
         }
     };
     if args.dry_run {
-        return if args.json { out::json(&plan).map(|()| 0) } else { out::print(&human(&plan, lang)).map(|()| 0) };
+        if args.json {
+            return out::json(&plan).map(|()| 0);
+        }
+        let names = Names { catalogue: &catalogue, library: &library, lang };
+        return out::print(&human(&plan, &names)).map(|()| 0);
     }
     start(&plan, &library, catalogue, t0)
 }
@@ -76,7 +80,7 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
 /// Builds the drill's scenario text, checks it as any scenario file is
 /// checked, and runs it full-screen from the ready screen.
 fn start(plan: &Plan, library: &[&Scenario], catalogue: crate::traps::Catalogue, t0: Instant) -> std::io::Result<u8> {
-    let source = match drill::build(plan, library, ui()) {
+    let source = match drill::build(plan, library, &catalogue, ui()) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("hotseat: {}", one_line(&e.to_string()));
@@ -136,8 +140,37 @@ fn no_questions(req: &Request) -> String {
     tr!(lang, "drill-no-questions", what = what)
 }
 
+/// How the plan names traps and questions for people: by title, in the
+/// UI language, never by id.
+struct Names<'a> {
+    catalogue: &'a crate::traps::Catalogue,
+    library: &'a [&'a Scenario],
+    lang: Lang,
+}
+
+/// A question's prompt is cut to this many columns in the plan (a Chinese
+/// character takes two).
+const PROMPT_COLUMNS: usize = 48;
+
+impl Names<'_> {
+    fn trap(&self, id: &str) -> String {
+        one_line(&crate::practice::trap_title(self.catalogue, self.library, id, self.lang))
+    }
+
+    /// The scenario's title and the start of the question's prompt.
+    fn question(&self, q: &drill::Question) -> (String, String) {
+        let sc = self.library.iter().find(|sc| sc.id == q.scenario);
+        let title = sc.map_or_else(|| q.scenario.clone(), |sc| sc.title.clone());
+        let prompt = sc
+            .and_then(|sc| sc.nodes.iter().find(|n| n.id == q.node))
+            .map_or_else(|| q.node.clone(), |n| n.prompt.clone());
+        (one_line(&title), clip_columns(&one_line(prompt.trim()), PROMPT_COLUMNS))
+    }
+}
+
 /// The plan for people, in the UI language.
-fn human(plan: &Plan, lang: Lang) -> String {
+fn human(plan: &Plan, names: &Names) -> String {
+    let lang = names.lang;
     let mut lines: Vec<String> = Vec::new();
     if plan.first {
         lines.push(tr!(lang, "drill-plan-first"));
@@ -148,8 +181,8 @@ fn human(plan: &Plan, lang: Lang) -> String {
     lines.push(tr!(lang, "drill-plan-targets"));
     for t in &plan.targets {
         let last = t.last_fallen.as_deref().map_or_else(String::new, day);
-        let mut line =
-            format!("  {}", tr!(lang, "drill-plan-target", trap = t.trap.as_str(), falls = t.falls, last = last));
+        let trap = names.trap(&t.trap);
+        let mut line = format!("  {}", tr!(lang, "drill-plan-target", trap = trap, falls = t.falls, last = last));
         if t.receded {
             line.push_str(&tr!(lang, "drill-plan-receded"));
         }
@@ -159,22 +192,36 @@ fn human(plan: &Plan, lang: Lang) -> String {
     lines.push(tr!(lang, "drill-plan-questions"));
     for (i, q) in plan.questions.iter().enumerate() {
         let limit = mmss(u64::from(q.limit_s) * 1000);
+        let (scenario, prompt) = names.question(q);
+        let target = names.trap(&q.target);
         lines.push(format!(
             "  {}",
-            tr!(
-                lang,
-                "drill-plan-question",
-                n = i + 1,
-                scenario = q.scenario.as_str(),
-                node = q.node.as_str(),
-                limit = limit,
-                target = q.target.as_str()
-            )
+            tr!(lang, "drill-plan-question", n = i + 1, scenario = scenario, prompt = prompt, limit = limit)
         ));
+        lines.push(format!("     {}", tr!(lang, "drill-plan-for", target = target)));
     }
     lines.push(String::new());
     lines.push(tr!(lang, "drill-plan-run"));
     lines.join("\n") + "\n"
+}
+
+/// At most `max` display columns of `s`, ending in `…` when cut.
+fn clip_columns(s: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(s) <= max {
+        return s.to_string();
+    }
+    let mut used = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        used += c.width().unwrap_or(0);
+        if used >= max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 /// The date part of an RFC 3339 time.

@@ -232,7 +232,12 @@ fn limit(c: &Candidate<'_>) -> u32 {
 /// node; each source scenario's own traps, named conditions and signal
 /// phrases carried over. Questions from a scenario other than the first
 /// name their interviewer as the speaker, so the header stays right.
-pub fn build(plan: &Plan, library: &[&Scenario], lang: Lang) -> Result<String, DrillError> {
+pub fn build(
+    plan: &Plan,
+    library: &[&Scenario],
+    catalogue: &crate::traps::Catalogue,
+    lang: Lang,
+) -> Result<String, DrillError> {
     let mut seen = HashSet::new();
     let by_id: HashMap<&str, &Scenario> =
         library.iter().filter(|sc| seen.insert(sc.id.as_str())).map(|sc| (sc.id.as_str(), *sc)).collect();
@@ -277,7 +282,11 @@ pub fn build(plan: &Plan, library: &[&Scenario], lang: Lang) -> Result<String, D
     let scenario = Scenario {
         format: crate::scenario::model::FORMAT_VERSION,
         id: DRILL_ID.into(),
-        title: tr!(lang, "drill-title", targets = named_targets(plan)),
+        title: tr!(
+            lang,
+            "drill-title",
+            targets = named_targets(plan, &|id| super::trap_title(catalogue, library, id, lang))
+        ),
         company: tr!(lang, "drill-company"),
         role: tr!(lang, "drill-role"),
         language,
@@ -299,14 +308,14 @@ pub fn build(plan: &Plan, library: &[&Scenario], lang: Lang) -> Result<String, D
 }
 
 /// The first three traps questions were chosen for, and how many more.
-fn named_targets(plan: &Plan) -> String {
+fn named_targets(plan: &Plan, title: &dyn Fn(&str) -> String) -> String {
     let mut aimed: Vec<&str> = Vec::new();
     for q in &plan.questions {
         if !aimed.contains(&q.target.as_str()) {
             aimed.push(&q.target);
         }
     }
-    let shown: Vec<&str> = aimed.iter().take(3).copied().collect();
+    let shown: Vec<String> = aimed.iter().take(3).map(|id| title(id)).collect();
     match aimed.len().saturating_sub(shown.len()) {
         0 => shown.join(", "),
         more => format!("{} +{more}", shown.join(", ")),
@@ -531,7 +540,7 @@ mod tests {
         let refs: Vec<&Scenario> = lib.iter().collect();
         let history = [record("vague-ask", 5, 4.0, false), record("no-structure", 2, 1.0, false)];
         let plan = plan(&refs, &history, &req(30)).expect("a plan");
-        let src = build(&plan, &refs, Lang::En).expect("built");
+        let src = build(&plan, &refs, &crate::traps::load(None).0, Lang::En).expect("built");
         let cat = crate::traps::load(None).0;
         let checked = crate::scenario::load::check_bytes("drill.ron", src.as_bytes(), &cat);
         assert!(checked.diagnostics.is_empty(), "{:#?}\n{src}", checked.diagnostics);
@@ -544,7 +553,7 @@ mod tests {
             let q = &plan.questions[i];
             assert_eq!(n.id, format!("{}--{}", q.scenario, q.node));
         }
-        assert!(sc.title.contains("vague-ask"), "{}", sc.title);
+        assert!(sc.title.contains("An ask without a number"), "traps are named by title: {}", sc.title);
     }
 
     /// A test question: id, traps, limit, stand-alone, competencies.
@@ -662,7 +671,7 @@ mod tests {
         }
         let history = [record("no-structure", 4, 3.0, false), record("vague-ask", 1, 1.0, false)];
         let got = plan(&[&a, &b], &history, &req(10)).expect("a plan");
-        let src = build(&got, &[&a, &b], Lang::En).expect("built");
+        let src = build(&got, &[&a, &b], &crate::traps::load(None).0, Lang::En).expect("built");
         let cat = crate::traps::load(None).0;
         let checked = crate::scenario::load::check_bytes("drill.ron", src.as_bytes(), &cat);
         assert!(checked.diagnostics.is_empty(), "{:#?}\n{src}", checked.diagnostics);
@@ -670,7 +679,10 @@ mod tests {
         assert_eq!(sc.conditions.keys().collect::<Vec<_>>(), ["b--said", "said"]);
         let Answer::FreeText { rules, .. } = &sc.nodes[1].answer else { panic!("FreeText") };
         assert_eq!(rules[0].when, Cond::Named("b--said".into()));
-        assert_eq!(sc.title, "Drill: no-structure, vague-ask", "the traps questions were chosen for");
+        assert_eq!(
+            sc.title, "Drill: A long answer with no structure, An ask without a number",
+            "the traps questions were chosen for, by title"
+        );
         assert_eq!(sc.persona.name, "P a");
         assert_eq!(sc.nodes[1].speaker.as_ref().map(|p| p.name.as_str()), Some("P b"));
         assert!(sc.nodes.iter().all(|n| !n.standalone), "a drill's own nodes are not offered to drills");

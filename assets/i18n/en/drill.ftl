@@ -30,5 +30,6 @@ drill-plan-target = { $trap }: { $falls ->
     }
 drill-plan-receded = { " " }(receded: answered cleanly three times in a row)
 drill-plan-questions = Questions, in the order asked:
-drill-plan-question = { $n }. { $scenario } / { $node } ({ $limit }) for { $target }
+drill-plan-question = { $n }. { $scenario }: “{ $prompt }” ({ $limit })
+drill-plan-for = for: { $target }
 drill-plan-run = Start it with the same flags, without --dry-run.

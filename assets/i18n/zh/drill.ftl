@@ -26,5 +26,6 @@ drill-plan-target = { $trap }：{ $falls ->
     }
 drill-plan-receded = （已淡出：连续三次答得干净）
 drill-plan-questions = 题目，按提问顺序：
-drill-plan-question = { $n }. { $scenario } / { $node }（{ $limit }）针对 { $target }
+drill-plan-question = { $n }. { $scenario }：“{ $prompt }”（{ $limit }）
+drill-plan-for = 针对：{ $target }
 drill-plan-run = 去掉 --dry-run、用同样的参数即可开始。
