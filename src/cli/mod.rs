@@ -12,6 +12,7 @@ mod man;
 mod new;
 pub mod out;
 mod playtest;
+mod progress;
 mod run;
 mod sessions;
 mod stats;
@@ -68,6 +69,9 @@ pub enum Command {
     },
     /// Export a session: an asciicast, the debrief as Markdown, or a bundle.
     Export(sessions::ExportArgs),
+    /// How your sessions went over time: traps, competency scores, verdicts,
+    /// time per question, and what to practise next.
+    Progress(progress::Args),
     /// Carry on an interrupted or quit session.
     Resume {
         /// A session id or `latest`.
@@ -108,6 +112,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Sessions(args)) => sessions::sessions(&args),
         Some(Command::Debrief(args)) => sessions::debrief(&args),
+        Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Resume { session }) => run::resume(&session, t0),
         Some(Command::Replay { session }) => sessions::replay(&session),
         Some(Command::Export(args)) => sessions::export(&args),

@@ -4,6 +4,8 @@
 //! and the "practise next" sentence) and `hotseat drill` (which traps a
 //! drill targets), so the two never disagree.
 
+pub mod progress;
 pub mod schedule;
+pub mod sheet;
 
 pub use schedule::{RECEDE_AFTER, TrapRecord, Trend, traps};

@@ -136,3 +136,8 @@ error-similar = { $n ->
 
 ## The session index (issue 17).
 help-arg-sessions-reindex = Rebuild the session index from the session files, and say how many were indexed
+help-cmd-progress = How your sessions went over time: traps, competency scores, verdicts, time per question, and what to practise next
+help-arg-progress-json = Print JSON (the same as --format json)
+help-arg-progress-format = Output format: text, md (Markdown) or json
+help-arg-progress-since = Only sessions started on or after this day (YYYY-MM-DD, UTC) or moment (RFC 3339)
+help-arg-progress-scenario = Only sessions of this scenario id

@@ -131,3 +131,9 @@ error-similar = 有相近的{ $kind }：{ $names }
 
 ## The session index (issue 17).
 help-arg-sessions-reindex = 根据场次文件重建会话索引，并说明索引了多少个场次
+## hotseat progress 与进度页
+help-cmd-progress = 看各场面试随时间的变化：陷阱、能力得分、评价、每题用时，以及接下来练什么
+help-arg-progress-json = 输出 JSON（等同于 --format json）
+help-arg-progress-format = 输出格式：text、md（Markdown）或 json
+help-arg-progress-since = 只看这一天（YYYY-MM-DD，UTC）或这一时刻（RFC 3339）之后开始的场次
+help-arg-progress-scenario = 只看这个场景 id 的场次
