@@ -52,20 +52,33 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     }
     let report = progress::report(&listing.sessions, &filter);
     let format = if args.json { ProgressFormat::Json } else { args.format };
+    let mut cat = super::catalogue();
+    if sheet::needs_scenario_traps(&report, &cat) {
+        let entries = crate::library::load(&cat);
+        cat = sheet::with_scenario_traps(&cat, entries.iter().filter_map(|e| e.checked.scenario.as_ref()));
+    }
     match format {
-        ProgressFormat::Json => out::json(&report)?,
+        ProgressFormat::Json => {
+            let advice = sheet::next_sentence(&report, &cat, Lang::En);
+            out::json(&Json { report: &report, advice })?
+        }
         ProgressFormat::Text | ProgressFormat::Md => {
-            let mut cat = super::catalogue();
-            if sheet::needs_scenario_traps(&report, &cat) {
-                let entries = crate::library::load(&cat);
-                cat = sheet::with_scenario_traps(&cat, entries.iter().filter_map(|e| e.checked.scenario.as_ref()));
-            }
             let blocks = sheet::sheet(&report, &cat, ui());
             let text = if format == ProgressFormat::Md { markdown(&blocks, ui()) } else { text(&blocks, ui()) };
             out::print(&text)?;
         }
     }
     Ok(0)
+}
+
+/// `progress --json`: the report's fields (see
+/// [`crate::practice::progress::Report`]) and the practise-next sentence
+/// in English. Field names are an interface: add, never rename.
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    #[serde(flatten)]
+    report: &'a progress::Report,
+    advice: String,
 }
 
 /// Display width of a cell.

@@ -332,7 +332,7 @@ fn next(ordered: &[&Summary], traps: &[TrapRecord]) -> Next {
     let Some(t) = fallen.iter().find(|t| !t.receded) else { return Next::AllReceded };
     let mut questions: Vec<Place> = Vec::new();
     for s in ordered.iter().rev() {
-        for c in s.trap_counts.iter().filter(|c| c.trap == t.trap) {
+        for c in s.trap_counts.iter().rev().filter(|c| c.trap == t.trap) {
             let place = Place { scenario: s.scenario.clone(), node: c.node.clone() };
             if !questions.contains(&place) && questions.len() < PLACES {
                 questions.push(place);
