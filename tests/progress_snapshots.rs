@@ -201,3 +201,24 @@ fn the_progress_screen_with_no_sessions_says_how_to_start() {
         assert!(contains(&rows, "hotseat"), "{lang:?}");
     }
 }
+
+#[test]
+fn g_in_the_picker_opens_progress_and_esc_or_q_come_back() {
+    use hotseat::tui::keymap::action_for;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut app = picker();
+    assert_eq!(action_for(&app, key(KeyCode::Char('g'))), Some(Action::Progress));
+    app.show_progress(report());
+    for (k, want) in [
+        (KeyCode::Esc, Action::Back),
+        (KeyCode::Char('q'), Action::Back),
+        (KeyCode::Down, Action::Scroll(1)),
+        (KeyCode::PageDown, Action::Scroll(10)),
+        (KeyCode::Char('?'), Action::Help),
+    ] {
+        assert_eq!(action_for(&app, key(k)), Some(want), "{k:?}");
+    }
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(action_for(&app, ctrl_c), Some(Action::Quit), "nothing to lose on the progress screen");
+}

@@ -52,11 +52,8 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     }
     let report = progress::report(&listing.sessions, &filter);
     let format = if args.json { ProgressFormat::Json } else { args.format };
-    let mut cat = super::catalogue();
-    if sheet::needs_scenario_traps(&report, &cat) {
-        let entries = crate::library::load(&cat);
-        cat = sheet::with_scenario_traps(&cat, entries.iter().filter_map(|e| e.checked.scenario.as_ref()));
-    }
+    let json = format == ProgressFormat::Json;
+    let cat = titles(&report, json);
     match format {
         ProgressFormat::Json => {
             let advice = sheet::next_sentence(&report, &cat, Lang::En);
@@ -69,6 +66,24 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// The catalogue to name the report's traps with: with the scenarios' own
+/// traps when a trap shown is not in the catalogue. Loading every scenario
+/// for them costs tens of milliseconds, so JSON (which names only the
+/// practise-next trap, in `advice`) loads them only for that one.
+fn titles(report: &progress::Report, json: bool) -> crate::traps::Catalogue {
+    let cat = super::catalogue();
+    let missing = match &report.next {
+        _ if !json => sheet::needs_scenario_traps(report, &cat),
+        progress::Next::Trap { trap, .. } => cat.get(trap).is_none(),
+        _ => false,
+    };
+    if !missing {
+        return cat;
+    }
+    let entries = crate::library::load(&cat);
+    sheet::with_scenario_traps(&cat, entries.iter().filter_map(|e| e.checked.scenario.as_ref()))
 }
 
 /// `progress --json`: the report's fields (see
