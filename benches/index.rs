@@ -3,9 +3,12 @@
 //! first listing, which summarises every file into `index.sqlite3`, and a
 //! warm one, which reads the index and looks at each file's size, time and
 //! last bytes only. Run at several sizes to show the cost grows linearly.
+//! Then a warm `hotseat progress --json` over the same sessions (issue 17
+//! item 2): the same index read, plus the report and its JSON.
 //!
 //! Run: `cargo bench --bench index` (SESSIONS=1000,10000 by default;
-//! SESSIONS=n or a comma-separated list to change it).
+//! SESSIONS=n or a comma-separated list to change it; INDEX_BENCH_KEEP=1
+//! keeps the generated data directory, to profile a command over it).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -29,17 +32,23 @@ fn run(data: &Path, args: &[&str]) -> Duration {
     t.elapsed()
 }
 
-/// Median of `runs` warm listings.
-fn warm(data: &Path, runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| run(data, &["sessions", "--json"])).collect();
+/// Median of `runs` warm runs of `hotseat ARGS`.
+fn warm(data: &Path, runs: usize, args: &[&str]) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| run(data, args)).collect();
     times.sort();
     times[times.len() / 2]
 }
 
-/// (first listing, warm listing) over `n` sessions.
+/// (first listing, warm listing) over `n` sessions, and a warm progress.
 fn measure(n: usize) -> (Duration, Duration) {
-    let data = tempfile::tempdir().expect("tempdir");
-    let dir = data.path().join("sessions");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().to_path_buf();
+    // INDEX_BENCH_KEEP=1 keeps the data directory, to profile a command
+    // over it afterwards.
+    if std::env::var_os("INDEX_BENCH_KEEP").is_some() {
+        println!("data directory kept: {}", tmp.keep().display());
+    }
+    let dir = data.join("sessions");
     std::fs::create_dir_all(&dir).expect("mkdir");
     let bundled = hotseat::library::BUNDLED;
     let mut bytes = 0;
@@ -50,8 +59,9 @@ fn measure(n: usize) -> (Duration, Duration) {
         let id = format!("20261123-{:06}-{}", i, name.trim_end_matches(".ron"));
         std::fs::write(dir.join(format!("{id}.session")), text).expect("writes");
     }
-    let first = run(data.path(), &["sessions", "--json"]);
-    let warm = warm(data.path(), 5);
+    let first = run(&data, &["sessions", "--json"]);
+    let progress = warm(&data, 5, &["progress", "--json"]);
+    let warm = warm(&data, 5, &["sessions", "--json"]);
     println!(
         "{n} sessions ({} MiB): first listing {:.0} ms ({:.2} ms per session); warm {:.0} ms ({:.1} µs per session)",
         bytes >> 20,
@@ -59,6 +69,11 @@ fn measure(n: usize) -> (Duration, Duration) {
         first.as_secs_f64() * 1e3 / n as f64,
         warm.as_secs_f64() * 1e3,
         warm.as_secs_f64() * 1e6 / n as f64
+    );
+    println!(
+        "{n} sessions: warm progress --json {:.0} ms ({:.1} µs per session)",
+        progress.as_secs_f64() * 1e3,
+        progress.as_secs_f64() * 1e6 / n as f64
     );
     (first, warm)
 }

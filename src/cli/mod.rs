@@ -14,6 +14,7 @@ mod man;
 mod new;
 pub mod out;
 mod playtest;
+mod progress;
 mod run;
 mod sessions;
 mod stats;
@@ -76,6 +77,9 @@ pub enum Command {
         #[arg(value_name = "ID|latest")]
         session: String,
     },
+    /// How your sessions went over time: traps, competency scores, verdicts,
+    /// time per question, and what to practise next.
+    Progress(progress::Args),
     /// Practise the traps you fall into most with stand-alone questions.
     Drill(drill::Args),
     /// Aggregate many candidates' bundles for a coach: falls per trap, timing, endings.
@@ -114,6 +118,7 @@ pub fn run(cli: Cli, t0: std::time::Instant) -> ExitCode {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Sessions(args)) => sessions::sessions(&args),
         Some(Command::Debrief(args)) => sessions::debrief(&args),
+        Some(Command::Progress(args)) => progress::run(&args),
         Some(Command::Resume { session }) => run::resume(&session, t0),
         Some(Command::Replay { session }) => sessions::replay(&session),
         Some(Command::Export(args)) => sessions::export(&args),

@@ -5,7 +5,9 @@
 //! drill targets), so the two never disagree.
 
 pub mod drill;
+pub mod progress;
 pub mod schedule;
+pub mod sheet;
 
 pub use schedule::{RECEDE_AFTER, TrapRecord, Trend, traps};
 

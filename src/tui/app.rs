@@ -19,6 +19,26 @@ pub enum Screen {
     Ready(Box<State>),
     /// A running, paused or finished session (finished shows the summary).
     Session(Box<State>),
+    /// The progress report, opened from the picker (`g`).
+    Progress(Box<Progress>),
+}
+
+/// The progress screen's state: the report as loaded when it opened, and
+/// the picker to go back to as it was.
+pub struct Progress {
+    pub report: crate::practice::progress::Report,
+    /// The trap catalogue with the scenarios' own traps, for titles.
+    pub catalogue: Catalogue,
+    pub scroll: u16,
+    pub picker: Picker,
+}
+
+impl Progress {
+    /// How many session files opening the progress screen summarises into
+    /// the index at most (about 0.5–1 ms each): a backlog of thousands
+    /// (sessions copied in, an index deleted) must not freeze the picker.
+    /// The rest are counted in a note; `hotseat progress` indexes them all.
+    pub const NEW_AT_MOST: usize = 200;
 }
 
 /// The scenario picker's own state.
@@ -146,6 +166,8 @@ pub enum Action {
     PrevTrap,
     /// Debrief: save it as Markdown.
     Export,
+    /// The picker's `g`: the progress screen.
+    Progress,
 }
 
 /// The whole application.
@@ -333,7 +355,7 @@ impl App {
     pub fn session(&self) -> Option<&State> {
         match &self.screen {
             Screen::Ready(s) | Screen::Session(s) => Some(s),
-            Screen::Picker(_) => None,
+            Screen::Picker(_) | Screen::Progress(_) => None,
         }
     }
 
@@ -423,7 +445,14 @@ impl App {
                 self.send(EventKind::Toggle(i), now);
             }
             Action::ScrollPrompt(d) => self.prompt_scroll = shift(self.prompt_scroll, d),
-            Action::Scroll(d) => self.scroll = shift(self.scroll, d).min(self.debrief_max_scroll()),
+            Action::Scroll(d) => match &mut self.screen {
+                Screen::Progress(p) => {
+                    let max = super::views::progress::max_scroll(&self.theme, self.lang, p, self.size);
+                    p.scroll = shift(p.scroll, d).min(max);
+                }
+                _ => self.scroll = shift(self.scroll, d).min(self.debrief_max_scroll()),
+            },
+            Action::Progress => self.open_progress(),
         }
     }
 
@@ -626,8 +655,44 @@ impl App {
         self.reset_focus();
     }
 
-    /// Esc on the ready screen: back to the picker, the list as it was.
+    /// The progress screen, from the session index: what it holds, plus
+    /// at most [`Progress::NEW_AT_MOST`] sessions not indexed yet.
+    fn open_progress(&mut self) {
+        let files = crate::record::store::list();
+        let listing = crate::index::list(&files, crate::index::Mode::AtMost(Progress::NEW_AT_MOST));
+        let filter = crate::practice::progress::Filter::default();
+        let mut report = crate::practice::progress::report(&listing.sessions, &filter);
+        report.left_out.unindexed = files.len().saturating_sub(listing.sessions.len());
+        self.show_progress(report);
+    }
+
+    /// Shows `report` on the progress screen; Esc comes back to the picker
+    /// as it is now. Only from the picker.
+    pub fn show_progress(&mut self, report: crate::practice::progress::Report) {
+        if !matches!(self.screen, Screen::Picker(_)) {
+            return;
+        }
+        let Screen::Picker(picker) = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default())) else {
+            return;
+        };
+        let mut catalogue = self.catalogue.clone();
+        if crate::practice::sheet::needs_scenario_traps(&report, &catalogue) {
+            let scenarios = picker.entries.iter().filter_map(|e| e.checked.scenario.as_ref());
+            catalogue = crate::practice::sheet::with_scenario_traps(&catalogue, scenarios);
+        }
+        self.screen = Screen::Progress(Box::new(Progress { report, catalogue, scroll: 0, picker }));
+    }
+
+    /// Esc on the ready screen: back to the picker, the list as it was;
+    /// on the progress screen: back to the picker it was opened from.
     fn back(&mut self) {
+        if let Screen::Progress(_) = self.screen {
+            let Screen::Progress(p) = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default())) else {
+                return;
+            };
+            self.screen = Screen::Picker(p.picker);
+            return;
+        }
         if let Screen::Ready(_) = self.screen {
             let scan = crate::library::scan();
             let entries = crate::library::load_from(&scan, &self.catalogue);

@@ -39,6 +39,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         Screen::Picker(p) if p.filtering => filter_key(key),
         Screen::Picker(_) => picker_key(key),
         Screen::Ready(_) => ready_key(key),
+        Screen::Progress(_) => progress_key(key),
         Screen::Session(_) if app.ending_showing() => ending_key(key),
         Screen::Session(s) if s.is_finished() => summary_key(app, key),
         Screen::Session(s) if matches!(s.phase, Phase::Paused { .. }) => paused_key(key),
@@ -62,7 +63,7 @@ pub fn paste_action(app: &App, text: String) -> Option<Action> {
 /// debrief that exists nowhere else (`--no-record`, not saved with `e`).
 fn quits_at_once(app: &App) -> bool {
     match &app.screen {
-        Screen::Picker(_) | Screen::Ready(_) => true,
+        Screen::Picker(_) | Screen::Ready(_) | Screen::Progress(_) => true,
         Screen::Session(s) => s.is_finished() && !app.debrief_unkept(),
     }
 }
@@ -93,9 +94,25 @@ fn picker_key(key: KeyEvent) -> Option<Action> {
         CtKey::Enter => Action::Choose,
         CtKey::Char('p') | CtKey::Tab => Action::CyclePace,
         CtKey::Char('l') => Action::ToggleLang,
+        CtKey::Char('g') => Action::Progress,
         CtKey::Char('?') => Action::Help,
         CtKey::Char('q') => Action::Quit,
         CtKey::Esc => Action::FilterClear,
+        _ => return None,
+    })
+}
+
+/// The progress screen: it scrolls; Esc or `q` goes back to the picker.
+fn progress_key(key: KeyEvent) -> Option<Action> {
+    Some(match key.code {
+        CtKey::Esc | CtKey::Char('q') => Action::Back,
+        CtKey::Up | CtKey::Char('k') => Action::Scroll(-1),
+        CtKey::Down | CtKey::Char('j') => Action::Scroll(1),
+        CtKey::PageUp => Action::Scroll(-10),
+        CtKey::PageDown | CtKey::Char(' ') => Action::Scroll(10),
+        CtKey::Home => Action::Scroll(-10_000),
+        CtKey::End => Action::Scroll(10_000),
+        CtKey::Char('?') => Action::Help,
         _ => return None,
     })
 }

@@ -146,3 +146,9 @@ help-arg-cohort-json = 输出 JSON（见 docs/cohort.md）
 help-arg-cohort-csv = 输出 CSV：每道题每个踩中的陷阱一行，没有踩中陷阱的会话也各占一行
 help-arg-cohort-format = 以文本或 Markdown 表格输出
 help-arg-export-candidate = 在会话包中写明候选人姓名（写入 DIR/candidate.txt）
+## hotseat progress 与进度页
+help-cmd-progress = 看各场面试随时间的变化：陷阱、能力得分、评价、每题用时，以及接下来练什么
+help-arg-progress-json = 输出 JSON（等同于 --format json）
+help-arg-progress-format = 输出格式：text、md（Markdown）或 json
+help-arg-progress-since = 只看这一天（YYYY-MM-DD，UTC）或这一时刻（RFC 3339）之后开始的场次
+help-arg-progress-scenario = 只看这个场景 id 的场次

@@ -1,1 +1,54 @@
-## hotseat progress and the progress screen
+## hotseat progress 与进度页
+progress-title = 进度
+progress-summary = { $n ->
+    [1] 共 1 场，{ $first }
+   *[other] 共 { $n } 场，{ $first } 至 { $last }
+}
+progress-summary-none = 没有可读的场次
+progress-filter-scenario = {" "}· 场景 { $id }
+progress-filter-since = {" "}· 自 { $since } 起
+progress-h-next = 接下来练什么
+progress-h-traps = 陷阱
+progress-h-competencies = 能力
+progress-h-scenarios = 各场景的评价
+progress-h-timing = 每题用时
+progress-next-no-sessions = 还没有录制的场次。运行 `hotseat`，选一个场景开始面试；每场结束后，进度都会显示在这里。
+progress-next-none-match = 没有符合筛选条件的场次。
+progress-next-no-traps = 这几场里你一个陷阱也没踩。换个更难的场景，或者把节奏调快试试。
+progress-next-all-receded = 踩过的陷阱都已淡出（连续 { $n } 次答得干净）。换个新场景，或运行 `hotseat drill` 巩固一下。
+progress-next-trap = “{ $title }”：{ $sessions } 场里踩了 { $falls } 次，最近一次在 { $last }，出现在 { $places }。专项练习：`{ $command }`
+progress-traps-clean = 另有 { $n } 个陷阱出现过，你一次也没踩。
+progress-col-trap = 陷阱
+progress-col-falls = 次数
+progress-col-sessions = 场次
+progress-col-last-fallen = 最近踩中
+progress-col-last-seen = 最近遇到
+progress-col-trend = 趋势
+progress-col-state = 连续干净
+progress-col-competency = 能力
+progress-col-scores = 得分走势
+progress-col-latest = 最近
+progress-col-best = 最好
+progress-col-mean = 平均
+progress-col-scenario = 场景
+progress-col-last-played = 练习日期
+progress-col-question = 问题
+progress-col-asked = 被问
+progress-col-mean-time = 平均
+progress-col-max-time = 最长
+progress-col-limit = 限时
+progress-col-over = 超时
+progress-trend-better = 好转
+progress-trend-worse = 变差
+progress-trend-steady = 持平
+progress-trend-new = 新
+progress-receded = 已淡出
+progress-clean-streak = 连续 { $n } 次
+progress-note-damaged = 有 { $n } 场没有摘要（已损坏或太大），未计入。
+progress-note-live = 有 { $n } 场正在录制，未计入。
+progress-note-unindexed = 还有 { $n } 场尚未建立索引：运行 `hotseat progress` 即可全部索引。
+progress-bad-since = “{ $value }”不是日期：请写成 YYYY-MM-DD，或 RFC 3339 时间，如 2026-11-23T09:00:00+08:00
+progress-keys-scroll = 滚动
+progress-keys-back = 返回
+key-progress = 进度
+help-progress = 查看进度：陷阱、得分，以及接下来练什么

@@ -40,6 +40,7 @@ const KEYS: &[(&str, &str)] = &[
     ("/", "help-filter"),
     ("p", "help-pace"),
     ("l", "help-language"),
+    ("g", "help-progress"),
     ("", "help-anywhere"),
     ("F1, ?", "help-help"),
 ];

@@ -9,6 +9,7 @@ pub mod ending;
 mod help;
 mod paused;
 mod picker;
+pub mod progress;
 mod ready;
 pub(crate) mod session;
 mod textbox;
@@ -71,6 +72,7 @@ fn draw_screen(app: &App, frame: &mut Frame, area: Rect) {
     match &app.screen {
         Screen::Picker(p) => picker::render(app, p, frame, area),
         Screen::Ready(s) => ready::render(app, s, frame, area),
+        Screen::Progress(p) => progress::render(app, p, frame, area),
         Screen::Session(s) if app.ending_showing() => ending::render(app, s, frame, area),
         Screen::Session(s) if s.is_finished() => debrief::render(app, s, frame, area),
         // Help or the quit question over a paused session: only the header

@@ -77,6 +77,9 @@ pub fn render(app: &App, p: &Picker, frame: &mut Frame, area: Rect) {
             ("p", tr!(l, "key-pace")),
             ("?", tr!(l, "key-help")),
             ("q", tr!(l, "key-quit")),
+            // After help and quit: at 60 columns those matter more, and
+            // the help overlay lists `g` too.
+            ("g", tr!(l, "key-progress")),
             ("l", tr!(l, "key-language")),
         ]
     };
