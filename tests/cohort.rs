@@ -44,8 +44,10 @@ fn export(data: &Path, id: &str, dir: &Path, who: Option<&str>) {
 struct Made {
     _tmp: tempfile::TempDir,
     cohort: PathBuf,
-    /// (candidate data dir, session id) of each session.
-    sessions: Vec<(PathBuf, String)>,
+    /// (candidate data dir, session id, candidate name) of each session.
+    /// Ids alone are not unique across candidates: two recorded in the
+    /// same second of the same scenario share one.
+    sessions: Vec<(PathBuf, String, String)>,
 }
 
 static COHORT: LazyLock<Made> = LazyLock::new(|| {
@@ -61,7 +63,7 @@ static COHORT: LazyLock<Made> = LazyLock::new(|| {
         for (scenario, kind) in plays {
             let id = record(&data, scenario, kind);
             export(&data, &id, &cohort.join(dir), named);
-            sessions.push((data.clone(), id));
+            sessions.push((data.clone(), id, named.unwrap_or(dir).to_string()));
         }
     }
     Made { _tmp: tmp, cohort, sessions }
@@ -92,7 +94,7 @@ fn json_counts_every_trap_exactly_as_each_sessions_debrief_does() {
         assert!(c[key].is_array(), "{key} is a list");
     }
     // Per session, the traps as the debrief lists them.
-    for (data, id) in &COHORT.sessions {
+    for (data, id, who) in &COHORT.sessions {
         let out = hotseat(data).args(["debrief", id, "--format", "json"]).output().expect("runs");
         let d: Value = serde_json::from_slice(&out.stdout).expect("JSON");
         let mut debrief: Vec<(String, String)> = d["traps"]
@@ -102,7 +104,8 @@ fn json_counts_every_trap_exactly_as_each_sessions_debrief_does() {
             .map(|t| (t["id"].as_str().expect("id").to_string(), t["node"].as_str().expect("node").to_string()))
             .collect();
         debrief.sort();
-        let row = c["sessions"].as_array().expect("list").iter().find(|s| s["id"] == id.as_str()).expect("listed");
+        let row = c["sessions"].as_array().expect("list").iter().find(|s| s["id"] == id.as_str() && s["candidate"] == who.as_str())
+            .expect("listed");
         let mut ours: Vec<(String, String)> = Vec::new();
         for t in row["traps"].as_array().expect("list") {
             for _ in 0..t["count"].as_u64().expect("count") {
@@ -196,7 +199,7 @@ fn a_bundle_named_directly_uses_its_candidate_file_and_bundles_of_one_name_merge
     let tmp = tempfile::tempdir().expect("tempdir");
     let other = tmp.path().join("ann-again");
     std::fs::create_dir(&other).expect("mkdir");
-    let (data, id) = &COHORT.sessions[2];
+    let (data, id, _) = &COHORT.sessions[2];
     std::fs::copy(data.join(format!("sessions/{id}.session")), other.join(format!("{id}.session"))).expect("copies");
     std::fs::write(other.join("candidate.txt"), "  Ann Lee  \nignored second line\n").expect("writes");
     let c = json(coach.path(), &[&ann, &other]);
@@ -213,7 +216,7 @@ fn hostile_names_and_quotes_are_escaped_and_never_a_spreadsheet_formula() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("bundle");
     std::fs::create_dir(&dir).expect("mkdir");
-    let (data, id) = &COHORT.sessions[0];
+    let (data, id, _) = &COHORT.sessions[0];
     std::fs::copy(data.join(format!("sessions/{id}.session")), dir.join(format!("{id}.session"))).expect("copies");
     std::fs::write(dir.join("candidate.txt"), "=HYPERLINK(\"http://x\",\"a,b\")\u{1b}[31m\u{202e}\n").expect("writes");
     let coach = tempfile::tempdir().expect("tempdir");
@@ -262,7 +265,7 @@ fn a_damaged_session_is_counted_and_noted_not_fatal() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("dana");
     std::fs::create_dir(&dir).expect("mkdir");
-    let (data, id) = &COHORT.sessions[0];
+    let (data, id, _) = &COHORT.sessions[0];
     std::fs::copy(data.join(format!("sessions/{id}.session")), dir.join(format!("{id}.session"))).expect("copies");
     std::fs::write(dir.join("20261201-000000-torn.session"), "{\"not\": \"a session\"\n").expect("writes");
     #[cfg(unix)]
@@ -320,7 +323,7 @@ fn a_listing_drops_rows_of_files_gone_from_its_roots_and_keeps_other_cohorts() {
     let root = |name: &str| {
         let dir = tmp.path().join(name);
         std::fs::create_dir(&dir).expect("mkdir");
-        for (data, id) in &COHORT.sessions[..2] {
+        for (data, id, _) in &COHORT.sessions[..2] {
             std::fs::copy(data.join(format!("sessions/{id}.session")), dir.join(format!("{id}.session")))
                 .expect("copies");
         }
@@ -353,7 +356,7 @@ fn a_symlinked_bundle_inside_a_folder_of_bundles_is_not_followed() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let outside = tmp.path().join("outside");
     std::fs::create_dir(&outside).expect("mkdir");
-    let (data, id) = &COHORT.sessions[0];
+    let (data, id, _) = &COHORT.sessions[0];
     std::fs::copy(data.join(format!("sessions/{id}.session")), outside.join(format!("{id}.session"))).expect("copies");
     let folder = tmp.path().join("cohort");
     std::fs::create_dir_all(folder.join("real")).expect("mkdir");
