@@ -104,7 +104,11 @@ fn json_counts_every_trap_exactly_as_each_sessions_debrief_does() {
             .map(|t| (t["id"].as_str().expect("id").to_string(), t["node"].as_str().expect("node").to_string()))
             .collect();
         debrief.sort();
-        let row = c["sessions"].as_array().expect("list").iter().find(|s| s["id"] == id.as_str() && s["candidate"] == who.as_str())
+        let row = c["sessions"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|s| s["id"] == id.as_str() && s["candidate"] == who.as_str())
             .expect("listed");
         let mut ours: Vec<(String, String)> = Vec::new();
         for t in row["traps"].as_array().expect("list") {

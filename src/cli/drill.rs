@@ -71,7 +71,8 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
         if args.json {
             return out::json(&plan).map(|()| 0);
         }
-        let names = Names { catalogue: &catalogue, library: &library, lang };
+        let catalogue = crate::practice::sheet::with_scenario_traps(&catalogue, library.iter().copied());
+        let names = Names { catalogue, library: &library, lang };
         return out::print(&human(&plan, &names)).map(|()| 0);
     }
     start(&plan, &library, catalogue, t0)
@@ -143,7 +144,8 @@ fn no_questions(req: &Request) -> String {
 /// How the plan names traps and questions for people: by title, in the
 /// UI language, never by id.
 struct Names<'a> {
-    catalogue: &'a crate::traps::Catalogue,
+    /// The catalogue with the scenarios' own traps, for their titles.
+    catalogue: crate::traps::Catalogue,
     library: &'a [&'a Scenario],
     lang: Lang,
 }
@@ -154,7 +156,7 @@ const PROMPT_COLUMNS: usize = 48;
 
 impl Names<'_> {
     fn trap(&self, id: &str) -> String {
-        one_line(&crate::practice::trap_title(self.catalogue, self.library, id, self.lang))
+        crate::practice::sheet::trap_title(id, &self.catalogue, self.lang)
     }
 
     /// The scenario's title and the start of the question's prompt.

@@ -50,7 +50,7 @@ pub struct Target {
     pub last_fallen: Option<String>,
     /// Falls, each halved per five sessions since ([`super::schedule::HALF_LIFE`]).
     pub weight: f64,
-    /// Answered cleanly three times in a row since its last fall.
+    /// Answered cleanly in three sessions in a row since its last fall.
     pub receded: bool,
 }
 
@@ -279,13 +279,14 @@ pub fn build(
     prune(&mut carried.conditions, &nodes);
     nodes.push(end_node(lang));
     let language = language_of(picked.iter().map(|(sc, _)| sc.language));
+    let titles = super::sheet::with_scenario_traps(catalogue, library.iter().copied());
     let scenario = Scenario {
         format: crate::scenario::model::FORMAT_VERSION,
         id: DRILL_ID.into(),
         title: tr!(
             lang,
             "drill-title",
-            targets = named_targets(plan, &|id| super::trap_title(catalogue, library, id, lang))
+            targets = named_targets(plan, &|id| super::sheet::trap_title(id, &titles, lang))
         ),
         company: tr!(lang, "drill-company"),
         role: tr!(lang, "drill-role"),

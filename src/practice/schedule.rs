@@ -2,9 +2,12 @@
 //! *exposure* to it; an exposure is a fall when the answer fell into the
 //! trap, clean otherwise. A trap's weight sums its falls, each halved for
 //! every [`HALF_LIFE`] sessions played since, so a trap fallen into often
-//! and lately comes first. A trap answered cleanly [`RECEDE_AFTER`] times
-//! in a row since its last fall *recedes*: it goes behind every trap that
-//! has not, until it is fallen into again.
+//! and lately comes first. A trap answered cleanly in [`RECEDE_AFTER`]
+//! sessions in a row since its last fall *recedes*: it goes behind every
+//! trap that has not, until it is fallen into again. The run is counted in
+//! sessions, not answers, because repetition only shows a habit when it is
+//! spaced: three clean answers in the one session right after a bad one
+//! say less than three separate sessions do.
 //!
 //! Falls are counted as the debrief counts them (each occurrence of a trap
 //! at a question, from [`Summary::trap_counts`]), so the totals here equal
@@ -19,7 +22,8 @@ use crate::index::Summary;
 /// Sessions after which a fall weighs half as much.
 pub const HALF_LIFE: f64 = 5.0;
 
-/// Clean answers in a row after which a trap recedes.
+/// Sessions in a row that expose a trap without a fall, after which it
+/// recedes.
 pub const RECEDE_AFTER: usize = 3;
 
 /// How a trap went lately: the last [`TREND_WINDOW`] exposures against
@@ -50,7 +54,8 @@ pub struct TrapRecord {
     pub sessions: usize,
     /// Questions that guarded it or fell into it.
     pub exposures: usize,
-    /// Clean exposures since the last fall (all of them, if never fallen).
+    /// Sessions that exposed it without a fall since the last session that
+    /// fell into it (all of them, if never fallen).
     pub clean_streak: usize,
     /// Start time (RFC 3339) of the latest session that fell into it.
     pub last_fallen: Option<String>,
@@ -59,7 +64,8 @@ pub struct TrapRecord {
     pub trend: Trend,
     /// Falls, each halved per [`HALF_LIFE`] sessions since.
     pub weight: f64,
-    /// Answered cleanly [`RECEDE_AFTER`] times in a row since its last fall.
+    /// Answered cleanly in [`RECEDE_AFTER`] sessions in a row since its
+    /// last fall.
     pub receded: bool,
     /// The question ids that fell into it, most recent first, each once.
     pub nodes: Vec<String>,
@@ -84,13 +90,21 @@ pub fn traps(sessions: &[&Summary]) -> Vec<TrapRecord> {
             acc.weight += t.count as f64 * decay;
             acc.fallen_in(&s.started, i);
         }
+        let mut this_session: HashMap<&str, bool> = HashMap::new();
         for q in &s.questions {
             let mut exposed: Vec<&str> = q.guarded.iter().map(String::as_str).collect();
             exposed.extend(q.fallen.iter().map(String::as_str).filter(|f| !q.guarded.iter().any(|g| g == f)));
             for trap in exposed {
                 let fell = q.fallen.iter().any(|f| f == trap);
                 by_trap.entry(trap).or_default().expose(&s.started, fell, &q.node);
+                *this_session.entry(trap).or_default() |= fell;
             }
+        }
+        for t in &s.trap_counts {
+            this_session.insert(&t.trap, true);
+        }
+        for (trap, fell) in this_session {
+            by_trap.entry(trap).or_default().sessions_fell.push(fell);
         }
     }
     let mut out: Vec<TrapRecord> = by_trap.into_iter().map(|(id, acc)| acc.record(id)).collect();
@@ -109,6 +123,8 @@ struct Acc {
     last_seen: Option<String>,
     /// Each exposure in order: fell or not.
     history: Vec<bool>,
+    /// Each session that exposed it, in order: fell or not.
+    sessions_fell: Vec<bool>,
     nodes: Vec<String>,
 }
 
@@ -131,7 +147,7 @@ impl Acc {
     }
 
     fn record(self, id: &str) -> TrapRecord {
-        let clean_streak = self.history.iter().rev().take_while(|fell| !**fell).count();
+        let clean_streak = self.sessions_fell.iter().rev().take_while(|fell| !**fell).count();
         TrapRecord {
             trap: id.to_string(),
             falls: self.falls,
@@ -237,6 +253,17 @@ mod tests {
         let refs: Vec<&Summary> = days.iter().collect();
         let got = traps(&refs);
         assert!(!got.iter().find(|t| t.trap == "legal").expect("legal").receded);
+    }
+
+    /// Review of issue 17: one strong session right after a weak one
+    /// receded every trap it answered cleanly three times, though the
+    /// candidate had shown it only once.
+    #[test]
+    fn three_clean_answers_in_one_session_do_not_make_a_trap_recede() {
+        let weak = session(1, &[("a", &["legal"], &["legal"])]);
+        let strong = session(2, &[("a", &["legal"], &[]), ("b", &["legal"], &[]), ("c", &["legal"], &[])]);
+        let got = traps(&[&weak, &strong]);
+        assert_eq!((got[0].clean_streak, got[0].receded), (1, false));
     }
 
     #[test]

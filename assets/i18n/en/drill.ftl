@@ -28,7 +28,7 @@ drill-plan-target = { $trap }: { $falls ->
     [one] fallen into once, last { $last }
    *[other] fallen into { $falls } times, last { $last }
     }
-drill-plan-receded = { " " }(receded: answered cleanly three times in a row)
+drill-plan-receded = { " " }(receded: answered cleanly in three sessions in a row)
 drill-plan-questions = Questions, in the order asked:
 drill-plan-question = { $n }. { $scenario }: “{ $prompt }” ({ $limit })
 drill-plan-for = for: { $target }

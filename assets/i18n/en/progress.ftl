@@ -15,7 +15,7 @@ progress-h-timing = Time per question
 progress-next-no-sessions = No recorded sessions yet. Play an interview (run `hotseat` and pick a scenario); every session you finish shows up here.
 progress-next-none-match = No recorded session matches the filter.
 progress-next-no-traps = You fell into no trap in these sessions. Try a harder scenario, or a faster pace.
-progress-next-all-receded = Every trap you fell into has receded (answered cleanly { $n } times in a row). Try a new scenario, or run `hotseat drill` to keep them fresh.
+progress-next-all-receded = Every trap you fell into has receded (answered cleanly in { $n } sessions in a row). Try a new scenario, or run `hotseat drill` to keep them fresh.
 progress-next-trap = “{ $title }”: fallen into { $falls ->
     [one] once
    *[other] { $falls } times
@@ -33,7 +33,7 @@ progress-col-sessions = Sessions
 progress-col-last-fallen = Last fallen
 progress-col-last-seen = Last seen
 progress-col-trend = Trend
-progress-col-state = Clean run
+progress-col-state = Clean for
 progress-col-competency = Competency
 progress-col-scores = Scores
 progress-col-latest = Latest
@@ -52,7 +52,10 @@ progress-trend-worse = worse
 progress-trend-steady = steady
 progress-trend-new = new
 progress-receded = receded
-progress-clean-streak = { $n } clean
+progress-clean-streak = { $n ->
+    [one] 1 session
+   *[other] { $n } sessions
+    }
 progress-note-damaged = { $n ->
     [one] 1 session without a summary (damaged or too large) is left out.
    *[other] { $n } sessions without a summary (damaged or too large) are left out.

@@ -24,7 +24,7 @@ drill-plan-target = { $trap }：{ $falls ->
     [0] 还没掉进去过
    *[other] 掉进去 { $falls } 次，最近一次 { $last }
     }
-drill-plan-receded = （已淡出：连续三次答得干净）
+drill-plan-receded = （已淡出：连续三场答得干净）
 drill-plan-questions = 题目，按提问顺序：
 drill-plan-question = { $n }. { $scenario }：“{ $prompt }”（{ $limit }）
 drill-plan-for = 针对：{ $target }
