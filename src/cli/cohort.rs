@@ -213,12 +213,11 @@ pub struct Names {
 }
 
 impl Names {
-    /// A trap's title in the language, or its id when the catalogue has
-    /// no such trap (a candidate's own).
+    /// A trap's title in the language (a scenario's own trap by the
+    /// scenario's title for it), or its id when no catalogue or scenario
+    /// here knows it.
     pub fn trap(&self, id: &str) -> String {
-        self.catalogue
-            .get(id)
-            .map_or_else(|| one_line(id), |d| one_line(&crate::assess::debrief::trap_texts(d, self.lang).title))
+        crate::practice::sheet::trap_title(id, &self.catalogue, self.lang)
     }
 
     /// An ending id or verdict id as a person reads it.
@@ -238,8 +237,15 @@ impl Names {
     }
 }
 
+/// The words for people: the catalogue with the bundled and the coach's
+/// scenarios' own traps, so a trap a scenario defines (`pretax-only`) is
+/// named by its title too. JSON and CSV keep ids and never load these.
 pub fn names(lang: Lang) -> Names {
-    Names { lang, catalogue: super::catalogue() }
+    let cat = super::catalogue();
+    let entries = crate::library::load(&cat);
+    let catalogue =
+        crate::practice::sheet::with_scenario_traps(&cat, entries.iter().filter_map(|e| e.checked.scenario.as_ref()));
+    Names { lang, catalogue }
 }
 
 /// `m:ss` of milliseconds.

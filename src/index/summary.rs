@@ -267,16 +267,43 @@ fn fill(s: &mut Summary, d: &debrief::Debrief) {
         .collect();
 }
 
-/// The words of `answer` in `evidence`, joined by `…` and cut at
-/// [`QUOTE_CHARS`] characters; the answer's start when there is no span.
+/// The sentences of `answer` that hold the `evidence`, joined by `…` and
+/// cut at [`QUOTE_CHARS`] characters; the answer's start when there is no
+/// span. Whole sentences, not the matched words alone: a coach reading
+/// "hoping … base … a bit higher" cannot tell what the candidate said.
 pub fn quote(answer: &str, evidence: &[std::ops::Range<usize>]) -> String {
-    let spans: Vec<&str> = evidence.iter().filter_map(|r| answer.get(r.clone())).map(str::trim).collect();
+    let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in evidence.iter().filter(|r| answer.get((*r).clone()).is_some()) {
+        let s = sentence_around(answer, r.clone());
+        match sentences.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => sentences.push(s),
+        }
+    }
+    let spans: Vec<&str> = sentences.iter().filter_map(|r| answer.get(r.clone())).map(str::trim).collect();
     let joined = if spans.is_empty() { answer.trim().to_string() } else { spans.join(" … ") };
     let one_line: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
     match one_line.char_indices().nth(QUOTE_CHARS) {
         Some((at, _)) => format!("{}…", &one_line[..at]),
         None => one_line,
     }
+}
+
+/// The sentence of `text` around `span`: back to just after the previous
+/// sentence end (or the start), on to the next sentence end included (or
+/// the end). A full stop inside a number (`1.5`) ends nothing.
+fn sentence_around(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let ends = |i: usize, c: char| match c {
+        '。' | '！' | '？' | '!' | '?' | '\n' | '；' => true,
+        '.' => !text[i + 1..].starts_with(|n: char| n.is_ascii_digit()),
+        _ => false,
+    };
+    let start = text[..span.start].char_indices().rev().find(|&(i, c)| ends(i, c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[span.end..]
+        .char_indices()
+        .find(|&(i, c)| ends(span.end + i, c))
+        .map_or(text.len(), |(i, c)| span.end + i + c.len_utf8());
+    start..end
 }
 
 /// Each question asked, from the folded state and its debrief's timeline
@@ -346,12 +373,34 @@ mod tests {
     #[test]
     fn a_quote_joins_the_evidence_on_one_line_and_is_cut_with_a_mark() {
         let answer = "First,\nlegal handles compliance. Then   security signs off.";
-        assert_eq!(quote(answer, &[7..32, 40..59]), "legal handles compliance. … security signs off.");
+        assert_eq!(
+            quote(answer, &[7..12, 51..56]),
+            "legal handles compliance. Then security signs off.",
+            "sentences next to each other are one quote"
+        );
         assert_eq!(quote("  just this  ", &[]), "just this");
         let long = "字".repeat(QUOTE_CHARS + 5);
         let cut = quote(&long, std::slice::from_ref(&(0..long.len())));
         assert_eq!(cut.chars().count(), QUOTE_CHARS + 1);
         assert!(cut.ends_with('…'));
         assert_eq!(quote("abc", std::slice::from_ref(&(1..99))), "abc", "a span past the end quotes the answer");
+    }
+
+    /// Review of issue 17: a cohort's quotes were the matched words alone
+    /// ("hoping … base … salary … a bit higher"), which says nothing.
+    #[test]
+    fn a_quote_is_the_whole_sentence_around_each_match_once() {
+        let answer = "Thanks for the offer. I was hoping the base salary could be 1.5x higher. That is all.";
+        let base = answer.find("base").expect("base");
+        let higher = answer.find("higher").expect("higher");
+        assert_eq!(
+            quote(answer, &[base..base + 4, higher..higher + 6]),
+            "I was hoping the base salary could be 1.5x higher."
+        );
+        let three = "Legal owns it. We shipped fast. Legal signs off.";
+        assert_eq!(quote(three, &[0..5, 32..37]), "Legal owns it. … Legal signs off.");
+        let zh = "谢谢您。我希望月薪能再高一点，股票无所谓。就这些。";
+        let at = zh.find("月薪").expect("月薪");
+        assert_eq!(quote(zh, std::slice::from_ref(&(at..at + 6))), "我希望月薪能再高一点，股票无所谓。");
     }
 }
