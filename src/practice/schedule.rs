@@ -26,8 +26,10 @@ pub const HALF_LIFE: f64 = 5.0;
 /// recedes.
 pub const RECEDE_AFTER: usize = 3;
 
-/// How a trap went lately: the last [`TREND_WINDOW`] exposures against
-/// the ones before them, as a share of falls.
+/// How a trap went lately: the share of its questions fallen into in the
+/// latest session that exposed it, against the share in all the sessions
+/// before. Session by session, so a trap fallen into in the latest session
+/// never reads "better" on the strength of clean answers earlier that day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Trend {
@@ -37,12 +39,9 @@ pub enum Trend {
     Worse,
     /// The same share.
     Steady,
-    /// Fewer than two exposures: nothing to compare yet.
+    /// Only one session exposed it: nothing to compare yet.
     New,
 }
-
-/// Exposures in each half of the trend comparison.
-pub const TREND_WINDOW: usize = 3;
 
 /// One trap across the sessions read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -90,21 +89,27 @@ pub fn traps(sessions: &[&Summary]) -> Vec<TrapRecord> {
             acc.weight += t.count as f64 * decay;
             acc.fallen_in(&s.started, i);
         }
-        let mut this_session: HashMap<&str, bool> = HashMap::new();
+        // Per trap in this session: questions that fell into it, questions exposing it.
+        let mut this_session: HashMap<&str, (usize, usize)> = HashMap::new();
         for q in &s.questions {
             let mut exposed: Vec<&str> = q.guarded.iter().map(String::as_str).collect();
             exposed.extend(q.fallen.iter().map(String::as_str).filter(|f| !q.guarded.iter().any(|g| g == f)));
             for trap in exposed {
                 let fell = q.fallen.iter().any(|f| f == trap);
                 by_trap.entry(trap).or_default().expose(&s.started, fell, &q.node);
-                *this_session.entry(trap).or_default() |= fell;
+                let e = this_session.entry(trap).or_default();
+                e.0 += usize::from(fell);
+                e.1 += 1;
             }
         }
         for t in &s.trap_counts {
-            this_session.insert(&t.trap, true);
+            let e = this_session.entry(&t.trap).or_default();
+            // A fall the questions did not show (an older summary): one.
+            e.0 = e.0.max(1);
+            e.1 = e.1.max(e.0);
         }
-        for (trap, fell) in this_session {
-            by_trap.entry(trap).or_default().sessions_fell.push(fell);
+        for (trap, counts) in this_session {
+            by_trap.entry(trap).or_default().per_session.push(counts);
         }
     }
     let mut out: Vec<TrapRecord> = by_trap.into_iter().map(|(id, acc)| acc.record(id)).collect();
@@ -123,8 +128,9 @@ struct Acc {
     last_seen: Option<String>,
     /// Each exposure in order: fell or not.
     history: Vec<bool>,
-    /// Each session that exposed it, in order: fell or not.
-    sessions_fell: Vec<bool>,
+    /// Each session that exposed it, in order: (questions that fell into
+    /// it, questions that exposed it).
+    per_session: Vec<(usize, usize)>,
     nodes: Vec<String>,
 }
 
@@ -147,7 +153,7 @@ impl Acc {
     }
 
     fn record(self, id: &str) -> TrapRecord {
-        let clean_streak = self.sessions_fell.iter().rev().take_while(|fell| !**fell).count();
+        let clean_streak = self.per_session.iter().rev().take_while(|(fell, _)| *fell == 0).count();
         TrapRecord {
             trap: id.to_string(),
             falls: self.falls,
@@ -156,7 +162,7 @@ impl Acc {
             clean_streak,
             last_seen: self.last_seen.or_else(|| self.last_fallen.clone()),
             last_fallen: self.last_fallen,
-            trend: trend(&self.history),
+            trend: trend(&self.per_session),
             weight: self.weight,
             receded: self.falls > 0 && clean_streak >= RECEDE_AFTER,
             nodes: self.nodes,
@@ -164,18 +170,19 @@ impl Acc {
     }
 }
 
-/// The last [`TREND_WINDOW`] exposures against as many before them.
-fn trend(history: &[bool]) -> Trend {
-    if history.len() < 2 {
+/// The latest session's share of falls against the sessions' before it,
+/// each session given as (questions fallen, questions exposing the trap).
+fn trend(per_session: &[(usize, usize)]) -> Trend {
+    let Some((&(fell, asked), before)) = per_session.split_last() else { return Trend::New };
+    if before.is_empty() || asked == 0 {
         return Trend::New;
     }
-    let split = history.len().saturating_sub(TREND_WINDOW).max(history.len() / 2);
-    let recent = &history[split..];
-    let before = &history[split.saturating_sub(TREND_WINDOW)..split];
+    let (b_fell, b_asked) = before.iter().fold((0, 0), |(f, a), (bf, ba)| (f + bf, a + ba));
+    if b_asked == 0 {
+        return Trend::New;
+    }
     // Compare shares without floats: a/b against c/d as a*d against c*b.
-    let falls = |h: &[bool]| h.iter().filter(|f| **f).count();
-    let (r, b) = (falls(recent) * before.len(), falls(before) * recent.len());
-    match r.cmp(&b) {
+    match (fell * b_asked).cmp(&(b_fell * asked)) {
         std::cmp::Ordering::Less => Trend::Better,
         std::cmp::Ordering::Greater => Trend::Worse,
         std::cmp::Ordering::Equal => Trend::Steady,
@@ -284,11 +291,23 @@ mod tests {
     }
 
     #[test]
-    fn the_trend_compares_the_last_three_exposures_with_the_three_before() {
-        assert_eq!(trend(&[true, true, true, false, false, true]), Trend::Better);
-        assert_eq!(trend(&[false, false, false, true, false, false]), Trend::Worse);
-        assert_eq!(trend(&[true, false]), Trend::Better);
-        assert_eq!(trend(&[true, true]), Trend::Steady);
-        assert_eq!(trend(&[true]), Trend::New);
+    fn the_trend_compares_the_latest_sessions_share_of_falls_with_the_sessions_before() {
+        assert_eq!(trend(&[(3, 3), (1, 3)]), Trend::Better);
+        assert_eq!(trend(&[(0, 2), (1, 4), (2, 3)]), Trend::Worse);
+        assert_eq!(trend(&[(1, 2), (2, 4)]), Trend::Steady);
+        assert_eq!(trend(&[(2, 2)]), Trend::New);
+        assert_eq!(trend(&[]), Trend::New);
+    }
+
+    /// Review of issue 17: a candidate who fell into a trap three times in
+    /// the latest session read "better", because clean answers earlier in
+    /// the window outweighed them.
+    #[test]
+    fn a_trap_fallen_into_in_every_question_of_the_latest_session_is_not_better() {
+        let a = session(1, &[("a", &["lev"], &["lev"]), ("b", &["lev"], &[])]);
+        let b = session(2, &[("a", &["lev"], &[]), ("b", &["lev"], &[])]);
+        let c = session(3, &[("a", &["lev"], &["lev"]), ("b", &["lev"], &["lev"])]);
+        let got = traps(&[&a, &b, &c]);
+        assert_eq!(got[0].trend, Trend::Worse);
     }
 }
