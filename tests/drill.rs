@@ -151,6 +151,12 @@ fn trap_competency_and_minutes_bound_the_drill() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no stand-alone question matches"), "{}", describe(&out));
+    // Review of issue 17: an unknown competency was a failure (exit 1) with
+    // an author's hint; it is a usage error naming the ones there are.
+    let out = hotseat(data).args(["drill", "--dry-run", "--competency", "nope"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", describe(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\"nope\"") && err.contains("negotiation") && err.contains("pricing"), "{err}");
 }
 
 #[test]

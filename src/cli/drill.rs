@@ -52,6 +52,12 @@ pub fn run(args: &Args, t0: Instant) -> std::io::Result<u8> {
         eprintln!("hotseat: {said}");
         return Ok(EXIT_USAGE);
     }
+    if let Some(c) = &args.competency
+        && let Err(said) = known_competency(c, &library, lang)
+    {
+        eprintln!("hotseat: {said}");
+        return Ok(EXIT_USAGE);
+    }
     let listing = crate::index::list(&crate::record::store::list(), crate::index::Mode::Refresh);
     let summaries: Vec<&crate::index::Summary> = listing.sessions.iter().map(|l| &l.summary).collect();
     let history = crate::practice::traps(&summaries);
@@ -123,6 +129,21 @@ fn known_trap(
     })
 }
 
+/// Whether `--competency` tags some stand-alone question; if not, the
+/// message listing the competencies that do (a drill can only ask those).
+fn known_competency(c: &str, library: &[&Scenario], lang: Lang) -> Result<(), String> {
+    let tagged: BTreeSet<&str> = library
+        .iter()
+        .flat_map(|sc| sc.nodes.iter().filter(|n| n.standalone))
+        .flat_map(|n| n.competencies.iter().map(String::as_str))
+        .collect();
+    if tagged.contains(c) {
+        return Ok(());
+    }
+    let all = tagged.into_iter().collect::<Vec<_>>().join(", ");
+    Err(tr!(lang, "drill-unknown-competency", competency = quote(c).as_ref(), all = all))
+}
+
 /// A plausible misspelling or a part of the id.
 fn is_close(wrong: &str, id: &str) -> bool {
     let wrong = wrong.to_lowercase();
@@ -159,14 +180,16 @@ impl Names<'_> {
         crate::practice::sheet::trap_title(id, &self.catalogue, self.lang)
     }
 
-    /// The scenario's title and the start of the question's prompt.
-    fn question(&self, q: &drill::Question) -> (String, String) {
+    /// The scenario's title, the start of the question's prompt, and how
+    /// many other wordings the session may draw instead (it draws one by
+    /// its seed, so the plan cannot say which).
+    fn question(&self, q: &drill::Question) -> (String, String, usize) {
         let sc = self.library.iter().find(|sc| sc.id == q.scenario);
         let title = sc.map_or_else(|| q.scenario.clone(), |sc| sc.title.clone());
-        let prompt = sc
-            .and_then(|sc| sc.nodes.iter().find(|n| n.id == q.node))
-            .map_or_else(|| q.node.clone(), |n| n.prompt.clone());
-        (one_line(&title), clip_columns(&one_line(prompt.trim()), PROMPT_COLUMNS))
+        let node = sc.and_then(|sc| sc.nodes.iter().find(|n| n.id == q.node));
+        let prompt = node.map_or_else(|| q.node.clone(), |n| n.prompt.clone());
+        let others = node.map_or(0, |n| n.variants.len());
+        (one_line(&title), clip_columns(&one_line(prompt.trim()), PROMPT_COLUMNS), others)
     }
 }
 
@@ -181,7 +204,9 @@ fn human(plan: &Plan, names: &Names) -> String {
     lines.push(tr!(lang, "drill-plan-head", n = plan.questions.len(), used = used, minutes = plan.minutes));
     lines.push(String::new());
     lines.push(tr!(lang, "drill-plan-targets"));
-    for t in &plan.targets {
+    // The traps questions were chosen for; the others they also guard in one line.
+    let chosen = |id: &str| plan.questions.iter().any(|q| q.target == id);
+    for t in plan.targets.iter().filter(|t| chosen(&t.trap)) {
         let last = t.last_fallen.as_deref().map_or_else(String::new, day);
         let trap = names.trap(&t.trap);
         let mut line = format!("  {}", tr!(lang, "drill-plan-target", trap = trap, falls = t.falls, last = last));
@@ -190,16 +215,26 @@ fn human(plan: &Plan, names: &Names) -> String {
         }
         lines.push(line);
     }
+    let also: Vec<String> = plan.targets.iter().filter(|t| !chosen(&t.trap)).map(|t| names.trap(&t.trap)).collect();
+    if !also.is_empty() {
+        lines.push(format!(
+            "  {}",
+            tr!(lang, "drill-plan-also", traps = also.join(if lang == Lang::Zh { "、" } else { ", " }))
+        ));
+    }
     lines.push(String::new());
     lines.push(tr!(lang, "drill-plan-questions"));
     for (i, q) in plan.questions.iter().enumerate() {
         let limit = mmss(u64::from(q.limit_s) * 1000);
-        let (scenario, prompt) = names.question(q);
+        let (scenario, prompt, others) = names.question(q);
         let target = names.trap(&q.target);
         lines.push(format!(
             "  {}",
             tr!(lang, "drill-plan-question", n = i + 1, scenario = scenario, prompt = prompt, limit = limit)
         ));
+        if others > 0 {
+            lines.push(format!("     {}", tr!(lang, "drill-plan-wordings", n = others)));
+        }
         lines.push(format!("     {}", tr!(lang, "drill-plan-for", target = target)));
     }
     lines.push(String::new());

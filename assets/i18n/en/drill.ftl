@@ -33,3 +33,9 @@ drill-plan-questions = Questions, in the order asked:
 drill-plan-question = { $n }. { $scenario }: “{ $prompt }” ({ $limit })
 drill-plan-for = for: { $target }
 drill-plan-run = Start it with the same flags, without --dry-run.
+drill-plan-also = Also asked along the way: { $traps }
+drill-plan-wordings = (asked in these words or { $n ->
+    [one] another wording
+   *[other] one of { $n } other wordings
+    }, drawn when the drill starts)
+drill-unknown-competency = no stand-alone question is tagged with competency "{ $competency }"; those tagged: { $all }

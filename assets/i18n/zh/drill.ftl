@@ -29,3 +29,6 @@ drill-plan-questions = 题目，按提问顺序：
 drill-plan-question = { $n }. { $scenario }：“{ $prompt }”（{ $limit }）
 drill-plan-for = 针对：{ $target }
 drill-plan-run = 去掉 --dry-run、用同样的参数即可开始。
+drill-plan-also = 顺带也会考到：{ $traps }
+drill-plan-wordings = （开始时在这种问法和另外 { $n } 种问法中抽一种）
+drill-unknown-competency = 没有单独作答的题目标注了能力项“{ $competency }”；已标注的有：{ $all }
