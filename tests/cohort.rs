@@ -373,3 +373,36 @@ fn a_symlinked_bundle_inside_a_folder_of_bundles_is_not_followed() {
         c["candidates"].as_array().expect("list").iter().map(|k| k["name"].as_str().expect("name")).collect();
     assert_eq!(names, ["real"]);
 }
+
+/// The DuckDB examples of docs/cohort.md run as written on two cohorts'
+/// `--csv` and `--json` (when Python's `duckdb` package is installed:
+/// `pip install duckdb`; otherwise the test says so and skips).
+#[test]
+fn the_duckdb_examples_in_the_docs_run_on_real_cohort_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("cohorts");
+    std::fs::create_dir(&out_dir).expect("mkdir");
+    let coach = tmp.path().join("coach");
+    let spring = COHORT.cohort.clone();
+    let autumn = tmp.path().join("autumn");
+    let data = tmp.path().join("dee");
+    let id = record(&data, "token-pricing", "weak");
+    export(&data, &id, &autumn.join("dee"), Some("Dee"));
+    for (name, dir) in [("spring", &spring), ("autumn", &autumn)] {
+        for (flag, ext) in [("--csv", "csv"), ("--json", "json")] {
+            let out = run(&coach, &[flag], &[dir.as_path()]);
+            assert!(out.status.success(), "{}", describe(&out));
+            std::fs::write(out_dir.join(format!("{name}.{ext}")), &out.stdout).expect("writes");
+        }
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/check_duckdb_docs.py");
+    let doc = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/cohort.md");
+    let ran = std::process::Command::new("python3").arg(&script).arg(&doc).arg(tmp.path()).output();
+    match ran {
+        Err(e) => eprintln!("skipped: python3 cannot run ({e})"),
+        Ok(o) if o.status.code() == Some(3) => eprintln!("skipped: Python's duckdb package is not installed"),
+        Ok(o) => {
+            assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+        }
+    }
+}
