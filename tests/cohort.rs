@@ -6,6 +6,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/drill.rs"]
+mod drill;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -405,4 +407,59 @@ fn the_duckdb_examples_in_the_docs_run_on_real_cohort_files() {
             assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
         }
     }
+}
+
+#[test]
+fn where_candidates_end_shows_each_sessions_debrief_verdict_and_labels_the_outcome_a_cap() {
+    let coach = tempfile::tempdir().expect("tempdir");
+    let c = json(coach.path(), &[&COHORT.cohort]);
+    // Every session is counted at its ending with its own debrief verdict.
+    let mut want: Vec<(String, String, String, String)> = Vec::new();
+    for s in c["sessions"].as_array().expect("sessions") {
+        let key = |f: &str| s[f].as_str().unwrap_or("-").to_string();
+        want.push((key("scenario"), key("end_node"), key("outcome"), key("verdict")));
+    }
+    let mut got: Vec<(String, String, String, String)> = Vec::new();
+    for e in c["endings"].as_array().expect("endings") {
+        let key = |f: &str| e[f].as_str().unwrap_or("-").to_string();
+        for _ in 0..e["count"].as_u64().expect("count") {
+            got.push((key("scenario"), key("end_node"), key("outcome"), key("verdict")));
+        }
+    }
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    let text = String::from_utf8(run(coach.path(), &["--format", "text"], &[&COHORT.cohort]).stdout).expect("UTF-8");
+    let endings = text.split("Where candidates end\n").nth(1).expect("the endings table");
+    let header = endings.lines().next().expect("a header");
+    let words: Vec<&str> = header.split("  ").map(str::trim).filter(|w| !w.is_empty()).collect();
+    assert_eq!(words, ["Scenario", "Ending", "End node", "Verdict", "Capped at", "Sessions"], "{header:?}");
+    assert!(!header.contains("Outcome"), "{header:?}");
+    let zh = hotseat(coach.path()).env("HOTSEAT_LANG", "zh").arg("cohort").arg(&COHORT.cohort).output().expect("runs");
+    let zh = String::from_utf8(zh.stdout).expect("UTF-8");
+    assert!(zh.contains("结论") && zh.contains("结局上限"), "{zh}");
+}
+
+#[test]
+fn drills_are_left_out_of_where_candidates_end_and_their_questions_are_timed_at_their_source() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("ann");
+    record(&data, "alibaba-cloud-pm", "weak");
+    let asked = drill::record_drill(&data);
+    let bundle = data.join("sessions");
+    let coach = tempfile::tempdir().expect("tempdir");
+    let c = json(coach.path(), &[&bundle]);
+    assert_eq!(c["sessions"].as_array().map(Vec::len), Some(2));
+    let endings = c["endings"].as_array().expect("endings");
+    assert!(endings.iter().all(|e| e["scenario"] != "drill" && e["end_node"] != "drill-end"), "{endings:?}");
+    assert_eq!(endings.iter().map(|e| e["count"].as_u64().expect("count")).sum::<u64>(), 1);
+    let questions = c["questions"].as_array().expect("questions");
+    for q in questions {
+        assert!(q["scenario"] != "drill" && !q["node"].as_str().expect("node").contains("--"), "{q}");
+    }
+    let first = &asked[0];
+    assert!(questions.iter().any(|q| q["scenario"] == first.0.as_str() && q["node"] == first.1.as_str()), "{first:?}");
+    assert!(c["traps"].as_array().is_some_and(|t| !t.is_empty()), "the drill's falls still count");
+    let text = String::from_utf8(run(coach.path(), &["--format", "text"], &[&bundle]).stdout).expect("UTF-8");
+    assert!(!text.contains("drill-end") && !text.contains("\ndrill "), "{text}");
 }

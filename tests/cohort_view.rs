@@ -202,3 +202,23 @@ fn question_mark_shows_the_keys() {
         assert!(!v.quit);
     }
 }
+
+#[test]
+fn a_drills_answer_is_listed_at_its_source_question_and_replays_at_the_drills_own_node() {
+    let mut s = summary("20261201-0900-drill", 0, &[]);
+    s.scenario = hotseat::practice::drill::DRILL_ID.into();
+    s.trap_counts = vec![TrapCount {
+        trap: "vague-ask".into(),
+        node: "alibaba-cloud-pm--start".into(),
+        count: 1,
+        quote: "somewhere around market rate".into(),
+    }];
+    let entries = [Entry { candidate: "Ann".into(), path: "/nowhere/d.session".into(), summary: s }];
+    let mut v = View::new(aggregate(&entries), vec!["An ask without a number".into()], Theme::plain(), Lang::En);
+    assert_eq!(key(&mut v, KeyCode::Enter), None);
+    let text = render(&v, 120, 40).join("\n");
+    assert!(text.contains("Ann · alibaba-cloud-pm · start"), "{text}");
+    assert!(!text.contains("drill ·") && !text.contains("--start"), "{text}");
+    let open = key(&mut v, KeyCode::Enter).expect("asks for a replay");
+    assert_eq!(open.node, "alibaba-cloud-pm--start", "the replay finds the drill's own node");
+}

@@ -12,6 +12,8 @@ use serde_json::Value;
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/drill.rs"]
+mod drill;
 use cli::{describe, hotseat};
 
 const SCENARIOS: [&str; 3] = ["token-pricing", "alibaba-cloud-pm", "hr-round-zh"];
@@ -208,4 +210,81 @@ fn no_control_character_reaches_the_terminal_from_an_argument_or_a_file() {
     }
     let (_, stdout, _) = run(data(), &["progress", "--scenario", hostile]);
     assert!(stdout.contains("\\u{1b}"), "shown escaped: {stdout}");
+}
+
+/// A data directory with a weak interview of alibaba-cloud-pm and a drill
+/// recorded after it, and the drill's source questions.
+static DRILLED: LazyLock<(tempfile::TempDir, Vec<(String, String)>)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/playtests/alibaba-cloud-pm.weak.ron");
+    let out = hotseat(dir.path())
+        .args(["playtest", "alibaba-cloud-pm", "--answers"])
+        .arg(&answers)
+        .arg("--record")
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", describe(&out));
+    let asked = drill::record_drill(dir.path());
+    (dir, asked)
+});
+
+#[test]
+fn a_drill_has_no_verdict_line_but_its_traps_count_and_it_is_counted_as_a_drill() {
+    let data = DRILLED.0.path();
+    let report = json(data, &["progress", "--json"]);
+    assert_eq!((report["sessions"].as_u64(), report["drills"].as_u64()), (Some(2), Some(1)), "{report:#}");
+    let scenarios: Vec<&str> =
+        report["scenarios"].as_array().expect("scenarios").iter().filter_map(|s| s["scenario"].as_str()).collect();
+    assert_eq!(scenarios, ["alibaba-cloud-pm"], "a drill is practice, not an interview");
+    let mut expected: BTreeMap<String, u64> = BTreeMap::new();
+    for id in session_ids(data) {
+        let d = json(data, &["debrief", &id, "--format", "json"]);
+        for t in d["traps"].as_array().expect("traps") {
+            *expected.entry(t["id"].as_str().expect("trap id").to_string()).or_default() += 1;
+        }
+    }
+    assert_eq!(falls(&report), expected, "the drill's traps still count");
+    let (_, en, _) = run(data, &["progress"]);
+    assert!(en.contains("1 drill (practice: no verdict)"), "{en}");
+    assert!(!en.contains("Drill:"), "no verdict line for the drill:\n{en}");
+    let (_, zh, _) = run(data, &["progress", "--lang", "zh"]);
+    assert!(zh.contains("专项练习 1 场"), "{zh}");
+}
+
+#[test]
+fn a_drills_questions_are_timed_and_advised_at_their_source_scenario_and_node() {
+    let (dir, asked) = &*DRILLED;
+    let report = json(dir.path(), &["progress", "--json"]);
+    let timing = report["timing"].as_array().expect("timing");
+    let rows: Vec<(&str, &str)> =
+        timing.iter().map(|t| (t["scenario"].as_str().expect("id"), t["node"].as_str().expect("id"))).collect();
+    for (scenario, node) in &rows {
+        assert!(*scenario != "drill" && !node.contains("--"), "{scenario} › {node} in {rows:?}");
+    }
+    let first = &asked[0];
+    assert!(rows.contains(&(first.0.as_str(), first.1.as_str())), "{first:?} in {rows:?}");
+    if let Some(places) = report["next"]["questions"].as_array() {
+        for p in places {
+            assert!(p["scenario"] != "drill" && !p["node"].as_str().unwrap_or("").contains("--"), "{p}");
+        }
+    }
+    for t in report["traps"].as_array().expect("traps") {
+        for n in t["nodes"].as_array().expect("nodes") {
+            assert!(!n.as_str().unwrap_or("").contains("--"), "{t}");
+        }
+    }
+    for lang in ["en", "zh"] {
+        let (_, text, _) = run(dir.path(), &["progress", "--lang", lang]);
+        assert!(!text.contains("drill ›"), "{text}");
+    }
+}
+
+#[test]
+fn markdown_has_one_blank_line_under_every_heading_in_both_languages() {
+    for lang in ["en", "zh"] {
+        let (code, md, _) = run(data(), &["progress", "--format", "md", "--lang", lang]);
+        assert_eq!(code, 0);
+        assert!(!md.contains("\n\n\n"), "{lang}: a double blank line in\n{md}");
+        assert!(md.contains("\n\n“") || md.contains("\n\n\u{201c}"), "{lang}: the advice under its heading:\n{md}");
+    }
 }

@@ -222,3 +222,42 @@ fn g_in_the_picker_opens_progress_and_esc_or_q_come_back() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(action_for(&app, ctrl_c), Some(Action::Quit), "nothing to lose on the progress screen");
 }
+
+/// Four sessions of hr-round-zh: `vague-ask` fallen into in the first and
+/// answered cleanly in the three after it (so it has receded), `over-time`
+/// fallen into in the last.
+fn receded_report() -> Report {
+    let hr = "hr-round-zh";
+    let title = "HR面：现薪核实、涨幅与offer比较";
+    let mut all = Vec::new();
+    for day in [2, 9, 16, 23] {
+        let mut s = session(&format!("202611{day:02}-093000-hr-round-zh"), hr, title, day, Verdict::Hire);
+        let fallen: &[(&str, usize)] = if day == 2 { &[("vague-ask", 1)] } else { &[] };
+        ask(&mut s, "ask-number", 50, 60, &["vague-ask"], fallen);
+        let late: &[(&str, usize)] = if day == 23 { &[("over-time", 1)] } else { &[] };
+        ask(&mut s, "intro", 70, 60, &[], late);
+        all.push(s);
+    }
+    let refs: Vec<&Summary> = all.iter().collect();
+    let r = of_summaries(&refs, Filter::default(), LeftOut::default());
+    assert!(r.traps.iter().any(|t| t.trap == "vague-ask" && t.receded), "{:?}", r.traps);
+    r
+}
+
+#[test]
+fn a_receded_trap_says_so_at_every_width_in_both_languages() {
+    for (lang, title, receded) in
+        [(Lang::En, "An ask without a number", "receded"), (Lang::Zh, "诉求没有具体数字", "已淡出")]
+    {
+        let app = progress_app(receded_report(), lang);
+        for (w, h) in SIZES {
+            let rows = render(&app, w, h);
+            let row = rows.iter().find(|r| r.contains(title)).unwrap_or_else(|| panic!("{w}x{h}: {rows:#?}"));
+            assert!(row.contains(receded), "{lang:?} {w}x{h}: {row:?} reads as an active trap");
+            if w == 60 {
+                let name = if lang == Lang::En { "progress_receded_60x16" } else { "zh_progress_receded_60x16" };
+                insta::assert_snapshot!(name, rows.join("\n"));
+            }
+        }
+    }
+}

@@ -378,16 +378,20 @@ fn tables(c: &Cohort, n: &Names) -> Vec<(String, Table)> {
             col("cohort-col-scenario"),
             col("cohort-col-ending"),
             col("cohort-col-end-node"),
+            col("cohort-col-verdict"),
             col("cohort-col-outcome"),
             col("cohort-col-sessions"),
         ],
-        vec![false, false, false, false, true],
+        vec![false, false, false, false, false, true],
     );
+    // The debrief's verdict is the one a coach compares; the End node's
+    // outcome only bounds it, and is headed so ("capped at").
     for x in &c.endings {
         e.push(vec![
             one_line(&x.scenario),
             n.word("cohort-ending", x.ending.as_deref()),
             x.end_node.as_deref().map_or("-".into(), one_line),
+            n.word("verdict", x.verdict),
             n.word("verdict", x.outcome),
             x.count.to_string(),
         ]);

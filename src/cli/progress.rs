@@ -143,10 +143,14 @@ fn md_cell(s: &str) -> String {
 /// The sheet as Markdown: `#` title, `##` headings, pipe tables.
 pub fn markdown(blocks: &[Block], lang: Lang) -> String {
     let mut out = format!("# {}\n", tr!(lang, "progress-title"));
+    let mut after_heading = false;
     for b in blocks {
         match b {
             Block::Heading(h) => out.push_str(&format!("\n## {h}\n\n")),
-            // A blank line first: a line right under a table would be a row.
+            // A heading ends with its blank line already; anywhere else a
+            // blank line first (a line right under a table would be a row,
+            // one right under a sentence would join its paragraph).
+            Block::Text(t) if after_heading => out.push_str(&format!("{t}\n")),
             Block::Text(t) => out.push_str(&format!("\n{t}\n")),
             Block::Table { columns, rows } => {
                 let head: Vec<String> = columns.iter().map(|c| md_cell(&c.head)).collect();
@@ -160,6 +164,7 @@ pub fn markdown(blocks: &[Block], lang: Lang) -> String {
                 }
             }
         }
+        after_heading = matches!(b, Block::Heading(_));
     }
     out
 }

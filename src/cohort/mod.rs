@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::assess::debrief::Verdict;
 use crate::index::Summary;
+use crate::practice::place::{is_drill, source};
 
 /// One session file as the cohort sees it: whose it is, where it is (to
 /// open its replay) and its summary.
@@ -78,15 +79,21 @@ pub struct Question {
     pub over_time: usize,
 }
 
-/// Where interviews of one scenario ended, and how often.
+/// Where interviews of one scenario ended, with which verdict, and how
+/// often. Drills are practice, not interviews, and are left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Ending {
     pub scenario: String,
     /// How the session ended, as the debrief says (`ending` in its JSON).
     pub ending: Option<String>,
     pub end_node: Option<String>,
+    /// The End node's declared outcome: the best verdict that ending
+    /// allows, not the verdict itself.
     pub outcome: Option<&'static str>,
     pub count: usize,
+    /// The debrief's verdict (the one a coach compares): sessions with
+    /// different verdicts at one ending are counted on rows of their own.
+    pub verdict: Option<&'static str>,
 }
 
 /// One session's row.
@@ -296,11 +303,12 @@ fn traps(entries: &[Entry], candidates: usize) -> Vec<Trap> {
     out
 }
 
+/// Per question, a drill's answers with their source question's.
 fn questions(entries: &[Entry]) -> Vec<Question> {
     let mut by_node: BTreeMap<(&str, &str), Vec<&crate::index::summary::Question>> = BTreeMap::new();
     for e in entries {
         for q in &e.summary.questions {
-            by_node.entry((&e.summary.scenario, &q.node)).or_default().push(q);
+            by_node.entry(source(&e.summary.scenario, &q.node)).or_default().push(q);
         }
     }
     by_node
@@ -341,22 +349,31 @@ fn most_common(values: impl Iterator<Item = u64>) -> Option<u64> {
     counts.into_iter().find(|(_, n)| *n == best).map(|(v, _)| v)
 }
 
+/// Where the interviews ended (drills are left out), per verdict.
 fn endings(entries: &[Entry]) -> Vec<Ending> {
-    type Key<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'static str>);
+    type Key<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'static str>, Option<&'static str>);
     let mut counts: BTreeMap<Key, usize> = BTreeMap::new();
-    for e in entries.iter().filter(|e| !is_damaged(&e.summary) || e.summary.ending.is_some()) {
+    let interviews = entries.iter().filter(|e| !is_drill(&e.summary));
+    for e in interviews.filter(|e| !is_damaged(&e.summary) || e.summary.ending.is_some()) {
         let s = &e.summary;
-        let key = (s.scenario.as_str(), s.ending.as_deref(), s.end_node.as_deref(), s.outcome.map(Verdict::as_str));
+        let key = (
+            s.scenario.as_str(),
+            s.ending.as_deref(),
+            s.end_node.as_deref(),
+            s.outcome.map(Verdict::as_str),
+            s.verdict.map(Verdict::as_str),
+        );
         *counts.entry(key).or_default() += 1;
     }
     let mut out: Vec<Ending> = counts
         .into_iter()
-        .map(|((scenario, ending, end_node, outcome), count)| Ending {
+        .map(|((scenario, ending, end_node, outcome, verdict), count)| Ending {
             scenario: scenario.to_string(),
             ending: ending.map(str::to_string),
             end_node: end_node.map(str::to_string),
             outcome,
             count,
+            verdict,
         })
         .collect();
     out.sort_by(|a, b| a.scenario.cmp(&b.scenario).then(b.count.cmp(&a.count)));
@@ -459,6 +476,44 @@ mod tests {
         assert_eq!(c.candidates[1].sessions, 2);
         assert_eq!(c.endings.len(), 1, "{:?}", c.endings);
         assert_eq!((c.endings[0].end_node.as_deref(), c.endings[0].count), (Some("close"), 2));
+    }
+
+    /// A drill of `x`'s question `q`, ending at the drill's End node.
+    fn drill(id: &str) -> Summary {
+        let mut d =
+            summary(id, crate::practice::drill::DRILL_ID, &[("vague-ask", "x--q", 1)], &[("x--q", 20_000, None)]);
+        d.end_node = Some(crate::practice::drill::END_ID.into());
+        d
+    }
+
+    #[test]
+    fn drills_are_left_out_of_where_interviews_end_but_their_traps_count() {
+        let entries = [entry("a", summary("1", "x", &[], &[])), entry("a", drill("2"))];
+        let c = aggregate(&entries);
+        assert_eq!(c.endings.iter().map(|e| e.scenario.as_str()).collect::<Vec<_>>(), ["x"], "{:?}", c.endings);
+        assert_eq!(c.falls(0, "vague-ask"), 1);
+        assert_eq!(c.sessions.len(), 2);
+    }
+
+    #[test]
+    fn a_drill_question_is_timed_with_its_source_question() {
+        let entries = [entry("a", summary("1", "x", &[], &[("q", 10_000, None)])), entry("b", drill("2"))];
+        let c = aggregate(&entries);
+        let qs: Vec<_> = c.questions.iter().map(|q| (q.scenario.as_str(), q.node.as_str(), q.asked)).collect();
+        assert_eq!(qs, [("x", "q", 2)]);
+    }
+
+    #[test]
+    fn an_ending_carries_the_debriefs_verdict_beside_the_end_nodes_outcome() {
+        let mut capped = summary("1", "x", &[], &[]);
+        capped.outcome = Some(Verdict::LeanNo);
+        capped.verdict = Some(Verdict::No);
+        let mut other = capped.clone();
+        other.id = "2".into();
+        other.verdict = Some(Verdict::LeanNo);
+        let c = aggregate(&[entry("a", capped), entry("b", other)]);
+        let rows: Vec<_> = c.endings.iter().map(|e| (e.outcome, e.verdict, e.count)).collect();
+        assert_eq!(rows, [(Some("lean-no"), Some("lean-no"), 1), (Some("lean-no"), Some("no"), 1)]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! drill targets), so the two never disagree.
 
 pub mod drill;
+pub mod place;
 pub mod progress;
 pub mod schedule;
 pub mod sheet;

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::place::{is_drill, source};
 use super::schedule::{TrapRecord, traps};
 use crate::assess::debrief::Verdict;
 use crate::index::{Listed, Summary};
@@ -168,7 +169,11 @@ pub struct Report {
     pub last: Option<String>,
     pub traps: Vec<TrapRecord>,
     pub competencies: Vec<CompetencyTrend>,
+    /// Interviews only: a drill is practice and gets no line of its own
+    /// (its traps, competencies and question times count with the rest).
     pub scenarios: Vec<ScenarioRecord>,
+    /// Drill sessions read (counted in `sessions`, left out of `scenarios`).
+    pub drills: usize,
     pub timing: Vec<Timing>,
     pub next: Next,
 }
@@ -207,7 +212,8 @@ pub fn report(listed: &[Listed], filter: &Filter) -> Report {
 pub fn of_summaries(sessions: &[&Summary], filter: Filter, left_out: LeftOut) -> Report {
     let mut ordered: Vec<&Summary> = sessions.to_vec();
     ordered.sort_by(|a, b| a.started.cmp(&b.started).then_with(|| a.id.cmp(&b.id)));
-    let traps = traps(&ordered);
+    let mut traps = traps(&ordered);
+    drill_nodes_at_source(&ordered, &mut traps);
     let next = next(&ordered, &traps);
     Report {
         filter,
@@ -217,6 +223,7 @@ pub fn of_summaries(sessions: &[&Summary], filter: Filter, left_out: LeftOut) ->
         last: ordered.last().map(|s| s.started.clone()),
         competencies: competencies(&ordered),
         scenarios: scenarios(&ordered),
+        drills: ordered.iter().filter(|s| is_drill(s)).count(),
         timing: timing(&ordered),
         traps,
         next,
@@ -252,7 +259,7 @@ fn competencies(ordered: &[&Summary]) -> Vec<CompetencyTrend> {
 /// recently played scenario first.
 fn scenarios(ordered: &[&Summary]) -> Vec<ScenarioRecord> {
     let mut out: Vec<ScenarioRecord> = Vec::new();
-    for s in ordered {
+    for s in ordered.iter().filter(|s| !is_drill(s)) {
         let latest = Verdicted { verdict: s.verdict, session: s.id.clone(), started: s.started.clone() };
         match out.iter_mut().find(|r| r.scenario == s.scenario) {
             Some(r) => {
@@ -283,17 +290,19 @@ fn best(a: Option<Verdict>, b: Option<Verdict>) -> Option<Verdict> {
 }
 
 /// Per question: time spent against its limit. Scenarios in id order, each
-/// one's questions in the order first asked.
+/// one's questions in the order first asked; a drill's answers count with
+/// their source question's ([`source`]).
 fn timing(ordered: &[&Summary]) -> Vec<Timing> {
     let mut out: Vec<Timing> = Vec::new();
     let mut at: HashMap<(&str, &str), usize> = HashMap::new();
     let mut total: Vec<u64> = Vec::new();
     for s in ordered {
         for q in &s.questions {
-            let i = *at.entry((&s.scenario, &q.node)).or_insert_with(|| {
+            let (scenario, node) = source(&s.scenario, &q.node);
+            let i = *at.entry((scenario, node)).or_insert_with(|| {
                 out.push(Timing {
-                    scenario: s.scenario.clone(),
-                    node: q.node.clone(),
+                    scenario: scenario.to_string(),
+                    node: node.to_string(),
                     asked: 0,
                     mean_ms: 0,
                     max_ms: 0,
@@ -319,6 +328,32 @@ fn timing(ordered: &[&Summary]) -> Vec<Timing> {
     out
 }
 
+/// Each trap's `nodes` with a drill's questions named by their source
+/// node (`alibaba-cloud-pm--start` is `start`), like every other
+/// question's, each still once. [`traps`] only sees node ids, so the nodes
+/// drills fell into are told apart here, where sessions are known.
+fn drill_nodes_at_source(ordered: &[&Summary], traps: &mut [TrapRecord]) {
+    let mut drilled: HashMap<(&str, &str), &str> = HashMap::new();
+    for s in ordered.iter().filter(|s| is_drill(s)) {
+        for c in &s.trap_counts {
+            drilled.insert((&c.trap, &c.node), source(&s.scenario, &c.node).1);
+        }
+    }
+    if drilled.is_empty() {
+        return;
+    }
+    for t in traps.iter_mut() {
+        let mut nodes: Vec<String> = Vec::with_capacity(t.nodes.len());
+        for n in &t.nodes {
+            let n = drilled.get(&(t.trap.as_str(), n.as_str())).map_or(n.as_str(), |m| *m);
+            if !nodes.iter().any(|x| x == n) {
+                nodes.push(n.to_string());
+            }
+        }
+        t.nodes = nodes;
+    }
+}
+
 /// The practise-next advice: the first trap in practise order that has
 /// not receded, and where it was fallen into.
 fn next(ordered: &[&Summary], traps: &[TrapRecord]) -> Next {
@@ -333,7 +368,8 @@ fn next(ordered: &[&Summary], traps: &[TrapRecord]) -> Next {
     let mut questions: Vec<Place> = Vec::new();
     for s in ordered.iter().rev() {
         for c in s.trap_counts.iter().rev().filter(|c| c.trap == t.trap) {
-            let place = Place { scenario: s.scenario.clone(), node: c.node.clone() };
+            let (scenario, node) = source(&s.scenario, &c.node);
+            let place = Place { scenario: scenario.to_string(), node: node.to_string() };
             if !questions.contains(&place) && questions.len() < PLACES {
                 questions.push(place);
             }
@@ -453,6 +489,37 @@ mod tests {
         let r = of_summaries(&[&a, &b], Filter::default(), LeftOut::default());
         let t = &r.timing[0];
         assert_eq!((t.asked, t.mean_ms, t.max_ms, t.limit_ms, t.over), (2, 60_000, 90_000, Some(60_000), 1));
+    }
+
+    /// A drill of questions from `x`, falling into `legal` at `x--q1`.
+    fn drill(id: &str, day: u32) -> Summary {
+        let mut d = session(id, crate::practice::drill::DRILL_ID, day, Some(Verdict::No));
+        d.title = "Drill: legal".into();
+        fall(&mut d, "legal", "x--q1", 1);
+        d
+    }
+
+    #[test]
+    fn a_drill_gets_no_verdict_line_but_is_counted_as_a_drill() {
+        let a = session("a", "x", 1, Some(Verdict::Hire));
+        let d = drill("d", 2);
+        let r = of_summaries(&[&a, &d], Filter::default(), LeftOut::default());
+        assert_eq!(r.scenarios.iter().map(|s| s.scenario.as_str()).collect::<Vec<_>>(), ["x"]);
+        assert_eq!((r.sessions, r.drills), (2, 1));
+        assert_eq!(r.traps[0].falls, 1, "a drill's traps still count");
+    }
+
+    #[test]
+    fn a_drill_question_is_timed_named_and_advised_as_its_source_question() {
+        let mut a = session("a", "x", 1, None);
+        fall(&mut a, "legal", "q1", 1);
+        let d = drill("d", 2);
+        let r = of_summaries(&[&a, &d], Filter::default(), LeftOut::default());
+        assert_eq!(r.timing.len(), 1, "{:?}", r.timing);
+        assert_eq!((r.timing[0].scenario.as_str(), r.timing[0].node.as_str(), r.timing[0].asked), ("x", "q1", 2));
+        let Next::Trap { questions, .. } = &r.next else { panic!("{:?}", r.next) };
+        assert_eq!(questions, &[Place { scenario: "x".into(), node: "q1".into() }]);
+        assert_eq!(r.traps[0].nodes, ["q1"]);
     }
 
     #[test]

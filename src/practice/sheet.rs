@@ -77,7 +77,12 @@ pub fn sheet(report: &Report, catalogue: &crate::traps::Catalogue, lang: Lang) -
         out.push(competency_table(&report.competencies, lang));
     }
     out.push(Block::Heading(tr!(lang, "progress-h-scenarios")));
-    out.push(scenario_table(&report.scenarios, lang));
+    if !report.scenarios.is_empty() {
+        out.push(scenario_table(&report.scenarios, lang));
+    }
+    if report.drills > 0 {
+        out.push(Block::Text(tr!(lang, "progress-drills", n = report.drills)));
+    }
     if !report.timing.is_empty() {
         out.push(Block::Heading(tr!(lang, "progress-h-timing")));
         out.push(timing_table(&report.timing, lang));
@@ -140,6 +145,7 @@ pub fn needs_scenario_traps(report: &Report, cat: &crate::traps::Catalogue) -> b
     report.traps.iter().any(|t| t.falls > 0 && cat.get(&t.trap).is_none())
 }
 
+/// A question as `scenario › node`.
 fn place(p: &Place) -> String {
     one_line(&format!("{} › {}", p.scenario, p.node))
 }
@@ -197,17 +203,17 @@ fn traps_table(traps: &[&TrapRecord], catalogue: &crate::traps::Catalogue, lang:
     let rows = traps
         .iter()
         .map(|t| {
-            let state = if t.receded {
-                tr!(lang, "progress-receded")
-            } else {
-                tr!(lang, "progress-clean-streak", n = t.clean_streak)
-            };
+            // A receded trap says so in its trend, the column a narrow
+            // screen keeps longest, so it never reads as an active one;
+            // the clean run is then the streak's length like any other.
+            let trend = if t.receded { tr!(lang, "progress-receded") } else { trend_name(t.trend, lang) };
+            let state = tr!(lang, "progress-clean-streak", n = t.clean_streak);
             vec![
                 trap_title(&t.trap, catalogue, lang),
                 t.falls.to_string(),
                 t.sessions.to_string(),
                 t.last_fallen.as_deref().map_or("-".into(), day),
-                trend_name(t.trend, lang),
+                trend,
                 state,
                 t.last_seen.as_deref().map_or("-".into(), day),
             ]

@@ -56,6 +56,10 @@ progress-clean-streak = { $n ->
     [one] 1 session
    *[other] { $n } sessions
     }
+progress-drills = { $n ->
+    [one] 1 drill (practice: no verdict)
+   *[other] { $n } drills (practice: no verdict)
+}
 progress-note-damaged = { $n ->
     [one] 1 session without a summary (damaged or too large) is left out.
    *[other] { $n } sessions without a summary (damaged or too large) are left out.

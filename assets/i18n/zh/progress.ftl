@@ -44,6 +44,7 @@ progress-trend-steady = 持平
 progress-trend-new = 新
 progress-receded = 已淡出
 progress-clean-streak = 连续 { $n } 场
+progress-drills = 专项练习 { $n } 场（练习不评录用结论）
 progress-note-damaged = 有 { $n } 场没有摘要（已损坏或太大），未计入。
 progress-note-live = 有 { $n } 场正在录制，未计入。
 progress-note-unindexed = 还有 { $n } 场尚未建立索引：运行 `hotseat progress` 即可全部索引。

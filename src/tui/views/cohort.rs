@@ -214,7 +214,9 @@ fn quotes(v: &View, quotes: &[crate::cohort::Quote], selected: usize, frame: &mu
     for (i, q) in quotes.iter().enumerate().skip(top).take(shown) {
         let mark = if i == selected { "▸ " } else { "  " };
         let times = if q.count > 1 { format!(" ×{}", q.count) } else { String::new() };
-        let head = format!("{mark}{} · {} · {}{times}", q.candidate, q.scenario, q.node);
+        // A drill's question by its source, as every cohort table names it.
+        let (scenario, node) = crate::practice::place::source(&q.scenario, &q.node);
+        let head = format!("{mark}{} · {scenario} · {node}{times}", q.candidate);
         let style = if i == selected { theme.selected() } else { theme.accent() };
         lines.push(Line::styled(ellipsis(&head, usize::from(width)), style));
         let mut body = wrap(&format!("“{}”", q.quote), width.saturating_sub(4));
