@@ -52,15 +52,21 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     }
     let report = progress::report(&listing.sessions, &filter);
     let format = if args.json { ProgressFormat::Json } else { args.format };
-    let json = format == ProgressFormat::Json;
-    let cat = titles(&report, json);
     match format {
         ProgressFormat::Json => {
-            let advice = sheet::next_sentence(&report, &cat, Lang::En);
+            // JSON's advice names questions by their ids: no scenarios
+            // loaded unless the trap's title needs them.
+            let cat = json_titles(&report);
+            let advice = sheet::next_sentence(&report, &cat, &sheet::Questions::default(), Lang::En);
             out::json(&Json { report: &report, advice })?
         }
         ProgressFormat::Text | ProgressFormat::Md => {
-            let blocks = sheet::sheet(&report, &cat, ui());
+            let cat = super::catalogue();
+            let entries = crate::library::load(&cat);
+            let scenarios = || entries.iter().filter_map(|e| e.checked.scenario.as_ref());
+            let questions = sheet::Questions::of(scenarios());
+            let cat = sheet::with_scenario_traps(&cat, scenarios());
+            let blocks = sheet::sheet(&report, &cat, &questions, ui());
             let text = if format == ProgressFormat::Md { markdown(&blocks, ui()) } else { text(&blocks, ui()) };
             out::print(&text)?;
         }
@@ -68,14 +74,13 @@ pub fn run(args: &Args) -> std::io::Result<u8> {
     Ok(0)
 }
 
-/// The catalogue to name the report's traps with: with the scenarios' own
-/// traps when a trap shown is not in the catalogue. Loading every scenario
-/// for them costs tens of milliseconds, so JSON (which names only the
-/// practise-next trap, in `advice`) loads them only for that one.
-fn titles(report: &progress::Report, json: bool) -> crate::traps::Catalogue {
+/// The catalogue to name JSON's practise-next trap with, in `advice`: with
+/// the scenarios' own traps only when that trap is one of theirs, because
+/// loading every scenario costs tens of milliseconds. (Text and Markdown
+/// load the scenarios anyway, to name questions.)
+fn json_titles(report: &progress::Report) -> crate::traps::Catalogue {
     let cat = super::catalogue();
     let missing = match &report.next {
-        _ if !json => sheet::needs_scenario_traps(report, &cat),
         progress::Next::Trap { trap, .. } => cat.get(trap).is_none(),
         _ => false,
     };

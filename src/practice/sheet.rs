@@ -5,6 +5,8 @@
 //! out. Text from files (titles, ids) is made one line and escaped here, so
 //! every renderer measures what it shows.
 
+use std::collections::HashMap;
+
 use super::progress::{CompetencyTrend, Next, Place, Report, ScenarioRecord, Timing};
 use super::schedule::{TrapRecord, Trend};
 use crate::i18n::{Lang, message};
@@ -54,11 +56,78 @@ pub fn spark(score: u32) -> char {
     SPARKS[level]
 }
 
-/// The sheet of `report` in `lang`, trap titles from `catalogue`.
-pub fn sheet(report: &Report, catalogue: &crate::traps::Catalogue, lang: Lang) -> Vec<Block> {
+/// How the advice names a question for people: its scenario's title and
+/// the start of its prompt, from the scenarios at hand. A question of a
+/// scenario not at hand (deleted since) is named by its ids.
+#[derive(Debug, Default, Clone)]
+pub struct Questions(HashMap<(String, String), (String, String)>);
+
+/// A prompt is cut to this many columns in the advice.
+const PROMPT_COLUMNS: usize = 30;
+
+impl Questions {
+    pub fn of<'a>(scenarios: impl Iterator<Item = &'a crate::scenario::Scenario>) -> Questions {
+        let mut map = HashMap::new();
+        for sc in scenarios {
+            for n in sc.nodes.iter().filter(|n| !n.is_end()) {
+                let prompt = clip_columns(&one_line(n.prompt.trim()), PROMPT_COLUMNS);
+                map.entry((sc.id.clone(), n.id.clone())).or_insert_with(|| (one_line(&sc.title), prompt));
+            }
+        }
+        Questions(map)
+    }
+
+    /// The places, each scenario named once: `Title: “prompt…”, “prompt…”`;
+    /// a question of a scenario not at hand as `scenario › node`.
+    fn names(&self, places: &[Place], lang: Lang) -> String {
+        let (sep, group_sep) = if lang == Lang::Zh { ("、", "；") } else { (", ", "; ") };
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for p in places {
+            let (head, item) = match self.0.get(&(p.scenario.clone(), p.node.clone())) {
+                Some((title, prompt)) => (title.clone(), tr!(lang, "progress-place-prompt", prompt = prompt.as_str())),
+                None => (String::new(), place(p)),
+            };
+            match groups.iter_mut().find(|g| g.0 == head) {
+                Some(g) => g.1.push(item),
+                None => groups.push((head, vec![item])),
+            }
+        }
+        let named = groups.into_iter().map(|(head, items)| {
+            let items = items.join(sep);
+            if head.is_empty() { items } else { tr!(lang, "progress-place", scenario = head, prompts = items) }
+        });
+        named.collect::<Vec<_>>().join(group_sep)
+    }
+}
+
+/// At most `max` display columns of `s`, ending in `…` when cut.
+fn clip_columns(s: &str, max: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut used = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        used += c.width().unwrap_or(0);
+        if used >= max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The sheet of `report` in `lang`, trap titles from `catalogue`,
+/// questions in the advice named by `questions`.
+pub fn sheet(report: &Report, catalogue: &crate::traps::Catalogue, questions: &Questions, lang: Lang) -> Vec<Block> {
     let mut out = vec![Block::Text(summary_line(report, lang))];
     out.push(Block::Heading(tr!(lang, "progress-h-next")));
-    out.push(Block::Text(next_sentence(report, catalogue, lang)));
+    let (advice, command) = next_parts(report, catalogue, questions, lang);
+    out.push(Block::Text(advice));
+    // The command on a line of its own, so it is never broken at its `--`.
+    out.extend(command.map(|c| Block::Text(format!("  `{c}`"))));
     if report.sessions == 0 {
         out.extend(notes(report, lang));
         return out;
@@ -150,30 +219,50 @@ fn place(p: &Place) -> String {
     one_line(&format!("{} › {}", p.scenario, p.node))
 }
 
-/// The one sentence on what to practise next.
-pub fn next_sentence(report: &Report, catalogue: &crate::traps::Catalogue, lang: Lang) -> String {
-    match &report.next {
+/// The one sentence on what to practise next, with the command that
+/// drills it at its end.
+pub fn next_sentence(
+    report: &Report,
+    catalogue: &crate::traps::Catalogue,
+    questions: &Questions,
+    lang: Lang,
+) -> String {
+    match next_parts(report, catalogue, questions, lang) {
+        (advice, Some(command)) => format!("{advice} `{command}`"),
+        (advice, None) => advice,
+    }
+}
+
+/// The practise-next sentence and, when it names a trap, the command that
+/// drills it.
+fn next_parts(
+    report: &Report,
+    catalogue: &crate::traps::Catalogue,
+    questions: &Questions,
+    lang: Lang,
+) -> (String, Option<String>) {
+    let advice = match &report.next {
         Next::NoSessions if report.filter.scenario.is_some() || report.filter.since.is_some() => {
             tr!(lang, "progress-next-none-match")
         }
         Next::NoSessions => tr!(lang, "progress-next-no-sessions"),
         Next::NoTraps => tr!(lang, "progress-next-no-traps"),
         Next::AllReceded => tr!(lang, "progress-next-all-receded", n = super::RECEDE_AFTER),
-        Next::Trap { trap, falls, sessions, last_fallen, questions, command } => {
-            let places: Vec<String> = questions.iter().map(place).collect();
-            let sep = if lang == Lang::Zh { "、" } else { ", " };
-            tr!(
+        Next::Trap { trap, falls, sessions, last_fallen, questions: places, command } => {
+            let places = questions.names(places, lang);
+            let advice = tr!(
                 lang,
                 "progress-next-trap",
                 title = trap_title(trap, catalogue, lang),
                 falls = *falls,
                 sessions = *sessions,
                 last = last_fallen.as_deref().map(day).unwrap_or_default(),
-                places = places.join(sep),
-                command = one_line(command)
-            )
+                places = places
+            );
+            return (advice, Some(one_line(command)));
         }
-    }
+    };
+    (advice, None)
 }
 
 fn col(lang: Lang, id: &str, align: Align, drop: u8) -> Column {

@@ -29,6 +29,8 @@ pub struct Progress {
     pub report: crate::practice::progress::Report,
     /// The trap catalogue with the scenarios' own traps, for titles.
     pub catalogue: Catalogue,
+    /// The picker's scenarios' questions, to name them in the advice.
+    pub questions: crate::practice::sheet::Questions,
     pub scroll: u16,
     pub picker: Picker,
 }
@@ -680,7 +682,9 @@ impl App {
             let scenarios = picker.entries.iter().filter_map(|e| e.checked.scenario.as_ref());
             catalogue = crate::practice::sheet::with_scenario_traps(&catalogue, scenarios);
         }
-        self.screen = Screen::Progress(Box::new(Progress { report, catalogue, scroll: 0, picker }));
+        let questions =
+            crate::practice::sheet::Questions::of(picker.entries.iter().filter_map(|e| e.checked.scenario.as_ref()));
+        self.screen = Screen::Progress(Box::new(Progress { report, catalogue, questions, scroll: 0, picker }));
     }
 
     /// Esc on the ready screen: back to the picker, the list as it was;

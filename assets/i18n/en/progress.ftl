@@ -22,7 +22,7 @@ progress-next-trap = “{ $title }”: fallen into { $falls ->
 } in { $sessions ->
     [one] 1 session
    *[other] { $sessions } sessions
-}, last on { $last }, at { $places }. Drill it: `{ $command }`
+}, last on { $last }, at { $places }. Drill it with:
 progress-traps-clean = { $n ->
     [one] 1 more trap came up and you never fell into it.
    *[other] { $n } more traps came up and you never fell into them.
@@ -77,3 +77,5 @@ progress-keys-scroll = scroll
 progress-keys-back = back
 key-progress = progress
 help-progress = Your progress: traps, scores and what to practise next
+progress-place = { $scenario }: { $prompts }
+progress-place-prompt = “{ $prompt }”

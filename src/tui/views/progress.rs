@@ -62,7 +62,7 @@ pub fn max_scroll(theme: &Theme, lang: Lang, p: &Progress, size: (u16, u16)) -> 
 /// left, one kept free on the right for the scrollbar.
 pub fn lines(theme: &Theme, lang: Lang, p: &Progress, width: u16) -> Vec<Line<'static>> {
     let width = width.saturating_sub(2).max(1);
-    let blocks = sheet::sheet(&p.report, &p.catalogue, lang);
+    let blocks = sheet::sheet(&p.report, &p.catalogue, &p.questions, lang);
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut after_table = false;
     for b in &blocks {
