@@ -98,6 +98,31 @@ pub fn clip(s: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// `text` cut to `width` display columns (a CJK character takes two),
+/// ending in `…` when cut, the mark included in the width; control
+/// characters escaped visibly first. For a table cell, a header, a prompt
+/// quoted in a plan.
+pub fn clip_columns(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = escape_controls(text);
+    let text = text.as_ref();
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
 /// How long a user's value quoted in a message may be, in characters.
 pub const QUOTE_MAX: usize = 80;
 

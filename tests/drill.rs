@@ -263,6 +263,14 @@ fn a_drill_checks_clean_plays_records_debriefs_and_replays_like_any_session() {
     let d: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(d["scenario"], "drill");
     assert!(!d["traps"].as_array().expect("traps").is_empty(), "weak answers fall into traps: {d:#}");
+    // Review of issue 17: a drill's debrief gave a hiring verdict
+    // ("LEAN NO 63/100"), listed by `sessions` and in cohorts too.
+    assert!(d["verdict"].is_null() && d["score"].is_u64(), "a score, no verdict: {d:#}");
+    assert!(d["reasons"].to_string().contains("A drill is practice"), "{d:#}");
+    assert!(sessions[0]["verdict"].is_null(), "{sessions:#}");
+    let md = hotseat(data).args(["debrief", "latest", "--format", "md"]).output().expect("runs");
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("**Drill: ") && !md.contains("too little was answered"), "{md}");
     // The file carries its scenario: it replays with the drill file gone.
     std::fs::remove_file(&file).expect("removes");
     let cast = data.join("drill.cast");

@@ -229,13 +229,17 @@ pub fn build_in(s: &State, lang: Lang) -> Debrief {
     let numeric = numeric_results(s);
     let end = end_of(s);
     let early = early_reason(s, &end, &traps, lang);
+    let drill = sc.id == crate::scenario::DRILL_ID;
     let (verdict, mut reasons, capped) = match score {
+        // A drill is practice: a few questions picked for their traps say
+        // nothing about hiring.
+        Some(_) if drill => (None, vec![tr!(lang, "reason-drill")], false),
         Some(score) => verdict(s, (score, answered.len()), &trap_groups, &numeric, &competencies, end.outcome, lang),
         None => (None, vec![tr!(lang, "reason-no-answers")], false),
     };
     // With closing remarks, "How it ended" already says why it came early;
     // with too few answers for a verdict, that reason says the candidate left.
-    let said_left = score.is_some() && verdict.is_none();
+    let said_left = score.is_some() && verdict.is_none() && !drill;
     if let (Some(e), None, false) = (&early, &end.remark, said_left) {
         reasons.push(e.clone());
     }
@@ -863,6 +867,10 @@ fn markdown_unescaped(d: &Debrief) -> String {
                 None => tr!(l, "md-verdict", verdict = verdict),
             };
             let _ = writeln!(out, "{line}\n");
+        }
+        None if d.scenario == crate::scenario::DRILL_ID => {
+            let score = d.score.map_or_else(|| "-".to_string(), |s| s.to_string());
+            let _ = writeln!(out, "{}\n", tr!(l, "md-verdict-drill", score = score));
         }
         None => {
             let _ = writeln!(out, "{}\n", tr!(l, "md-verdict-none"));

@@ -189,7 +189,7 @@ impl Names<'_> {
         let node = sc.and_then(|sc| sc.nodes.iter().find(|n| n.id == q.node));
         let prompt = node.map_or_else(|| q.node.clone(), |n| n.prompt.clone());
         let others = node.map_or(0, |n| n.variants.len());
-        (one_line(&title), clip_columns(&one_line(prompt.trim()), PROMPT_COLUMNS), others)
+        (one_line(&title), crate::text::clip_columns(&one_line(prompt.trim()), PROMPT_COLUMNS), others)
     }
 }
 
@@ -205,8 +205,7 @@ fn human(plan: &Plan, names: &Names) -> String {
     lines.push(String::new());
     lines.push(tr!(lang, "drill-plan-targets"));
     // The traps questions were chosen for; the others they also guard in one line.
-    let chosen = |id: &str| plan.questions.iter().any(|q| q.target == id);
-    for t in plan.targets.iter().filter(|t| chosen(&t.trap)) {
+    for t in plan.targets.iter().filter(|t| t.chosen) {
         let last = t.last_fallen.as_deref().map_or_else(String::new, day);
         let trap = names.trap(&t.trap);
         let mut line = format!("  {}", tr!(lang, "drill-plan-target", trap = trap, falls = t.falls, last = last));
@@ -215,7 +214,7 @@ fn human(plan: &Plan, names: &Names) -> String {
         }
         lines.push(line);
     }
-    let also: Vec<String> = plan.targets.iter().filter(|t| !chosen(&t.trap)).map(|t| names.trap(&t.trap)).collect();
+    let also: Vec<String> = plan.targets.iter().filter(|t| !t.chosen).map(|t| names.trap(&t.trap)).collect();
     if !also.is_empty() {
         lines.push(format!(
             "  {}",
@@ -240,25 +239,6 @@ fn human(plan: &Plan, names: &Names) -> String {
     lines.push(String::new());
     lines.push(tr!(lang, "drill-plan-run"));
     lines.join("\n") + "\n"
-}
-
-/// At most `max` display columns of `s`, ending in `…` when cut.
-fn clip_columns(s: &str, max: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(s) <= max {
-        return s.to_string();
-    }
-    let mut used = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        used += c.width().unwrap_or(0);
-        if used >= max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// The date part of an RFC 3339 time.

@@ -18,7 +18,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// Bumped whenever the tables or what a summary holds change: an index of
 /// another version is dropped and rebuilt from the files.
-pub const VERSION: i32 = 3;
+pub const VERSION: i32 = 4;
 
 /// The index file's name in the data directory.
 pub const FILE_NAME: &str = "index.sqlite3";

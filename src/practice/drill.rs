@@ -18,7 +18,7 @@ use crate::scenario::model::{Answer, Difficulty, Language, Node, OwnTrap, Person
 use crate::tr;
 
 /// The scenario id every drill is built with.
-pub const DRILL_ID: &str = "drill";
+pub use crate::scenario::DRILL_ID;
 /// The id of the drill's closing End node.
 pub const END_ID: &str = "drill-end";
 /// Minutes a drill lasts unless asked otherwise.
@@ -52,6 +52,9 @@ pub struct Target {
     pub weight: f64,
     /// Answered cleanly in three sessions in a row since its last fall.
     pub receded: bool,
+    /// Whether a question was chosen for it; else another target's
+    /// question happens to guard it too.
+    pub chosen: bool,
 }
 
 /// One question chosen.
@@ -145,11 +148,19 @@ fn targets(history: &[TrapRecord], cands: &[Candidate<'_>], req: &Request) -> Ve
         last_fallen: r.last_fallen.clone(),
         weight: r.weight,
         receded: r.receded,
+        chosen: false,
     };
     let mut unseen: Vec<Target> = guarded
         .iter()
         .filter(|t| !known.contains(*t))
-        .map(|t| Target { trap: t.to_string(), falls: 0, last_fallen: None, weight: 0.0, receded: false })
+        .map(|t| Target {
+            trap: t.to_string(),
+            falls: 0,
+            last_fallen: None,
+            weight: 0.0,
+            receded: false,
+            chosen: false,
+        })
         .collect();
     // Unseen traps a question in the UI language guards come first.
     let in_lang = |t: &str| cands.iter().any(|c| c.in_lang && c.node.traps.iter().any(|g| g == t));
@@ -177,6 +188,7 @@ pub fn plan(library: &[&Scenario], history: &[TrapRecord], req: &Request) -> Res
     let mut covered: HashMap<&str, usize> = HashMap::new();
     let mut questions: Vec<Question> = Vec::new();
     let mut spent: u64 = 0;
+    let mut crowded = false;
     for round in 1.. {
         let mut took = false;
         for t in &targets {
@@ -188,12 +200,20 @@ pub fn plan(library: &[&Scenario], history: &[TrapRecord], req: &Request) -> Res
                     && c.node.traps.contains(&t.trap)
                     && (questions.is_empty() || spent + u64::from(limit(c)) <= budget)
             };
+            if t.falls == 0 && crowded {
+                continue;
+            }
             let mut pick = cands.iter().find(|c| fits(c) && spent + u64::from(limit(c)) <= budget);
             if questions.is_empty() && pick.is_none() {
                 // Nothing fits the time: the shortest question still makes a drill.
                 pick = cands.iter().filter(fits).min_by_key(|c| (!c.in_lang, limit(c)));
             }
-            let Some(c) = pick else { continue };
+            let Some(c) = pick else {
+                // A trap fallen into that no longer fits: the time left is
+                // not spent on traps never fallen into instead.
+                crowded |= t.falls > 0 && !t.receded;
+                continue;
+            };
             used.insert((c.scenario.id.as_str(), c.node.id.as_str()));
             for g in &c.node.traps {
                 *covered.entry(g.as_str()).or_default() += 1;
@@ -218,7 +238,11 @@ pub fn plan(library: &[&Scenario], history: &[TrapRecord], req: &Request) -> Res
     // Every target the drill exercises, whether a question was chosen for
     // it or for another trap it also guards.
     let aimed: HashSet<&str> = questions.iter().flat_map(|q| &q.traps).map(String::as_str).collect();
-    let targets = targets.iter().filter(|t| aimed.contains(t.trap.as_str())).cloned().collect();
+    let targets = targets
+        .iter()
+        .filter(|t| aimed.contains(t.trap.as_str()))
+        .map(|t| Target { chosen: questions.iter().any(|q| q.target == t.trap), ..t.clone() })
+        .collect();
     Ok(Plan { minutes: req.minutes, first: history.is_empty(), targets, questions })
 }
 
@@ -623,6 +647,23 @@ mod tests {
         let got = plan(&[&a], &history, &req(1)).expect("a plan");
         assert_eq!(ids(&got), ["a/k2"], "none fits a minute: the shortest still makes a drill");
         assert_eq!(got.total_s(), 90);
+    }
+
+    /// Review of issue 17: a trap fallen into twice got no question because
+    /// its questions were long, and the minutes left went to a trap never
+    /// fallen into.
+    #[test]
+    fn time_a_fallen_trap_cannot_use_is_not_spent_on_a_trap_never_fallen_into() {
+        let a = scenario(
+            "a",
+            "En",
+            &[("k", &["k8s"], 120, true, &[]), ("p", &["pricing"], 150, true, &[]), ("l", &["legal"], 30, true, &[])],
+        );
+        let history = [record("k8s", 4, 3.0, false), record("pricing", 2, 2.0, false), record("legal", 0, 0.0, false)];
+        let got = plan(&[&a], &history, &req(3)).expect("a plan");
+        assert_eq!(ids(&got), ["a/k"], "pricing's 150 s no longer fit; legal was never fallen into");
+        let chosen: Vec<(&str, bool)> = got.targets.iter().map(|t| (t.trap.as_str(), t.chosen)).collect();
+        assert_eq!(chosen, [("k8s", true)]);
     }
 
     #[test]

@@ -26,10 +26,8 @@ pub const HALF_LIFE: f64 = 5.0;
 /// recedes.
 pub const RECEDE_AFTER: usize = 3;
 
-/// How a trap went lately: the share of its questions fallen into in the
-/// latest session that exposed it, against the share in all the sessions
-/// before. Session by session, so a trap fallen into in the latest session
-/// never reads "better" on the strength of clean answers earlier that day.
+/// How a trap went lately: the latest session that exposed it against all
+/// the sessions before (see [`trend`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Trend {
@@ -170,8 +168,12 @@ impl Acc {
     }
 }
 
-/// The latest session's share of falls against the sessions' before it,
-/// each session given as (questions fallen, questions exposing the trap).
+/// The latest session against the sessions before it, each given as
+/// (questions fallen, questions exposing the trap): better only when the
+/// latest session was clean after falls before; worse when its share of
+/// falls is higher; else steady. A session that still fell into the trap
+/// is never "better", however the share moved: the candidate reads the
+/// word right after falling in.
 fn trend(per_session: &[(usize, usize)]) -> Trend {
     let Some((&(fell, asked), before)) = per_session.split_last() else { return Trend::New };
     if before.is_empty() || asked == 0 {
@@ -181,12 +183,11 @@ fn trend(per_session: &[(usize, usize)]) -> Trend {
     if b_asked == 0 {
         return Trend::New;
     }
-    // Compare shares without floats: a/b against c/d as a*d against c*b.
-    match (fell * b_asked).cmp(&(b_fell * asked)) {
-        std::cmp::Ordering::Less => Trend::Better,
-        std::cmp::Ordering::Greater => Trend::Worse,
-        std::cmp::Ordering::Equal => Trend::Steady,
+    if fell == 0 {
+        return if b_fell > 0 { Trend::Better } else { Trend::Steady };
     }
+    // Compare shares without floats: a/b against c/d as a*d against c*b.
+    if fell * b_asked > b_fell * asked { Trend::Worse } else { Trend::Steady }
 }
 
 fn order(a: &TrapRecord, b: &TrapRecord) -> std::cmp::Ordering {
@@ -291,8 +292,9 @@ mod tests {
     }
 
     #[test]
-    fn the_trend_compares_the_latest_sessions_share_of_falls_with_the_sessions_before() {
-        assert_eq!(trend(&[(3, 3), (1, 3)]), Trend::Better);
+    fn the_trend_is_better_only_after_a_clean_session_and_worse_when_the_share_rose() {
+        assert_eq!(trend(&[(3, 3), (0, 3)]), Trend::Better);
+        assert_eq!(trend(&[(3, 3), (1, 3)]), Trend::Steady, "still falling is not better");
         assert_eq!(trend(&[(0, 2), (1, 4), (2, 3)]), Trend::Worse);
         assert_eq!(trend(&[(1, 2), (2, 4)]), Trend::Steady);
         assert_eq!(trend(&[(2, 2)]), Trend::New);

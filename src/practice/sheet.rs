@@ -70,7 +70,7 @@ impl Questions {
         let mut map = HashMap::new();
         for sc in scenarios {
             for n in sc.nodes.iter().filter(|n| !n.is_end()) {
-                let prompt = clip_columns(&one_line(n.prompt.trim()), PROMPT_COLUMNS);
+                let prompt = crate::text::clip_columns(&one_line(n.prompt.trim()), PROMPT_COLUMNS);
                 map.entry((sc.id.clone(), n.id.clone())).or_insert_with(|| (one_line(&sc.title), prompt));
             }
         }
@@ -98,25 +98,6 @@ impl Questions {
         });
         named.collect::<Vec<_>>().join(group_sep)
     }
-}
-
-/// At most `max` display columns of `s`, ending in `…` when cut.
-fn clip_columns(s: &str, max: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut used = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        used += c.width().unwrap_or(0);
-        if used >= max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// The sheet of `report` in `lang`, trap titles from `catalogue`,

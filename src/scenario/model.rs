@@ -12,6 +12,11 @@ use crate::rules::Cond;
 /// The only `format` number this build understands.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The id of every drill's scenario (`hotseat drill` builds it from
+/// stand-alone questions): a drill is practice, so its debrief gives a
+/// score and the traps but no hiring verdict.
+pub const DRILL_ID: &str = "drill";
+
 /// One interview scenario: metadata, the interviewer and the question graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -192,6 +192,7 @@ verdict-hire = hire
 verdict-lean-no = lean-no
 verdict-no = no
 reason-no-answers = No question was answered.
+reason-drill = A drill is practice: it gets a score and the traps you fell into, not a hiring verdict.
 reason-score = Overall score { $score }/100 over { $n ->
     [one] { $n } answered question.
    *[other] { $n } answered questions.
@@ -263,6 +264,7 @@ md-title = # Debrief: { $title }
 md-verdict = **Verdict: { $verdict }**
 md-verdict-score = **Verdict: { $verdict }** ({ $score }/100)
 md-verdict-none = **Verdict: none** (too little was answered to judge)
+md-verdict-drill = **Drill: { $score }/100** (practice: no hiring verdict)
 md-how-ended = **How it ended:** { $text }
 md-closing-words = the interviewer's closing words (`{ $node }`):
 md-closing-words-after = { $early } The interviewer's closing words (`{ $node }`):

@@ -104,26 +104,9 @@ pub fn end_with_ellipsis(line: &mut Line<'_>, width: u16) {
 }
 
 /// `text` cut to `width` display columns, with `…` when cut; control
-/// characters escaped visibly first.
+/// characters escaped visibly first ([`crate::text::clip_columns`]).
 pub fn ellipsis(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let text = escape_controls(text);
-    let text = text.as_ref();
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
+    crate::text::clip_columns(text, width)
 }
 
 pub fn too_small(lang: crate::i18n::Lang, frame: &mut Frame, area: Rect) {
