@@ -11,12 +11,16 @@ use std::time::Duration;
 use hotseat::i18n::Lang;
 use hotseat::practice::drill::{self, Request};
 use hotseat::scenario::Scenario;
-use hotseat::scenario::model::{Answer, Language};
+use hotseat::scenario::model::Language;
 use serde_json::Value;
 
 #[path = "support/cli.rs"]
-mod support;
-use support::{describe, hotseat};
+mod cli;
+#[path = "support/drill.rs"]
+#[allow(dead_code)] // record_drill serves progress and cohort
+mod recorded;
+use cli::{describe, hotseat};
+use recorded::{answers, bundled};
 
 /// Records a scripted run (`weak` or `strong`) of a bundled scenario.
 /// Session start times have whole seconds, so it waits for the next one:
@@ -201,36 +205,6 @@ fn the_plan_names_traps_by_title_and_questions_by_their_words_in_the_candidates_
     )
     .into_owned();
     assert!(zh.contains("谈薪只盯着base"), "a Chinese title from the catalogue:\n{zh}");
-}
-
-/// The bundled scenarios, parsed.
-fn bundled() -> Vec<Scenario> {
-    let cat = hotseat::traps::load(None).0;
-    hotseat::library::BUNDLED
-        .iter()
-        .map(|(name, src)| {
-            let checked = hotseat::scenario::load::check_bytes(name, src.as_bytes(), &cat);
-            checked.runnable().cloned().unwrap_or_else(|| panic!("{name} runs"))
-        })
-        .collect()
-}
-
-/// A scripted answer for each drill question: a short, weak one.
-fn answers(sc: &Scenario) -> String {
-    let mut out = String::from("{\n");
-    for n in sc.nodes.iter().filter(|n| !n.is_end()) {
-        let step = match &n.answer {
-            Answer::Choice { .. } => "Choice(pick: 1, after_s: 20)".to_string(),
-            Answer::Numeric { .. } => "Number(value: 1, after_s: 20)".to_string(),
-            Answer::Spoken { .. } => "Spoken(points: [1], after_s: 30)".to_string(),
-            _ => {
-                "Text(text: \"We did a lot of things and it went well, the team was happy.\", after_s: 30)".to_string()
-            }
-        };
-        out.push_str(&format!("    \"{}\": [{step}],\n", n.id));
-    }
-    out.push('}');
-    out
 }
 
 #[test]

@@ -13,7 +13,7 @@ use hotseat::scenario::model::Answer;
 use super::cli::{describe, hotseat};
 
 /// The bundled scenarios, parsed.
-fn bundled() -> Vec<Scenario> {
+pub fn bundled() -> Vec<Scenario> {
     let cat = hotseat::traps::load(None).0;
     hotseat::library::BUNDLED
         .iter()
@@ -25,7 +25,7 @@ fn bundled() -> Vec<Scenario> {
 }
 
 /// A short, weak scripted answer for each question of `sc`.
-fn answers(sc: &Scenario) -> String {
+pub fn answers(sc: &Scenario) -> String {
     let mut out = String::from("{\n");
     for n in sc.nodes.iter().filter(|n| !n.is_end()) {
         let step = match &n.answer {
