@@ -13,6 +13,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "support/scaling.rs"]
+mod scaling;
 #[path = "support/session_gen.rs"]
 mod session_gen;
 
@@ -74,28 +76,5 @@ fn measure(n: usize) -> (Duration, Duration) {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::var("SESSIONS")
-        .unwrap_or_else(|_| "1000,10000".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    let results: Vec<(usize, Duration, Duration)> = sizes
-        .iter()
-        .map(|&n| {
-            let (f, w) = measure(n);
-            (n, f, w)
-        })
-        .collect();
-    if let (Some(a), Some(b)) = (results.first(), results.last())
-        && b.0 > a.0
-    {
-        let per = |d: Duration, n: usize| d.as_secs_f64() / n as f64;
-        println!(
-            "linearity ({} -> {} sessions): per-session cost x{:.2} first, x{:.2} warm (1.00 = linear)",
-            a.0,
-            b.0,
-            per(b.1, b.0) / per(a.1, a.0),
-            per(b.2, b.0) / per(a.2, a.0)
-        );
-    }
+    scaling::run(measure);
 }
