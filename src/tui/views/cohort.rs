@@ -197,8 +197,12 @@ fn bar_state(total: usize, shown: usize, top: usize) -> ScrollbarState {
     ScrollbarState::new(total.saturating_sub(shown) + 1).position(top).viewport_content_length(shown)
 }
 
-/// Lines per answer in the list: who, where, and two lines of quote.
+/// Lines per answer in the list: who, where, and two lines of quote (the
+/// heading line's colour sets answers apart).
 const QUOTE_ROWS: usize = 3;
+
+/// Lines of quote shown per answer.
+const QUOTE_LINES: usize = QUOTE_ROWS - 1;
 
 fn quotes(v: &View, quotes: &[crate::cohort::Quote], selected: usize, frame: &mut Frame, area: Rect) {
     let theme = &v.theme;
@@ -219,11 +223,12 @@ fn quotes(v: &View, quotes: &[crate::cohort::Quote], selected: usize, frame: &mu
         let head = format!("{mark}{} · {scenario} · {node}{times}", q.candidate);
         let style = if i == selected { theme.selected() } else { theme.accent() };
         lines.push(Line::styled(ellipsis(&head, usize::from(width)), style));
-        let mut body = wrap(&format!("“{}”", q.quote), width.saturating_sub(4));
-        if body.len() > QUOTE_ROWS - 1 {
-            body.truncate(QUOTE_ROWS - 1);
+        let room = width.saturating_sub(4);
+        let mut body = wrap(&format!("“{}”", q.quote), room);
+        if body.len() > QUOTE_LINES {
+            body.truncate(QUOTE_LINES);
             if let Some(last) = body.last_mut() {
-                *last = ellipsis(&format!("{last}……"), usize::from(width.saturating_sub(4)));
+                *last = cut_quote(last, usize::from(room));
             }
         }
         while body.len() < QUOTE_ROWS - 1 {
@@ -237,6 +242,18 @@ fn quotes(v: &View, quotes: &[crate::cohort::Quote], selected: usize, frame: &mu
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
         frame.render_stateful_widget(bar, area, &mut state);
     }
+}
+
+/// The last line of a quote cut short: one `…` and the closing `”`, within
+/// `room` columns.
+fn cut_quote(line: &str, room: usize) -> String {
+    let core = line.trim_end().trim_end_matches(['…', '”']);
+    let mut out = crate::text::clip_columns(core, room.saturating_sub(2));
+    if !out.ends_with('…') {
+        out.push('…');
+    }
+    out.push('”');
+    out
 }
 
 /// The keys, over the screen.
@@ -264,4 +281,17 @@ fn help(v: &View, frame: &mut Frame, area: Rect) {
         .title(format!(" {} ", tr!(v.lang, "cohort-help-title")))
         .border_style(v.theme.focused());
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+#[cfg(test)]
+mod tests {
+    /// Review of issue 17: a quote cut at two lines ended `……` with its
+    /// closing mark lost (`I was a good……`).
+    #[test]
+    fn a_quote_cut_short_ends_in_one_ellipsis_and_its_closing_mark() {
+        assert_eq!(super::cut_quote("“I was a good", 40), "“I was a good…”");
+        assert_eq!(super::cut_quote("“I was a good…", 40), "“I was a good…”");
+        let cut = super::cut_quote("“我希望月薪能比现在高一点，具体多少", 12);
+        assert!(cut.ends_with("…”") && unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 12, "{cut}");
+    }
 }
