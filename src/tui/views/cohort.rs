@@ -268,12 +268,28 @@ fn help(v: &View, frame: &mut Frame, area: Rect) {
     ];
     let r = centered(area, 72, area.height.saturating_sub(2));
     let inner = r.width.saturating_sub(2);
+    let rows = usize::from(r.height.saturating_sub(2));
     let mut lines = Vec::new();
     for (k, id) in KEYS {
         lines.push(Line::styled(format!(" {k}"), v.theme.accent()));
         for w in wrap(&crate::i18n::message(v.lang, id, &[]), inner.saturating_sub(4)) {
             lines.push(Line::from(format!("    {w}")));
         }
+    }
+    if lines.len() > rows {
+        // Too tall: each key on the line of its description.
+        lines.clear();
+        for (k, id) in KEYS {
+            let text = format!("{k}  {}", crate::i18n::message(v.lang, id, &[]));
+            for (i, w) in wrap(&text, inner.saturating_sub(3)).into_iter().enumerate() {
+                lines.push(Line::from(format!("{}{w}", if i == 0 { " " } else { "   " })));
+            }
+        }
+    }
+    if lines.len() > rows && rows > 0 {
+        // Still too tall: say that more is cut rather than stop mid-way.
+        lines.truncate(rows - 1);
+        lines.push(Line::styled(" …", v.theme.dim()));
     }
     frame.render_widget(Clear, r);
     let block = Block::default()
