@@ -245,6 +245,10 @@ fn a_drill_checks_clean_plays_records_debriefs_and_replays_like_any_session() {
     let md = hotseat(data).args(["debrief", "latest", "--format", "md"]).output().expect("runs");
     let md = String::from_utf8_lossy(&md.stdout);
     assert!(md.contains("**Drill: ") && !md.contains("too little was answered"), "{md}");
+    // Review 8: the debrief named a drill's questions `alibaba-cloud-pm--start`.
+    let ids = md.lines().filter(|l| l.contains("Where") || l.starts_with("| ")).filter(|l| l.contains("--"));
+    assert_eq!(ids.count(), 0, "{md}");
+    assert!(md.contains(" › "), "questions by their source: {md}");
     // The file carries its scenario: it replays with the drill file gone.
     std::fs::remove_file(&file).expect("removes");
     let cast = data.join("drill.cast");

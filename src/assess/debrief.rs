@@ -845,6 +845,12 @@ fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>, lang: Lang) -
     out
 }
 
+/// A node id of this debrief as a person reads it (a drill's question by
+/// its source: `alibaba-cloud-pm › start`).
+pub fn shown<'a>(d: &Debrief, node: &'a str) -> std::borrow::Cow<'a, str> {
+    crate::scenario::shown_node(&d.scenario, node)
+}
+
 /// The debrief as Markdown: for `e` in the TUI, `playtest` and export.
 /// Every control character from the scenario, the catalogue or the answers
 /// is escaped visibly (`\u{1b}`) in the result, once, here: this is the
@@ -916,11 +922,11 @@ fn markdown_unescaped(d: &Debrief) -> String {
         }
         for (k, &at) in g.occurrences.iter().enumerate() {
             let Some(t) = d.traps.get(at) else { continue };
-            let (node, question) = (t.node.as_str(), one_para(&t.question));
+            let (node, question) = (shown(d, &t.node), one_para(&t.question));
             let where_ = if g.occurrences.len() > 1 {
-                tr!(l, "md-where-nth", k = k + 1, node = node, question = question)
+                tr!(l, "md-where-nth", k = k + 1, node = node.as_ref(), question = question)
             } else {
-                tr!(l, "md-where", node = node, question = question)
+                tr!(l, "md-where", node = node.as_ref(), question = question)
             };
             let _ = writeln!(out, "{where_}\n");
             let _ = writeln!(out, "{}\n", tr!(l, "md-you-said", text = highlight(&t.answer, &t.evidence)));
@@ -938,7 +944,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
             let line = tr!(
                 l,
                 "md-numeric",
-                node = n.node.as_str(),
+                node = shown(d, &n.node).as_ref(),
                 expected = format!("{}{}", fmt_num(n.expected), unit_suffix(&n.unit)),
                 given = n.given_text_in(l),
                 mark = n.mark_in(l),
@@ -952,11 +958,11 @@ fn markdown_unescaped(d: &Debrief) -> String {
     for (i, r) in d.timeline.iter().enumerate() {
         let limit = r.limit_ms.map_or("-".into(), mmss);
         let flag = if r.over_time { tr!(l, "md-over-time") } else { exit_name(r.exit, l) };
-        let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, r.node, mmss(r.spent_ms));
+        let _ = writeln!(out, "| {} | {} | {} | {limit} | {flag} |", i + 1, shown(d, &r.node), mmss(r.spent_ms));
     }
     for (i, r) in d.timeline.iter().enumerate() {
         if let Some(said) = &r.interjected {
-            let line = tr!(l, "md-interjected", n = i + 1, node = r.node.as_str(), said = one_para(said));
+            let line = tr!(l, "md-interjected", n = i + 1, node = shown(d, &r.node).as_ref(), said = one_para(said));
             let _ = writeln!(out, "\n{line}");
         }
     }
@@ -966,7 +972,7 @@ fn markdown_unescaped(d: &Debrief) -> String {
             let line = tr!(
                 l,
                 "md-points",
-                node = p.node.as_str(),
+                node = shown(d, &p.node).as_ref(),
                 covered = list_or_none(&p.covered, l),
                 missed = list_or_none(&p.missed, l)
             );
@@ -1005,7 +1011,8 @@ pub fn exit_name(exit: &str, lang: Lang) -> String {
 
 /// "ending `end-early`, which allows at most no" or just the node.
 fn ending_label(d: &Debrief) -> String {
-    let node = d.end_node.as_deref().unwrap_or("end");
+    let node = shown(d, d.end_node.as_deref().unwrap_or("end"));
+    let node = node.as_ref();
     match &d.early {
         Some(e) => tr!(d.lang, "md-closing-words-after", early = e.as_str(), node = node),
         None => tr!(d.lang, "md-closing-words", node = node),

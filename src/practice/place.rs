@@ -7,28 +7,16 @@
 use super::drill::DRILL_ID;
 use crate::index::Summary;
 
-/// What joins a drill question's source scenario and node in its id.
-const JOIN: &str = "--";
-
 /// Whether `s` is a drill: practice, never an interview, so it has no
 /// place among the verdicts per scenario or where interviews end.
 pub fn is_drill(s: &Summary) -> bool {
     s.scenario == DRILL_ID
 }
 
-/// The source (scenario, node) of node `node` asked in a session of
-/// `scenario`: a drill's `<scenario>--<node>` split at its first `--`
-/// (scenario ids rarely hold one; node ids may), anything else as it is.
-/// A drill node without the join (its closing `drill-end`) stays the
-/// drill's own.
+/// The source (scenario, node) of a question: see
+/// [`crate::scenario::node_source`], the one rule the debrief uses too.
 pub fn source<'a>(scenario: &'a str, node: &'a str) -> (&'a str, &'a str) {
-    if scenario != DRILL_ID {
-        return (scenario, node);
-    }
-    match node.split_once(JOIN) {
-        Some((sc, n)) if !sc.is_empty() && !n.is_empty() => (sc, n),
-        _ => (scenario, node),
-    }
+    crate::scenario::node_source(scenario, node)
 }
 
 #[cfg(test)]

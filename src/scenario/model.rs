@@ -17,6 +17,34 @@ pub const FORMAT_VERSION: u32 = 1;
 /// score and the traps but no hiring verdict.
 pub const DRILL_ID: &str = "drill";
 
+/// What joins a drill question's source scenario and node in its id
+/// (`alibaba-cloud-pm--start`).
+pub const DRILL_JOIN: &str = "--";
+
+/// The source (scenario, node) of node `node` asked in a session of
+/// `scenario`: a drill's `<scenario>--<node>` split at its first `--`
+/// (scenario ids rarely hold one; node ids may), anything else as it is.
+/// A drill node without the join (its closing `drill-end`) stays the
+/// drill's own.
+pub fn node_source<'a>(scenario: &'a str, node: &'a str) -> (&'a str, &'a str) {
+    if scenario != DRILL_ID {
+        return (scenario, node);
+    }
+    match node.split_once(DRILL_JOIN) {
+        Some((sc, n)) if !sc.is_empty() && !n.is_empty() => (sc, n),
+        _ => (scenario, node),
+    }
+}
+
+/// A node id as a person reads it in a debrief: a drill's question as
+/// `scenario › node`, any other id as it is.
+pub fn shown_node<'a>(scenario: &str, node: &'a str) -> std::borrow::Cow<'a, str> {
+    match node_source(scenario, node) {
+        (sc, n) if sc != scenario => std::borrow::Cow::Owned(format!("{sc} › {n}")),
+        _ => std::borrow::Cow::Borrowed(node),
+    }
+}
+
 /// One interview scenario: metadata, the interviewer and the question graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

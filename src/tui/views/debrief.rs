@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::common::{footer, header, mmss};
-use crate::assess::debrief::{self, Debrief, Verdict, bar, fmt_num};
+use crate::assess::debrief::{self, Debrief, Verdict, bar, fmt_num, shown};
 use crate::i18n::Lang;
 use crate::session::State;
 use crate::tr;
@@ -158,7 +158,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
                 theme,
                 l,
                 &tr!(l, "tui-where"),
-                &tr!(l, "tui-where-at", node = t.node.as_str(), question = flat(&t.question)),
+                &tr!(l, "tui-where-at", node = shown(d, &t.node).as_ref(), question = flat(&t.question)),
             ));
             out.push(said(theme, l, &t.answer, &t.evidence));
             if let Some(m) = &t.model_answer {
@@ -181,7 +181,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
             let given = tr!(
                 l,
                 "tui-numeric",
-                node = n.node.as_str(),
+                node = shown(d, &n.node).as_ref(),
                 expected = fmt_num(n.expected),
                 unit = n.unit.as_str(),
                 given = n.given_text_in(l)
@@ -200,7 +200,7 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
             Span::styled(format!(" {}", debrief::exit_name(r.exit, l)), theme.dim())
         };
         out.push(Line::from(vec![
-            Span::raw(format!("  {:>2}. {:<24} {} / {limit}", i + 1, r.node, mmss(r.spent_ms))),
+            Span::raw(format!("  {:>2}. {:<24} {} / {limit}", i + 1, shown(d, &r.node), mmss(r.spent_ms))),
             flag,
         ]));
     }
@@ -209,7 +209,10 @@ fn unescaped_lines(theme: &Theme, d: &Debrief) -> (Vec<Line<'static>>, Vec<usize
         out.push(heading(tr!(l, "debrief-h-points")));
         for p in &d.points {
             let covered = debrief::list_or_none(&p.covered, l);
-            out.push(Line::from(format!("  {}", tr!(l, "tui-covered", node = p.node.as_str(), covered = covered))));
+            out.push(Line::from(format!(
+                "  {}",
+                tr!(l, "tui-covered", node = shown(d, &p.node).as_ref(), covered = covered)
+            )));
             if !p.missed.is_empty() {
                 let missed = debrief::list_or_none(&p.missed, l);
                 out.push(Line::styled(format!("    {}", tr!(l, "tui-missed", missed = missed)), theme.warn()));
