@@ -248,12 +248,6 @@ pub fn names(lang: Lang) -> Names {
     Names { lang, catalogue }
 }
 
-/// `m:ss` of milliseconds.
-pub fn time(ms: u64) -> String {
-    let s = ms / 1000;
-    format!("{}:{:02}", s / 60, s % 60)
-}
-
 /// One table's cells, header first, laid out by display width.
 struct Table {
     rows: Vec<Vec<String>>,
@@ -365,9 +359,9 @@ fn tables(c: &Cohort, n: &Names) -> Vec<(String, Table)> {
             one_line(&x.scenario),
             one_line(&x.node),
             format!("{}/{}", x.answered, x.asked),
-            time(x.median_ms),
-            time(x.max_ms),
-            x.limit_ms.map_or("-".into(), time),
+            crate::text::mmss(x.median_ms),
+            crate::text::mmss(x.max_ms),
+            x.limit_ms.map_or("-".into(), crate::text::mmss),
             x.over_time.to_string(),
         ]);
     }
