@@ -124,6 +124,8 @@ pub struct Timing {
     pub limit_ms: Option<u64>,
     /// Times the answer took longer than its limit.
     pub over: usize,
+    /// Times the question's clock ran out before an answer was submitted.
+    pub timed_out: usize,
 }
 
 /// A question of a scenario.
@@ -308,6 +310,7 @@ fn timing(ordered: &[&Summary]) -> Vec<Timing> {
                     max_ms: 0,
                     limit_ms: None,
                     over: 0,
+                    timed_out: 0,
                 });
                 total.push(0);
                 out.len() - 1
@@ -317,6 +320,7 @@ fn timing(ordered: &[&Summary]) -> Vec<Timing> {
             t.max_ms = t.max_ms.max(q.spent_ms);
             t.limit_ms = q.limit_ms;
             t.over += usize::from(q.limit_ms.is_some_and(|l| q.spent_ms > l));
+            t.timed_out += usize::from(q.exit == "timed-out");
             total[i] = total[i].saturating_add(q.spent_ms);
         }
     }
@@ -489,6 +493,19 @@ mod tests {
         let r = of_summaries(&[&a, &b], Filter::default(), LeftOut::default());
         let t = &r.timing[0];
         assert_eq!((t.asked, t.mean_ms, t.max_ms, t.limit_ms, t.over), (2, 60_000, 90_000, Some(60_000), 1));
+        assert_eq!(t.timed_out, 0);
+    }
+
+    /// Review 8: a question the clock ran out on counted nowhere (it took
+    /// exactly its limit, so never "over").
+    #[test]
+    fn timing_counts_questions_the_clock_ran_out_on() {
+        let mut a = session("a", "x", 1, None);
+        fall(&mut a, "legal", "q1", 1);
+        a.questions[0].spent_ms = 60_000;
+        a.questions[0].exit = "timed-out".into();
+        let r = of_summaries(&[&a], Filter::default(), LeftOut::default());
+        assert_eq!((r.timing[0].over, r.timing[0].timed_out), (0, 1));
     }
 
     /// A drill of questions from `x`, falling into `legal` at `x--q1`.

@@ -359,6 +359,7 @@ fn timing_table(list: &[Timing], lang: Lang) -> Block {
         col(lang, "progress-col-max-time", Align::Right, 2),
         col(lang, "progress-col-limit", Align::Right, 1),
         col(lang, "progress-col-over", Align::Right, 0),
+        col(lang, "progress-col-timed-out", Align::Right, 4),
     ];
     let rows = list
         .iter()
@@ -370,6 +371,7 @@ fn timing_table(list: &[Timing], lang: Lang) -> Block {
                 mmss(t.max_ms),
                 t.limit_ms.map_or("-".into(), mmss),
                 t.over.to_string(),
+                t.timed_out.to_string(),
             ]
         })
         .collect();

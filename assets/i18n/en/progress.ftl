@@ -47,6 +47,7 @@ progress-col-mean-time = Mean
 progress-col-max-time = Max
 progress-col-limit = Limit
 progress-col-over = Over
+progress-col-timed-out = Timed out
 progress-trend-better = better
 progress-trend-worse = worse
 progress-trend-steady = steady

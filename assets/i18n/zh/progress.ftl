@@ -38,6 +38,7 @@ progress-col-mean-time = 平均
 progress-col-max-time = 最长
 progress-col-limit = 限时
 progress-col-over = 超时
+progress-col-timed-out = 到时未答
 progress-trend-better = 好转
 progress-trend-worse = 变差
 progress-trend-steady = 持平
