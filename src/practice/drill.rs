@@ -310,7 +310,7 @@ pub fn build(
         title: tr!(
             lang,
             "drill-title",
-            targets = named_targets(plan, &|id| super::sheet::trap_title(id, &titles, lang))
+            targets = named_targets(plan, &|id| super::sheet::trap_title(id, &titles, lang), lang)
         ),
         company: tr!(lang, "drill-company"),
         role: tr!(lang, "drill-role"),
@@ -333,7 +333,7 @@ pub fn build(
 }
 
 /// The first three traps questions were chosen for, and how many more.
-fn named_targets(plan: &Plan, title: &dyn Fn(&str) -> String) -> String {
+fn named_targets(plan: &Plan, title: &dyn Fn(&str) -> String, lang: Lang) -> String {
     let mut aimed: Vec<&str> = Vec::new();
     for q in &plan.questions {
         if !aimed.contains(&q.target.as_str()) {
@@ -341,9 +341,10 @@ fn named_targets(plan: &Plan, title: &dyn Fn(&str) -> String) -> String {
         }
     }
     let shown: Vec<String> = aimed.iter().take(3).map(|id| title(id)).collect();
+    let sep = if lang == Lang::Zh { "、" } else { ", " };
     match aimed.len().saturating_sub(shown.len()) {
-        0 => shown.join(", "),
-        more => format!("{} +{more}", shown.join(", ")),
+        0 => shown.join(sep),
+        more => format!("{} +{more}", shown.join(sep)),
     }
 }
 
@@ -579,6 +580,10 @@ mod tests {
             assert_eq!(n.id, format!("{}--{}", q.scenario, q.node));
         }
         assert!(sc.title.contains("An ask without a number"), "traps are named by title: {}", sc.title);
+        // A Chinese drill's title lists its traps with the Chinese comma.
+        let zh = build(&plan, &refs, &cat, Lang::Zh).expect("built");
+        let title = zh.lines().find(|l| l.trim_start().starts_with("title:")).unwrap_or_default();
+        assert!(title.contains("诉求没有具体数字、") && !title.contains(", "), "{title}");
     }
 
     /// A test question: id, traps, limit, stand-alone, competencies.
