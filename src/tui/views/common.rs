@@ -54,7 +54,10 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
 
 /// A styled line wrapped to `width` columns by [`crate::linebreak`], each
 /// span keeping its style across the breaks; the spaces a row ends with are
-/// dropped, as a terminal would not show them. Expects text already escaped.
+/// dropped, as a terminal would not show them. Rows after the first hang
+/// under the line's text: indented like the line, and past its bullet
+/// (`  • `, `- `, `3. `), so a wrapped bullet reads as one. Expects text
+/// already escaped.
 pub fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let mut spans = Vec::with_capacity(line.spans.len());
@@ -63,21 +66,48 @@ pub fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         spans.push((at, at + s.content.len(), s.style));
         at += s.content.len();
     }
-    let mut out = Vec::new();
+    let width = usize::from(width.max(1));
+    let indent = hanging_indent(&text).filter(|i| i * 2 < width).unwrap_or(0);
+    // The first row at the full width; the rest, one wrap, at what the
+    // indent leaves.
+    let first = crate::linebreak::lines(&text, width).into_iter().next().unwrap_or_default();
+    let mut pieces = vec![(0, first)];
+    if first.len() < text.len() {
+        let mut at = first.len();
+        for piece in crate::linebreak::lines(&text[first.len()..], width - indent) {
+            pieces.push((indent, piece));
+            at += piece.len();
+        }
+        debug_assert_eq!(at, text.len());
+    }
+    let mut out = Vec::with_capacity(pieces.len());
     let mut start = 0;
-    for piece in crate::linebreak::lines(&text, usize::from(width.max(1))) {
+    for (pad, piece) in pieces {
         let shown_end = start + crate::linebreak::shown(piece).len();
-        let row: Vec<Span<'static>> = spans
-            .iter()
-            .filter_map(|&(a, b, style)| {
-                let (s, e) = (a.max(start), b.min(shown_end));
-                (s < e).then(|| Span::styled(text[s..e].to_string(), style))
-            })
-            .collect();
+        let mut row: Vec<Span<'static>> = Vec::new();
+        if pad > 0 {
+            row.push(Span::raw(" ".repeat(pad)));
+        }
+        row.extend(spans.iter().filter_map(|&(a, b, style)| {
+            let (s, e) = (a.max(start), b.min(shown_end));
+            (s < e).then(|| Span::styled(text[s..e].to_string(), style))
+        }));
         out.push(Line::from(row).style(line.style));
         start += piece.len();
     }
     out
+}
+
+/// The columns a wrapped line's later rows are indented by: its leading
+/// spaces and, after them, a bullet (`• `, `- `, `* `) or a number (`12. `);
+/// none for a line with neither.
+fn hanging_indent(text: &str) -> Option<usize> {
+    let body = text.trim_start_matches(' ');
+    let lead = text.len() - body.len();
+    let bullet = ["• ", "- ", "* "].iter().find(|b| body.starts_with(**b)).map(|b| b.chars().count());
+    let number = body.find(". ").filter(|&i| i > 0 && i <= 3 && body[..i].bytes().all(|b| b.is_ascii_digit()));
+    let extra = bullet.or(number.map(|i| i + 2)).unwrap_or(0);
+    (lead + extra > 0).then_some(lead + extra)
 }
 
 /// `lines` wrapped to `width` columns by [`crate::linebreak`] (each span
@@ -205,4 +235,23 @@ pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         .border_style(app.theme.focused());
     let text = wrapped(text, r.width.saturating_sub(2));
     frame.render_widget(Paragraph::new(text).block(block), r);
+}
+
+#[cfg(test)]
+mod hanging_tests {
+    use ratatui::text::Line;
+
+    /// Review 7: a debrief bullet's second row started at the left edge
+    /// (`结` / `论。` under `  • 专项练习…`), so it read as a new paragraph.
+    #[test]
+    fn a_wrapped_bullet_hangs_under_its_text() {
+        let rows = super::wrap_line(&Line::from("  • one two three four five six"), 14);
+        let text: Vec<String> =
+            rows.iter().map(|r| r.spans.iter().map(|s| s.content.as_ref()).collect::<String>()).collect();
+        assert_eq!(text, ["  • one two", "    three four", "    five six"]);
+        let plain = super::wrap_line(&Line::from("one two three"), 8);
+        assert_eq!(plain.len(), 2, "no indent without one");
+        assert_eq!(super::hanging_indent("12. item"), Some(4));
+        assert_eq!(super::hanging_indent("v1. x"), None);
+    }
 }
