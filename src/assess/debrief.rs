@@ -819,8 +819,10 @@ fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>, lang: Lang) -
         out.push(Contribution { what: tr!(lang, "why-quit"), points: None });
     }
     let answered = scores.iter().flatten().count().max(1) as f64;
-    let mut by_kind: Vec<(String, f64, usize)> = Vec::new();
-    for (t, score) in s.turns.iter().zip(scores) {
+    // Per kind of loss: its points and the questions (numbered as in the
+    // timeline) that lost them, so the candidate can find the answers.
+    let mut by_kind: Vec<(String, f64, Vec<usize>)> = Vec::new();
+    for (i, (t, score)) in s.turns.iter().zip(scores).enumerate() {
         let (Some(score), Some(parts)) = (score, turn_losses(s, t, lang)) else { continue };
         let nominal: i32 = parts.iter().map(|p| p.1).sum();
         let actual = 100 - *score as i32;
@@ -830,15 +832,18 @@ fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>, lang: Lang) -
             match by_kind.iter_mut().find(|k| k.0 == what) {
                 Some(k) => {
                     k.1 += points;
-                    k.2 += 1;
+                    k.2.push(i + 1);
                 }
-                None => by_kind.push((what, points, 1)),
+                None => by_kind.push((what, points, vec![i + 1])),
             }
         }
     }
     by_kind.sort_by(|a, b| b.1.total_cmp(&a.1));
-    for (what, points, n) in by_kind.into_iter().filter(|k| k.1 >= 0.5) {
-        let what = if n > 1 { tr!(lang, "why-repeated", what = what, n = n) } else { what };
+    for (what, points, at) in by_kind.into_iter().filter(|k| k.1 >= 0.5) {
+        let what = match at.len() {
+            1 => tr!(lang, "why-at-one", what = what, k = at[0]),
+            n => tr!(lang, "why-repeated-at", what = what, n = n, list = question_list(&at)),
+        };
         out.push(Contribution { what, points: Some(-(points.round() as i32)) });
     }
     out.truncate(3);
@@ -849,6 +854,15 @@ fn why(s: &State, scores: &[Option<u32>], capped: Option<Verdict>, lang: Lang) -
 /// its source: `alibaba-cloud-pm › start`).
 pub fn shown<'a>(d: &Debrief, node: &'a str) -> std::borrow::Cow<'a, str> {
     crate::scenario::shown_node(&d.scenario, node)
+}
+
+/// Question numbers for a loss line: `1, 3, 4`, the first six and `…`.
+fn question_list(at: &[usize]) -> String {
+    let mut list: Vec<String> = at.iter().take(6).map(usize::to_string).collect();
+    if at.len() > 6 {
+        list.push("…".into());
+    }
+    list.join(", ")
 }
 
 /// The debrief as Markdown: for `e` in the TUI, `playtest` and export.
