@@ -363,22 +363,7 @@ fn language_of(mut all: impl Iterator<Item = Language>) -> Language {
 }
 
 fn end_node(lang: Lang) -> Node {
-    Node {
-        id: END_ID.into(),
-        context: None,
-        prompt: String::new(),
-        variants: Vec::new(),
-        limit_s: None,
-        on_timeout: Timeout::Overtime,
-        interject: None,
-        competencies: Vec::new(),
-        traps: Vec::new(),
-        talking_points: Vec::new(),
-        model_answer: None,
-        speaker: None,
-        standalone: false,
-        answer: Answer::End { remarks: tr!(lang, "drill-remarks"), outcome: None },
-    }
+    Node::end(END_ID, tr!(lang, "drill-remarks"))
 }
 
 /// `node` with every edge (options, rules, transitions, a `Goto`

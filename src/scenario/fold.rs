@@ -84,22 +84,7 @@ pub fn repaired(sc: &Scenario, fixes: &[(&str, Option<&str>)]) -> Scenario {
 }
 
 fn stand_in() -> Node {
-    Node {
-        id: STAND_IN.to_string(),
-        context: None,
-        prompt: String::new(),
-        variants: Vec::new(),
-        limit_s: None,
-        on_timeout: Timeout::Overtime,
-        interject: None,
-        competencies: Vec::new(),
-        traps: Vec::new(),
-        talking_points: Vec::new(),
-        standalone: false,
-        model_answer: None,
-        speaker: None,
-        answer: Answer::End { remarks: String::new(), outcome: None },
-    }
+    Node::end(STAND_IN, String::new())
 }
 
 /// Every edge target of a node, to rewrite: the same edges as

@@ -205,6 +205,27 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Node {
+    /// An End node with these closing remarks and nothing else: for a
+    /// scenario built or repaired in code (a drill's close, a stand-in).
+    pub fn end(id: &str, remarks: String) -> Node {
+        Node {
+            id: id.to_string(),
+            context: None,
+            prompt: String::new(),
+            variants: Vec::new(),
+            limit_s: None,
+            on_timeout: Timeout::Overtime,
+            interject: None,
+            competencies: Vec::new(),
+            traps: Vec::new(),
+            talking_points: Vec::new(),
+            model_answer: None,
+            speaker: None,
+            standalone: false,
+            answer: Answer::End { remarks, outcome: None },
+        }
+    }
+
     /// End nodes close the interview and take no answer.
     pub fn is_end(&self) -> bool {
         matches!(self.answer, Answer::End { .. })
