@@ -13,13 +13,11 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::replay::Player;
 use super::runtime::Exit;
-use super::terminal::{Signals, TerminalGuard};
 use super::theme::Theme;
 use crate::cohort::{Cohort, Quote};
 use crate::i18n::Lang;
@@ -213,82 +211,58 @@ fn ended_at(replay: &Replay, node: &str, trap: &str) -> Option<u64> {
     })
 }
 
-const FRAME: Duration = Duration::from_millis(100);
-
 /// Runs the cohort view full-screen, a replay inside it when asked.
 pub fn run(view: View) -> io::Result<Exit> {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    rt.block_on(event_loop(view))
+    rt.block_on(super::replay::animate(&mut Running { view, player: None }))
 }
 
-async fn event_loop(mut v: View) -> io::Result<Exit> {
-    // Before the terminal changes: a signal in between would leave it raw.
-    let mut signals = Signals::new()?;
-    let (guard, mut term) = TerminalGuard::enter()?;
-    let mut events = super::input::Input::spawn()?;
-    let mut player: Option<Player> = None;
-    let mut last = Instant::now();
-    let mut dirty = true;
-    let mut exit = Exit::Normal;
-    while !v.quit {
-        if dirty {
-            match &player {
-                Some(p) => term.draw(|f| super::replay::render(p, f))?,
-                None => term.draw(|f| super::views::cohort::render(&v, f))?,
-            };
-            dirty = false;
-            super::terminal::panic_for_tests();
-        }
-        let playing = player.as_ref().is_some_and(|p| p.playing);
-        let wait = if playing { FRAME } else { Duration::from_secs(1) };
-        tokio::select! {
-            ev = events.next() => match ev {
-                Some(Ok(TermEvent::Key(k))) => {
-                    dirty = true;
-                    if let Some(p) = &mut player {
-                        p.key(k);
-                        if p.quit {
-                            player = None;
-                        }
-                    } else if let Some(open) = v.key(k) {
-                        match open_replay(&open, v.theme, v.lang) {
-                            Ok(p) => player = Some(p),
-                            Err(why) => {
-                                let id = crate::text::one_line(&open.id);
-                                v.status = Some(crate::tr!(v.lang, "cohort-replay-failed", id = id, error = crate::text::one_line(&why)));
-                            }
-                        }
-                        last = Instant::now();
-                    }
-                }
-                Some(Ok(TermEvent::Resize(..))) => dirty = true,
-                Some(Ok(_)) => {}
-                Some(Err(_)) | None => {
-                    exit = Exit::Gone;
-                    break;
-                }
-            },
-            () = tokio::time::sleep(wait) => {
-                if super::input::terminal_gone() {
-                    exit = Exit::Gone;
-                    break;
-                }
-                let now = Instant::now();
-                if let Some(p) = player.as_mut().filter(|p| p.playing) {
-                    p.frame(now - last);
-                    dirty = true;
-                }
-                last = now;
-            }
-            n = signals.recv() => {
-                exit = Exit::Signal(n);
-                break;
-            }
-        }
-        if !player.as_ref().is_some_and(|p| p.playing) {
-            last = Instant::now();
+/// The cohort view, and the replay open over it, if any.
+struct Running {
+    view: View,
+    player: Option<Player>,
+}
+
+impl super::replay::Animated for Running {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        match &self.player {
+            Some(p) => super::replay::render(p, frame),
+            None => super::views::cohort::render(&self.view, frame),
         }
     }
-    drop(guard);
-    Ok(exit)
+
+    fn key(&mut self, k: KeyEvent) {
+        if let Some(p) = &mut self.player {
+            p.key(k);
+            if p.quit {
+                self.player = None;
+            }
+            return;
+        }
+        let v = &mut self.view;
+        if let Some(open) = v.key(k) {
+            match open_replay(&open, v.theme, v.lang) {
+                Ok(p) => self.player = Some(p),
+                Err(why) => {
+                    let id = crate::text::one_line(&open.id);
+                    let error = crate::text::one_line(&why);
+                    v.status = Some(crate::tr!(v.lang, "cohort-replay-failed", id = id, error = error));
+                }
+            }
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.view.quit
+    }
+
+    fn playing(&self) -> bool {
+        self.player.as_ref().is_some_and(|p| p.playing)
+    }
+
+    fn advance(&mut self, elapsed: std::time::Duration) {
+        if let Some(p) = &mut self.player {
+            p.frame(elapsed);
+        }
+    }
 }

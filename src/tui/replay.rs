@@ -311,6 +311,43 @@ pub fn run(player: Player) -> io::Result<Exit> {
 }
 
 async fn event_loop(mut p: Player) -> io::Result<Exit> {
+    animate(&mut p).await
+}
+
+/// A full-screen view with a clock that may be playing: the replay, and
+/// the cohort view with a replay open inside it. [`animate`] drives it.
+pub trait Animated {
+    fn draw(&self, frame: &mut Frame);
+    fn key(&mut self, key: KeyEvent);
+    /// Whether the view asked to leave.
+    fn done(&self) -> bool;
+    /// Whether time moves on by itself (a frame every [`FRAME`]).
+    fn playing(&self) -> bool;
+    fn advance(&mut self, elapsed: Duration);
+}
+
+impl Animated for Player {
+    fn draw(&self, frame: &mut Frame) {
+        render(self, frame);
+    }
+    fn key(&mut self, key: KeyEvent) {
+        Player::key(self, key);
+    }
+    fn done(&self) -> bool {
+        self.quit
+    }
+    fn playing(&self) -> bool {
+        self.playing
+    }
+    fn advance(&mut self, elapsed: Duration) {
+        self.frame(elapsed);
+    }
+}
+
+/// Runs `view` full-screen until it is done, the terminal goes or a
+/// signal comes: draws only on change, a frame every [`FRAME`] while it
+/// plays, the clock held while it does not.
+pub async fn animate(view: &mut impl Animated) -> io::Result<Exit> {
     // Before the terminal changes: a signal in between would leave it raw.
     let mut signals = Signals::new()?;
     let (guard, mut term) = TerminalGuard::enter()?;
@@ -318,17 +355,17 @@ async fn event_loop(mut p: Player) -> io::Result<Exit> {
     let mut last = Instant::now();
     let mut dirty = true;
     let mut exit = Exit::Normal;
-    while !p.quit {
+    while !view.done() {
         if dirty {
-            term.draw(|f| render(&p, f))?;
+            term.draw(|f| view.draw(f))?;
             dirty = false;
             super::terminal::panic_for_tests();
         }
-        let wait = if p.playing { FRAME } else { Duration::from_secs(1) };
+        let wait = if view.playing() { FRAME } else { Duration::from_secs(1) };
         tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(TermEvent::Key(k))) => {
-                    p.key(k);
+                    view.key(k);
                     dirty = true;
                 }
                 Some(Ok(TermEvent::Resize(..))) => dirty = true,
@@ -344,8 +381,8 @@ async fn event_loop(mut p: Player) -> io::Result<Exit> {
                     break;
                 }
                 let now = Instant::now();
-                if p.playing {
-                    p.frame(now - last);
+                if view.playing() {
+                    view.advance(now - last);
                     dirty = true;
                 }
                 last = now;
@@ -355,7 +392,7 @@ async fn event_loop(mut p: Player) -> io::Result<Exit> {
                 break;
             }
         }
-        if !p.playing {
+        if !view.playing() {
             last = Instant::now();
         }
     }
